@@ -1,0 +1,56 @@
+package dev.meridian.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each rule, applied to the fixture's deliberate violations, fails and names the offending class. */
+class RulesCatchViolationsTest {
+
+    private static final String FIXTURE = "dev.meridian.architecture.fixture";
+
+    private static JavaClasses fixture;
+
+    @BeforeAll
+    static void importFixture() {
+        fixture = new ClassFileImporter().importPackages(FIXTURE);
+    }
+
+    @Test
+    void catchesACycleBetweenModules() {
+        assertViolation(MeridianArchitecture.modulesAreFreeOfCycles(FIXTURE), "fixture.auth.web.CallsUser");
+    }
+
+    @Test
+    void catchesAModuleReachingIntoAnotherModulesCore() {
+        assertViolation(MeridianArchitecture.modulesMeetOnlyThroughTheirApi(FIXTURE),
+                "fixture.notification.messaging.ReadsAuthInternals");
+    }
+
+    @Test
+    void catchesAnApiThatLeaksItsCore() {
+        assertViolation(MeridianArchitecture.apisDependOnlyOnPublishedLanguage(FIXTURE), "fixture.auth.api.LeaksCore");
+    }
+
+    @Test
+    void catchesAFrameworkInTheDomain() {
+        assertViolation(MeridianArchitecture.domainIsFreeOfFrameworks(FIXTURE), "fixture.user.domain.InjectedProfile");
+    }
+
+    @Test
+    void catchesEventInfraKnowingADomainModule() {
+        assertViolation(MeridianArchitecture.eventInfraKnowsNoDomainModule(FIXTURE),
+                "fixture.eventinfra.store.KnowsAuth");
+    }
+
+    private static void assertViolation(ArchRule rule, String offendingClass) {
+        EvaluationResult result = rule.evaluate(fixture);
+        assertThat(result.hasViolation()).as("violations of: %s", rule.getDescription()).isTrue();
+        assertThat(String.join("\n", result.getFailureReport().getDetails())).contains(offendingClass);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.meridian.eventinfra.admin;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** The JAX-RS application of the admin REST API over event-infra (the console page is served beside it). */
+@ApplicationPath("/api")
+public class AdminApplication extends Application {
+}

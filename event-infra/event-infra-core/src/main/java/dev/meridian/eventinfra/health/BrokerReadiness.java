@@ -1,0 +1,62 @@
+package dev.meridian.eventinfra.health;
+
+import dev.meridian.eventinfra.module.ModuleStartup;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready while a connection to the broker opens and every publishing module's topic is bound. With the embedded
+ * broker this is the server's own Artemis; in remote mode the connection reaches the external broker.
+ */
+@Readiness
+@ApplicationScoped
+public class BrokerReadiness implements HealthCheck {
+
+    /** Where a publishing module's topic is bound; the server configuration binds every module topic there. */
+    public static final String TOPIC_JNDI_PREFIX = "java:/jms/topic/";
+
+    @Resource(lookup = "java:/ConnectionFactory")
+    ConnectionFactory connectionFactory;
+
+    @Inject
+    ModuleStartup modules;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("broker");
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.getMetaData();
+        } catch (JMSRuntimeException e) {
+            return response.withData("error", String.valueOf(e.getMessage())).down().build();
+        }
+        boolean allTopicsBound = true;
+        for (ModuleStartup.StartedModule module : modules.startedModules()) {
+            if (module.descriptor().topic().isPresent()) {
+                String topic = module.descriptor().topic().get();
+                boolean bound = isBound(TOPIC_JNDI_PREFIX + topic);
+                response.withData(module.descriptor().name() + ".topic", topic + (bound ? "" : " (not bound)"));
+                allTopicsBound &= bound;
+            }
+        }
+        return response.status(allTopicsBound).build();
+    }
+
+    private static boolean isBound(String jndiName) {
+        try {
+            new InitialContext().lookup(jndiName);
+            return true;
+        } catch (NamingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.meridian.eventinfra.module;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+
+/**
+ * Starts a module before its WAR serves anything. Each module's {@code WEB-INF/web.xml} names this listener: the
+ * server does not look for listeners in the EAR's lib/, and CDI start-up events of a WAR do not reach observers
+ * there.
+ */
+public class ModuleStartupListener implements ServletContextListener {
+
+    @Inject
+    ModuleStartup startup;
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        startup.startModuleOf(event.getServletContext());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.meridian.it;
+
+import static dev.meridian.it.TestServer.get;
+import static dev.meridian.it.TestServer.http;
+import static dev.meridian.it.TestServer.json;
+import static dev.meridian.it.TestServer.management;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The shipped EAR deploys and every module answers where API.md says it does. */
+@ExtendWith(ArquillianExtension.class)
+class DeployedModulesIT {
+
+    /** Each module's name and where its WAR is deployed. */
+    private static final Map<String, String> MODULE_ROOTS = Map.of(
+            "auth", "/api/auth",
+            "user", "/api/users",
+            "notification", "/api/notifications",
+            "analytics", "/api/analytics",
+            "admin", "/admin/api");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive meridian() {
+        return TestServer.meridianEar();
+    }
+
+    @Test
+    void everyModuleTellsItsNameAndVersionWithoutAuthentication() throws Exception {
+        for (Map.Entry<String, String> module : MODULE_ROOTS.entrySet()) {
+            HttpResponse<String> response = get(http(module.getValue() + "/info"));
+
+            assertThat(response.statusCode()).as(module.getKey()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/json"));
+            JsonObject info = json(response);
+            assertThat(info.getString("name")).isEqualTo(module.getKey());
+            assertThat(info.getString("version")).isNotBlank().doesNotContain("${");
+        }
+    }
+
+    @Test
+    void isLiveAndReadyWithTheDatabaseAndTheBrokerOfEveryModule() throws Exception {
+        assertThat(json(get(management("/health/live"))).getString("status")).isEqualTo("UP");
+
+        HttpResponse<String> ready = get(management("/health/ready"));
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        JsonObject database = check(json(ready), "database");
+        assertThat(database.getString("status")).isEqualTo("UP");
+        assertThat(database.getJsonObject("data").keySet())
+                .contains("auth.schemaVersion", "user.schemaVersion", "notification.schemaVersion",
+                        "analytics.schemaVersion", "admin.schemaVersion");
+        JsonObject broker = check(json(ready), "broker");
+        assertThat(broker.getString("status")).isEqualTo("UP");
+        assertThat(broker.getJsonObject("data")).containsEntry("auth.topic", Json.createValue("meridian.auth.events"))
+                .containsEntry("user.topic", Json.createValue("meridian.user.events"))
+                .containsEntry("notification.topic", Json.createValue("meridian.notification.events"));
+    }
+
+    @Test
+    void servesAnOpenApiDocumentPerModule() throws Exception {
+        for (Map.Entry<String, String> module : MODULE_ROOTS.entrySet()) {
+            String root = module.getValue().replace("/admin/api", "/admin");
+            HttpResponse<String> response = get(http(root + "/openapi?format=JSON"));
+
+            assertThat(response.statusCode()).as(module.getKey()).isEqualTo(200);
+            assertThat(json(response).getJsonObject("paths").keySet()).as(module.getKey())
+                    .anySatisfy(path -> assertThat(path).endsWith("/info"));
+        }
+    }
+
+    @Test
+    void exportsMetricsForPrometheus() throws Exception {
+        HttpResponse<String> metrics = get(management("/prometheus"));
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("# TYPE");
+    }
+
+    private static JsonObject check(JsonObject health, String name) {
+        return health.getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check named " + name + " in " + health));
+    }
+}

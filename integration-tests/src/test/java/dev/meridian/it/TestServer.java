@@ -1,0 +1,65 @@
+package dev.meridian.it;
+
+import dev.meridian.launcher.EmbeddedDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+
+/** How the tests reach the server Arquillian runs and the database behind it. */
+final class TestServer {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer() {
+    }
+
+    static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("System property " + name + " is not set; run the tests through Maven");
+        }
+        return value;
+    }
+
+    /** The EAR the build produced, exactly as it ships. */
+    static EnterpriseArchive meridianEar() {
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(property("meridian.ear")));
+    }
+
+    static URI http(String path) {
+        return URI.create("http://localhost:" + property("meridian.test.http.port") + path);
+    }
+
+    static URI management(String path) {
+        return URI.create("http://localhost:" + property("meridian.test.management.port") + path);
+    }
+
+    static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    static Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + property("meridian.test.db.port") + "/"
+                + EmbeddedDatabase.DATABASE, EmbeddedDatabase.USER, "");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.meridian.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server started from the binaries on Maven Central, holding Meridian's database. It listens on
+ * localhost only and trusts local connections, so it is for development and tests, never for production.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    /** The database Meridian uses inside the embedded server. */
+    public static final String DATABASE = "meridian";
+    /** The superuser of the embedded server; it authenticates by trust, so any password is accepted. */
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts the server on {@code port} with its data in {@code dataDirectory} and makes sure Meridian's database
+     * exists.
+     *
+     * @param keepData true to reuse the data a previous run left there; false to start from an empty cluster
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port, boolean keepData) throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(!keepData)
+                .setRegisterShutdownHook(false)
+                .setPort(port)
+                .setServerConfig("max_connections", "200")
+                .start();
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+        try {
+            database.createMeridianDatabaseIfMissing();
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IOException("The embedded PostgreSQL started but Meridian's database could not be created", e);
+        }
+        return database;
+    }
+
+    private void createMeridianDatabaseIfMissing() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            boolean exists;
+            try (PreparedStatement query = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+                query.setString(1, DATABASE);
+                try (ResultSet rows = query.executeQuery()) {
+                    exists = rows.next();
+                }
+            }
+            if (!exists) {
+                try (Statement create = connection.createStatement()) {
+                    create.execute("create database " + DATABASE);
+                }
+            }
+        }
+    }
+
+    /** The JDBC URL of Meridian's database. */
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl(USER, DATABASE);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return postgres.getPort();
+    }
+
+    /** Stops the server; a fast shutdown that keeps every committed transaction. */
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

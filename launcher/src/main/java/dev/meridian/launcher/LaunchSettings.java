@@ -1,0 +1,62 @@
+package dev.meridian.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the launcher reads from the environment. Everything has a working default; a value that cannot be used
+ * stops the launch with a message that names the variable.
+ *
+ * @param dataDirectory      where the embedded database and the server's data (broker journal, transaction log) live
+ * @param portOffset         added to every port the server opens (8080, 9990, ...)
+ * @param embeddedDbPort     the port of the embedded PostgreSQL
+ * @param externalDatabase   the JDBC URL of an existing database; when present no embedded database starts
+ */
+public record LaunchSettings(Path dataDirectory, int portOffset, int embeddedDbPort, Optional<String> externalDatabase) {
+
+    static final String DATA_DIR = "MERIDIAN_DATA_DIR";
+    static final String PORT_OFFSET = "MERIDIAN_PORT_OFFSET";
+    static final String EMBEDDED_DB_PORT = "MERIDIAN_EMBEDDED_DB_PORT";
+    static final String DB_URL = "DB_URL";
+
+    static final int DEFAULT_EMBEDDED_DB_PORT = 15432;
+    private static final int HIGHEST_PORT = 65535;
+    private static final int HIGHEST_SERVER_PORT = 9993;
+
+    /** Reads the settings from {@code environment}, typically {@link System#getenv()}. */
+    public static LaunchSettings from(Map<String, String> environment, Path userHome) {
+        Path dataDirectory = Optional.ofNullable(blankToNull(environment.get(DATA_DIR)))
+                .map(Path::of)
+                .orElse(userHome.resolve(".meridian"));
+        int portOffset = integer(environment, PORT_OFFSET, 0, 0, HIGHEST_PORT - HIGHEST_SERVER_PORT);
+        int embeddedDbPort = integer(environment, EMBEDDED_DB_PORT, DEFAULT_EMBEDDED_DB_PORT, 1, HIGHEST_PORT);
+        return new LaunchSettings(dataDirectory.toAbsolutePath(), portOffset, embeddedDbPort,
+                Optional.ofNullable(blankToNull(environment.get(DB_URL))));
+    }
+
+    private static int integer(Map<String, String> environment, String name, int defaultValue, int min, int max) {
+        String value = blankToNull(environment.get(name));
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + value);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'", e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** The HTTP port the server will answer on. */
+    public int httpPort() {
+        return 8080 + portOffset;
+    }
+}

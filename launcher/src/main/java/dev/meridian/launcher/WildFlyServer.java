@@ -1,0 +1,110 @@
+package dev.meridian.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The provisioned WildFly, run as a child process with its own base directory: the configuration and the EAR are
+ * refreshed from the build on every start, the data (broker journal, transaction log) is kept.
+ */
+final class WildFlyServer {
+
+    /** The server configuration that ear/src/main/server/meridian.cli produces. */
+    static final String CONFIGURATION = "meridian.xml";
+
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+
+    private final Process process;
+
+    private WildFlyServer(Process process) {
+        this.process = process;
+    }
+
+    /**
+     * Starts the server from {@code serverHome} with {@code ear} deployed, using {@code baseDirectory} for its
+     * configuration, deployments, data and logs.
+     *
+     * @param systemProperties passed to the server as {@code -Dname=value}
+     */
+    static WildFlyServer start(Path serverHome, Path ear, Path baseDirectory, Map<String, String> systemProperties)
+            throws IOException {
+        prepareBaseDirectory(serverHome, ear, baseDirectory);
+        List<String> command = new ArrayList<>();
+        command.add(serverHome.resolve("bin").resolve(isWindows() ? "standalone.bat" : "standalone.sh").toString());
+        command.add("-c");
+        command.add(CONFIGURATION);
+        command.add("-Djboss.server.base.dir=" + baseDirectory);
+        systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        // the server runs on the JDK that runs the launcher, whatever JAVA_HOME says
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JBOSS_HOME", serverHome.toString());
+        return new WildFlyServer(builder.start());
+    }
+
+    private static void prepareBaseDirectory(Path serverHome, Path ear, Path baseDirectory) throws IOException {
+        if (!Files.isRegularFile(ear)) {
+            throw new IOException("No EAR at " + ear + ": build it first");
+        }
+        Path configuration = serverHome.resolve("standalone").resolve("configuration");
+        if (!Files.isRegularFile(configuration.resolve(CONFIGURATION))) {
+            throw new IOException("No provisioned server at " + serverHome + ": build the ear module first");
+        }
+        copyDirectory(configuration, baseDirectory.resolve("configuration"));
+        Path deployments = baseDirectory.resolve("deployments");
+        Files.createDirectories(deployments);
+        try (Stream<Path> previous = Files.list(deployments)) {
+            for (Path file : (Iterable<Path>) previous::iterator) {
+                Files.delete(file);
+            }
+        }
+        Files.copy(ear, deployments.resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(source -> {
+                Path target = to.resolve(from.relativize(source).toString());
+                try {
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name").toLowerCase().startsWith("windows");
+    }
+
+    /** Waits until the server process ends and returns its exit code. */
+    int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** Asks the server to shut down gracefully and waits for it; kills it if it does not end in time. */
+    void stop() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}
