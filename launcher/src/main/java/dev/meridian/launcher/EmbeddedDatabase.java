@@ -2,12 +2,15 @@ package dev.meridian.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server started from the binaries on Maven Central, holding Meridian's database. It listens on
@@ -33,13 +36,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @param keepData true to reuse the data a previous run left there; false to start from an empty cluster
      */
     public static EmbeddedDatabase start(Path dataDirectory, int port, boolean keepData) throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        if (!keepData) {
+            // the library removes its data when it stops, but not what another run left behind
+            deleteRecursively(dataDirectory);
+        }
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)
                 .setRegisterShutdownHook(false)
                 .setPort(port)
-                .setServerConfig("max_connections", "200")
-                .start();
+                .setServerConfig("max_connections", "200");
+        if (keepData) {
+            // the embedded defaults trade durability for speed (fsync and synchronous commit off): fine for a
+            // throw-away test database, not for data that must survive a crash
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on");
+        }
+        EmbeddedPostgres postgres = builder.start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);
         try {
             database.createMeridianDatabaseIfMissing();
@@ -48,6 +61,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new IOException("The embedded PostgreSQL started but Meridian's database could not be created", e);
         }
         return database;
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(file);
+            }
+        }
     }
 
     private void createMeridianDatabaseIfMissing() throws SQLException {

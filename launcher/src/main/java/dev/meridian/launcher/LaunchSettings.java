@@ -1,6 +1,7 @@
 package dev.meridian.launcher;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,13 +13,33 @@ import java.util.Optional;
  * @param portOffset         added to every port the server opens (8080, 9990, ...)
  * @param embeddedDbPort     the port of the embedded PostgreSQL
  * @param externalDatabase   the JDBC URL of an existing database; when present no embedded database starts
+ * @param brokerMode         whether the server runs its own Artemis or uses one at BROKER_HOST:BROKER_PORT
  */
-public record LaunchSettings(Path dataDirectory, int portOffset, int embeddedDbPort, Optional<String> externalDatabase) {
+public record LaunchSettings(Path dataDirectory, int portOffset, int embeddedDbPort, Optional<String> externalDatabase,
+                             BrokerMode brokerMode) {
+
+    /** Where the broker runs; each mode has its own server configuration, produced by the build. */
+    public enum BrokerMode {
+        EMBEDDED("meridian.xml"),
+        REMOTE("meridian-remote-broker.xml");
+
+        private final String serverConfiguration;
+
+        BrokerMode(String serverConfiguration) {
+            this.serverConfiguration = serverConfiguration;
+        }
+
+        /** The server configuration file for this mode. */
+        public String serverConfiguration() {
+            return serverConfiguration;
+        }
+    }
 
     static final String DATA_DIR = "MERIDIAN_DATA_DIR";
     static final String PORT_OFFSET = "MERIDIAN_PORT_OFFSET";
     static final String EMBEDDED_DB_PORT = "MERIDIAN_EMBEDDED_DB_PORT";
     static final String DB_URL = "DB_URL";
+    static final String BROKER_MODE = "MERIDIAN_BROKER_MODE";
 
     static final int DEFAULT_EMBEDDED_DB_PORT = 15432;
     private static final int HIGHEST_PORT = 65535;
@@ -32,7 +53,19 @@ public record LaunchSettings(Path dataDirectory, int portOffset, int embeddedDbP
         int portOffset = integer(environment, PORT_OFFSET, 0, 0, HIGHEST_PORT - HIGHEST_SERVER_PORT);
         int embeddedDbPort = integer(environment, EMBEDDED_DB_PORT, DEFAULT_EMBEDDED_DB_PORT, 1, HIGHEST_PORT);
         return new LaunchSettings(dataDirectory.toAbsolutePath(), portOffset, embeddedDbPort,
-                Optional.ofNullable(blankToNull(environment.get(DB_URL))));
+                Optional.ofNullable(blankToNull(environment.get(DB_URL))), brokerMode(environment));
+    }
+
+    private static BrokerMode brokerMode(Map<String, String> environment) {
+        String value = blankToNull(environment.get(BROKER_MODE));
+        if (value == null) {
+            return BrokerMode.EMBEDDED;
+        }
+        try {
+            return BrokerMode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(BROKER_MODE + " must be 'embedded' or 'remote', not '" + value + "'", e);
+        }
     }
 
     private static int integer(Map<String, String> environment, String name, int defaultValue, int min, int max) {

@@ -17,9 +17,6 @@ import java.util.stream.Stream;
  */
 final class WildFlyServer {
 
-    /** The server configuration that ear/src/main/server/meridian.cli produces. */
-    static final String CONFIGURATION = "meridian.xml";
-
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
     private final Process process;
@@ -32,15 +29,16 @@ final class WildFlyServer {
      * Starts the server from {@code serverHome} with {@code ear} deployed, using {@code baseDirectory} for its
      * configuration, deployments, data and logs.
      *
+     * @param configuration    the server configuration file, one of those the build produced
      * @param systemProperties passed to the server as {@code -Dname=value}
      */
-    static WildFlyServer start(Path serverHome, Path ear, Path baseDirectory, Map<String, String> systemProperties)
-            throws IOException {
-        prepareBaseDirectory(serverHome, ear, baseDirectory);
+    static WildFlyServer start(Path serverHome, Path ear, Path baseDirectory, String configuration,
+                               Map<String, String> systemProperties) throws IOException {
+        prepareBaseDirectory(serverHome, ear, baseDirectory, configuration);
         List<String> command = new ArrayList<>();
         command.add(serverHome.resolve("bin").resolve(isWindows() ? "standalone.bat" : "standalone.sh").toString());
         command.add("-c");
-        command.add(CONFIGURATION);
+        command.add(configuration);
         command.add("-Djboss.server.base.dir=" + baseDirectory);
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
@@ -50,12 +48,13 @@ final class WildFlyServer {
         return new WildFlyServer(builder.start());
     }
 
-    private static void prepareBaseDirectory(Path serverHome, Path ear, Path baseDirectory) throws IOException {
+    private static void prepareBaseDirectory(Path serverHome, Path ear, Path baseDirectory, String configurationFile)
+            throws IOException {
         if (!Files.isRegularFile(ear)) {
             throw new IOException("No EAR at " + ear + ": build it first");
         }
         Path configuration = serverHome.resolve("standalone").resolve("configuration");
-        if (!Files.isRegularFile(configuration.resolve(CONFIGURATION))) {
+        if (!Files.isRegularFile(configuration.resolve(configurationFile))) {
             throw new IOException("No provisioned server at " + serverHome + ": build the ear module first");
         }
         copyDirectory(configuration, baseDirectory.resolve("configuration"));

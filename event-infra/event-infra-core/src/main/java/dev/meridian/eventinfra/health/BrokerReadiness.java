@@ -25,7 +25,7 @@ public class BrokerReadiness implements HealthCheck {
     /** Where a publishing module's topic is bound; the server configuration binds every module topic there. */
     public static final String TOPIC_JNDI_PREFIX = "java:/jms/topic/";
 
-    @Resource(lookup = "java:/ConnectionFactory")
+    @Resource(lookup = "java:/JmsXA")
     ConnectionFactory connectionFactory;
 
     @Inject
