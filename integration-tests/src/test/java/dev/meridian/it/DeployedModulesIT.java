@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -54,12 +53,12 @@ class DeployedModulesIT {
 
         HttpResponse<String> ready = get(management("/health/ready"));
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        JsonObject database = check(json(ready), "database");
+        JsonObject database = TestServer.healthCheck(json(ready), "database");
         assertThat(database.getString("status")).isEqualTo("UP");
         assertThat(database.getJsonObject("data").keySet())
                 .contains("auth.schemaVersion", "user.schemaVersion", "notification.schemaVersion",
                         "analytics.schemaVersion", "admin.schemaVersion");
-        JsonObject broker = check(json(ready), "broker");
+        JsonObject broker = TestServer.healthCheck(json(ready), "broker");
         assertThat(broker.getString("status")).isEqualTo("UP");
         assertThat(broker.getJsonObject("data")).containsEntry("auth.topic", Json.createValue("meridian.auth.events"))
                 .containsEntry("user.topic", Json.createValue("meridian.user.events"))
@@ -84,13 +83,5 @@ class DeployedModulesIT {
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("# TYPE");
-    }
-
-    private static JsonObject check(JsonObject health, String name) {
-        return health.getJsonArray("checks").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(check -> check.getString("name").equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no check named " + name + " in " + health));
     }
 }

@@ -3,7 +3,6 @@ package dev.meridian.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -28,10 +27,7 @@ class RemoteBrokerModeIT {
         HttpResponse<String> ready = TestServer.get(TestServer.management("/health/ready"));
 
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
-        JsonObject broker = TestServer.json(ready).getJsonArray("checks").stream()
-                .map(JsonValue::asJsonObject)
-                .filter(check -> check.getString("name").equals("broker"))
-                .findFirst().orElseThrow();
+        JsonObject broker = TestServer.healthCheck(TestServer.json(ready), "broker");
         assertThat(broker.getString("status")).isEqualTo("UP");
         assertThat(broker.getJsonObject("data").keySet()).contains("auth.topic", "user.topic", "notification.topic");
         assertThat(StandaloneBrokerSession.broker().getSessions())

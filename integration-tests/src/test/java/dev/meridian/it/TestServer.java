@@ -4,6 +4,7 @@ import dev.meridian.launcher.EmbeddedDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
@@ -56,6 +57,15 @@ final class TestServer {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         }
+    }
+
+    /** One check of a MicroProfile Health report, by name. */
+    static JsonObject healthCheck(JsonObject health, String name) {
+        return health.getJsonArray("checks").stream()
+                .map(JsonValue::asJsonObject)
+                .filter(check -> check.getString("name").equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no check named " + name + " in " + health));
     }
 
     static Connection database() throws SQLException {
