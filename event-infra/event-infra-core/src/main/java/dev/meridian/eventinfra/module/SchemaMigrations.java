@@ -29,6 +29,11 @@ public class SchemaMigrations {
      * @return the schema version after migration, or "0" while it has no migration yet
      */
     public String migrate(String schema, ClassLoader migrationsLoader) {
+        return migrate(dataSource, schema, migrationsLoader);
+    }
+
+    /** {@link #migrate(String, ClassLoader)} on any data source, for tools and tests outside the server. */
+    public static String migrate(DataSource dataSource, String schema, ClassLoader migrationsLoader) {
         MigrateResult result = Flyway.configure(migrationsLoader)
                 .dataSource(dataSource)
                 .schemas(schema)

@@ -1,0 +1,28 @@
+package dev.meridian.eventinfra.api;
+
+import java.util.List;
+
+/**
+ * The event store: streams of events, appended with optimistic concurrency inside the caller's transaction, read
+ * by stream or in global order. An event exists if and only if the transaction that appended it committed.
+ */
+public interface EventStore {
+
+    /**
+     * Appends {@code events} to the end of {@code streamId}, in order, if the stream is as {@code expected}.
+     * Appending events whose ids are already stored in this stream at these positions changes nothing.
+     *
+     * @throws ConcurrencyConflictException when the stream is not as expected
+     */
+    AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events);
+
+    /** Up to {@code maxCount} events of {@code streamId} from stream version {@code fromVersion} on, in order. */
+    List<EventEnvelope<DomainEvent>> readStream(String streamId, long fromVersion, int maxCount);
+
+    /**
+     * Up to {@code maxCount} events matching {@code query} after global position {@code afterPosition}, in global
+     * order. Gap-safe: an event is never returned while an event with a lower position may still commit, so a
+     * reader that continues from the last position it saw misses nothing.
+     */
+    List<EventEnvelope<DomainEvent>> readAll(EventQuery query, long afterPosition, int maxCount);
+}

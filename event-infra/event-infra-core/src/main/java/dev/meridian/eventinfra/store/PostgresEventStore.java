@@ -1,0 +1,290 @@
+package dev.meridian.eventinfra.store;
+
+import dev.meridian.eventinfra.api.AppendResult;
+import dev.meridian.eventinfra.api.ConcurrencyConflictException;
+import dev.meridian.eventinfra.api.DomainEvent;
+import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.api.EventStore;
+import dev.meridian.eventinfra.api.EventType;
+import dev.meridian.eventinfra.api.ExpectedVersion;
+import dev.meridian.eventinfra.api.NewEvent;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The event store on PostgreSQL. Every operation runs on a connection of the given data source, so inside a JTA
+ * transaction it takes part in that transaction: an append becomes visible when, and only if, the caller commits.
+ * The {@code Connection}-taking variants are for callers that manage transactions themselves.
+ */
+public final class PostgresEventStore implements EventStore {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String STREAM_VERSION_CONSTRAINT = "events_stream_version_unique";
+
+    /*
+     * One statement appends the whole batch. The materialized CTE takes the transaction id before any position is
+     * drawn from the sequence: GapSafeHorizon relies on a transaction owning an id before it owns a position. The
+     * version check reads the stream's head in the statement's snapshot; two appenders that both pass it collide
+     * on the unique (stream_id, stream_version) index, and the later one fails.
+     */
+    private static final String APPEND = """
+            with tx as materialized (select pg_current_xact_id() as xid),
+                 head as (select coalesce(max(stream_version), 0) as version
+                          from event_infra.events where stream_id = ?),
+                 batch as (select * from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::text[],
+                                                ?::text[], ?::text[])
+                                  with ordinality as e(event_id, event_type, event_version, occurred_at,
+                                                       correlation_id, causation_id, payload, metadata, ord)
+                           order by ord)
+            insert into event_infra.events (transaction_id, global_position, event_id, stream_id, stream_category,
+                                            stream_version, event_type, event_version, occurred_at, correlation_id,
+                                            causation_id, payload, metadata)
+            select tx.xid, nextval('event_infra.global_position_seq'), batch.event_id::uuid, ?, ?,
+                   head.version + batch.ord, batch.event_type, batch.event_version, batch.occurred_at::timestamptz,
+                   batch.correlation_id::uuid, batch.causation_id::uuid, batch.payload::jsonb, batch.metadata::jsonb
+            from tx, head, batch
+            where ? or head.version = ?
+            returning global_position, stream_version
+            """;
+
+    private static final String STORED_WITH_IDS = """
+            select event_id, stream_id, stream_version, global_position
+            from event_infra.events where event_id = any(?::uuid[]) order by global_position
+            """;
+
+    private static final String STREAM_HEAD = """
+            select coalesce(max(stream_version), 0) from event_infra.events where stream_id = ?
+            """;
+
+    private static final String COLUMNS = """
+            event_id, event_type, event_version, stream_id, stream_version, global_position, occurred_at,
+            payload::text, metadata::text
+            """;
+
+    private static final String READ_STREAM = "select " + COLUMNS + """
+            from event_infra.events where stream_id = ? and stream_version >= ? order by stream_version limit ?
+            """;
+
+    private static final String READ_ALL = "select " + COLUMNS + """
+            from event_infra.events
+            where global_position > ? and global_position <= ?
+              and (cardinality(?::text[]) = 0 or event_type = any(?::text[]))
+              and (?::text is null or stream_category = ?::text)
+              and (?::uuid is null or correlation_id = ?::uuid)
+            order by global_position limit ?
+            """;
+
+    private final DataSource dataSource;
+    private final EventTypeRegistry registry;
+    private final EventJson json;
+
+    public PostgresEventStore(DataSource dataSource, EventTypeRegistry registry, EventJson json) {
+        this.dataSource = dataSource;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    @Override
+    public AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events) {
+        try (Connection connection = dataSource.getConnection()) {
+            return append(connection, streamId, expected, events);
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot append to stream " + streamId, e);
+        }
+    }
+
+    /** {@link #append(String, ExpectedVersion, List)} on the caller's connection and transaction. */
+    public AppendResult append(Connection connection, String streamId, ExpectedVersion expected,
+                               List<NewEvent> events) throws SQLException {
+        StreamIds.requireValid(streamId);
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to append to stream " + streamId);
+        }
+        if (expected instanceof ExpectedVersion.Any) {
+            // without a version check a replay would hit the unique event id and abort the caller's transaction
+            AppendResult replayed = replayOf(connection, streamId, expected, events);
+            if (replayed != null) {
+                return replayed;
+            }
+        }
+        List<long[]> appended = insert(connection, streamId, expected, events);
+        if (appended.size() == events.size()) {
+            long[] last = appended.get(appended.size() - 1);
+            return new AppendResult(last[1], last[0], false);
+        }
+        AppendResult replayed = replayOf(connection, streamId, expected, events);
+        if (replayed != null) {
+            return replayed;
+        }
+        throw new ConcurrencyConflictException(streamId, expected, "it is at version " + head(connection, streamId));
+    }
+
+    private List<long[]> insert(Connection connection, String streamId, ExpectedVersion expected,
+                                List<NewEvent> events) throws SQLException {
+        int size = events.size();
+        String[] ids = new String[size];
+        String[] types = new String[size];
+        Integer[] versions = new Integer[size];
+        String[] occurredAt = new String[size];
+        String[] correlationIds = new String[size];
+        String[] causationIds = new String[size];
+        String[] payloads = new String[size];
+        String[] metadata = new String[size];
+        for (int i = 0; i < size; i++) {
+            NewEvent event = events.get(i);
+            EventType type = registry.typeOf(event.event());
+            ids[i] = event.eventId().toString();
+            types[i] = type.name();
+            versions[i] = type.version();
+            occurredAt[i] = event.occurredAt().toString();
+            correlationIds[i] = event.metadata().correlationId().map(UUID::toString).orElse(null);
+            causationIds[i] = event.metadata().causationId().map(UUID::toString).orElse(null);
+            payloads[i] = json.toJson(event.event());
+            metadata[i] = json.toJson(event.metadata());
+        }
+        long expectedVersion = expected instanceof ExpectedVersion.Exactly exactly ? exactly.version() : -1;
+        List<long[]> appended = new ArrayList<>(size);
+        try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
+            int p = 1;
+            insert.setString(p++, streamId);
+            insert.setArray(p++, connection.createArrayOf("text", ids));
+            insert.setArray(p++, connection.createArrayOf("text", types));
+            insert.setArray(p++, connection.createArrayOf("int4", versions));
+            insert.setArray(p++, connection.createArrayOf("text", occurredAt));
+            insert.setArray(p++, connection.createArrayOf("text", correlationIds));
+            insert.setArray(p++, connection.createArrayOf("text", causationIds));
+            insert.setArray(p++, connection.createArrayOf("text", payloads));
+            insert.setArray(p++, connection.createArrayOf("text", metadata));
+            insert.setString(p++, streamId);
+            insert.setString(p++, StreamIds.categoryOf(streamId));
+            insert.setBoolean(p++, expectedVersion < 0);
+            insert.setLong(p, expectedVersion);
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    appended.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                }
+            }
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                String detail = String.valueOf(e.getMessage()).contains(STREAM_VERSION_CONSTRAINT)
+                        ? "another append took the same versions first"
+                        : "another append stored events with the same ids first";
+                throw new ConcurrencyConflictException(streamId, expected, detail);
+            }
+            throw e;
+        }
+        appended.sort((a, b) -> Long.compare(a[1], b[1]));
+        return appended;
+    }
+
+    /** The earlier append's result when exactly these events are stored in this stream in this order, else null. */
+    private AppendResult replayOf(Connection connection, String streamId, ExpectedVersion expected,
+                                  List<NewEvent> events) throws SQLException {
+        List<String> storedStreams = new ArrayList<>();
+        List<long[]> stored = new ArrayList<>();
+        List<UUID> storedIds = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(STORED_WITH_IDS)) {
+            query.setArray(1, connection.createArrayOf("text",
+                    events.stream().map(event -> event.eventId().toString()).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    storedIds.add(rows.getObject(1, UUID.class));
+                    storedStreams.add(rows.getString(2));
+                    stored.add(new long[] {rows.getLong(4), rows.getLong(3)});
+                }
+            }
+        }
+        if (stored.isEmpty()) {
+            return null;
+        }
+        List<UUID> ids = events.stream().map(NewEvent::eventId).toList();
+        boolean sameEventsInOrder = storedIds.equals(ids) && storedStreams.stream().allMatch(streamId::equals);
+        if (!sameEventsInOrder) {
+            throw new ConcurrencyConflictException(streamId, expected,
+                    "some of these event ids are already stored elsewhere or in another order");
+        }
+        long[] last = stored.get(stored.size() - 1);
+        return new AppendResult(last[1], last[0], true);
+    }
+
+    private static long head(Connection connection, String streamId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(STREAM_HEAD)) {
+            query.setString(1, streamId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    @Override
+    public List<EventEnvelope<DomainEvent>> readStream(String streamId, long fromVersion, int maxCount) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(READ_STREAM)) {
+            query.setString(1, streamId);
+            query.setLong(2, fromVersion);
+            query.setInt(3, maxCount);
+            return envelopes(query);
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot read stream " + streamId, e);
+        }
+    }
+
+    @Override
+    public List<EventEnvelope<DomainEvent>> readAll(EventQuery query, long afterPosition, int maxCount) {
+        try (Connection connection = dataSource.getConnection()) {
+            return readAll(connection, query, afterPosition, maxCount);
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot read events after position " + afterPosition, e);
+        }
+    }
+
+    /** {@link #readAll(EventQuery, long, int)} on the caller's connection. */
+    public List<EventEnvelope<DomainEvent>> readAll(Connection connection, EventQuery query, long afterPosition,
+                                                    int maxCount) throws SQLException {
+        long horizon = GapSafeHorizon.after(connection, afterPosition, maxCount);
+        if (horizon <= afterPosition) {
+            return List.of();
+        }
+        try (PreparedStatement read = connection.prepareStatement(READ_ALL)) {
+            Array types = connection.createArrayOf("text", query.types().toArray());
+            String category = query.category().orElse(null);
+            String correlationId = query.correlationId().map(UUID::toString).orElse(null);
+            read.setLong(1, afterPosition);
+            read.setLong(2, horizon);
+            read.setArray(3, types);
+            read.setArray(4, types);
+            read.setString(5, category);
+            read.setString(6, category);
+            read.setString(7, correlationId);
+            read.setString(8, correlationId);
+            read.setInt(9, maxCount);
+            return envelopes(read);
+        }
+    }
+
+    private List<EventEnvelope<DomainEvent>> envelopes(PreparedStatement query) throws SQLException {
+        List<EventEnvelope<DomainEvent>> envelopes = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String type = rows.getString(2);
+                int version = rows.getInt(3);
+                Class<? extends DomainEvent> eventClass = registry.classOf(type, version).orElseThrow(() ->
+                        new EventStoreException("No event class for " + type + " version " + version, null));
+                envelopes.add(new EventEnvelope<>(
+                        rows.getObject(1, UUID.class), type, version, rows.getString(4), rows.getLong(5),
+                        rows.getLong(6), rows.getObject(7, java.time.OffsetDateTime.class).toInstant(),
+                        json.metadataFromJson(rows.getString(9)), json.fromJson(rows.getString(8), eventClass)));
+            }
+        }
+        return envelopes;
+    }
+}

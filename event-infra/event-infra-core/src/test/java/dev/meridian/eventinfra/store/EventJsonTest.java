@@ -1,0 +1,37 @@
+package dev.meridian.eventinfra.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.store.TestEvents.ItemAdded;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    private final EventJson json = new EventJson();
+
+    @Test
+    void writesAnEventAsAnObjectOfItsComponentsAndReadsItBack() {
+        String written = json.toJson(new ItemAdded("apple", 3));
+
+        assertThat(written).isEqualTo("{\"item\":\"apple\",\"quantity\":3}");
+        assertThat(json.fromJson(written, ItemAdded.class)).isEqualTo(new ItemAdded("apple", 3));
+    }
+
+    @Test
+    void writesMetadataInItsFixedShapeLeavingOutWhatIsAbsent() {
+        UUID correlation = UUID.fromString("6f1d3f4e-4a3b-4c1e-9a57-0c7d1f2e3a4b");
+        EventMetadata metadata = new EventMetadata(Optional.of(correlation), Optional.empty(), Optional.of("system"),
+                Map.of("traceparent", "00-abc-def-01"));
+
+        String written = json.toJson(metadata);
+
+        assertThat(written).isEqualTo("{\"correlationId\":\"6f1d3f4e-4a3b-4c1e-9a57-0c7d1f2e3a4b\","
+                + "\"actor\":\"system\",\"traceContext\":{\"traceparent\":\"00-abc-def-01\"}}");
+        assertThat(json.metadataFromJson(written)).isEqualTo(metadata);
+        assertThat(json.metadataFromJson(json.toJson(EventMetadata.none()))).isEqualTo(EventMetadata.none());
+    }
+}

@@ -1,0 +1,205 @@
+package dev.meridian.eventinfra.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.meridian.eventinfra.api.AppendResult;
+import dev.meridian.eventinfra.api.ConcurrencyConflictException;
+import dev.meridian.eventinfra.api.DomainEvent;
+import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.api.ExpectedVersion;
+import dev.meridian.eventinfra.api.NewEvent;
+import dev.meridian.eventinfra.store.TestEvents.ItemAdded;
+import dev.meridian.eventinfra.store.TestEvents.ItemRemoved;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EventStoreAppendTest {
+
+    private static DataSource database;
+    private static EventJson json;
+    private static PostgresEventStore store;
+
+    @BeforeAll
+    static void openStore() {
+        database = TestDatabase.fresh();
+        json = new EventJson();
+        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), json);
+    }
+
+    @AfterAll
+    static void closeJson() throws Exception {
+        json.close();
+    }
+
+    private static String newCart() {
+        return StreamIds.of("cart", UUID.randomUUID());
+    }
+
+    private static NewEvent added(String item) {
+        return NewEvent.of(new ItemAdded(item, 1), EventMetadata.none());
+    }
+
+    @Test
+    void appendsEventsAndReadsThemBackInStreamOrderWithTheirEnvelope() {
+        String cart = newCart();
+        UUID correlation = UUID.randomUUID();
+        EventMetadata metadata = new EventMetadata(Optional.of(correlation), Optional.empty(), Optional.of("user-7"),
+                Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+        NewEvent first = NewEvent.of(new ItemAdded("apple", 3), metadata);
+        NewEvent second = NewEvent.of(new ItemRemoved("apple"), metadata);
+
+        AppendResult result = store.append(cart, ExpectedVersion.noStream(), List.of(first, second));
+
+        assertThat(result.streamVersion()).isEqualTo(2);
+        assertThat(result.replayed()).isFalse();
+        List<EventEnvelope<DomainEvent>> events = store.readStream(cart, 1, 10);
+        assertThat(events).extracting(EventEnvelope::event)
+                .containsExactly(new ItemAdded("apple", 3), new ItemRemoved("apple"));
+        assertThat(events).extracting(EventEnvelope::streamVersion).containsExactly(1L, 2L);
+        assertThat(events).extracting(EventEnvelope::eventId).containsExactly(first.eventId(), second.eventId());
+        assertThat(events.get(0).type()).isEqualTo("test.ItemAdded");
+        assertThat(events.get(0).version()).isEqualTo(1);
+        assertThat(events.get(0).metadata()).isEqualTo(metadata);
+        assertThat(events.get(1).globalPosition()).isGreaterThan(events.get(0).globalPosition())
+                .isEqualTo(result.lastGlobalPosition());
+    }
+
+    @Test
+    void readsAStreamFromAVersion() {
+        String cart = newCart();
+        store.append(cart, ExpectedVersion.noStream(), List.of(added("a"), added("b"), added("c")));
+
+        assertThat(store.readStream(cart, 2, 10)).extracting(EventEnvelope::event)
+                .containsExactly(new ItemAdded("b", 1), new ItemAdded("c", 1));
+    }
+
+    @Test
+    void refusesAnAppendWhenTheStreamIsNotAtTheExpectedVersion() {
+        String cart = newCart();
+        store.append(cart, ExpectedVersion.noStream(), List.of(added("a"), added("b")));
+
+        assertThatThrownBy(() -> store.append(cart, ExpectedVersion.exactly(1), List.of(added("c"))))
+                .isInstanceOf(ConcurrencyConflictException.class)
+                .hasMessageContaining("is not at version 1: it is at version 2");
+        assertThatThrownBy(() -> store.append(cart, ExpectedVersion.noStream(), List.of(added("c"))))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThatThrownBy(() -> store.append(cart, ExpectedVersion.exactly(5), List.of(added("c"))))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(store.readStream(cart, 1, 10)).hasSize(2);
+    }
+
+    @Test
+    void appendsAtAnyVersionWithoutACheck() {
+        String cart = newCart();
+        store.append(cart, ExpectedVersion.any(), List.of(added("a")));
+
+        assertThat(store.append(cart, ExpectedVersion.any(), List.of(added("b"))).streamVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void appendingTheSameEventsAgainChangesNothing() {
+        String cart = newCart();
+        List<NewEvent> events = List.of(added("a"), added("b"));
+        AppendResult first = store.append(cart, ExpectedVersion.noStream(), events);
+
+        AppendResult again = store.append(cart, ExpectedVersion.noStream(), events);
+        AppendResult againWithoutCheck = store.append(cart, ExpectedVersion.any(), events);
+
+        assertThat(again).isEqualTo(new AppendResult(first.streamVersion(), first.lastGlobalPosition(), true));
+        assertThat(againWithoutCheck).isEqualTo(again);
+        assertThat(store.readStream(cart, 1, 10)).hasSize(2);
+    }
+
+    @Test
+    void refusesEventIdsThatAreAlreadyStoredInAnotherStream() {
+        NewEvent event = added("a");
+        store.append(newCart(), ExpectedVersion.noStream(), List.of(event));
+
+        String otherCart = newCart();
+        assertThatThrownBy(() -> store.append(otherCart, ExpectedVersion.any(), List.of(event)))
+                .isInstanceOf(ConcurrencyConflictException.class)
+                .hasMessageContaining("already stored elsewhere");
+        assertThatThrownBy(() -> store.append(otherCart, ExpectedVersion.noStream(), List.of(event)))
+                .isInstanceOf(ConcurrencyConflictException.class);
+        assertThat(store.readStream(otherCart, 1, 10)).isEmpty();
+    }
+
+    @Test
+    void storesNothingWhenTheAppendingTransactionRollsBack() throws Exception {
+        String cart = newCart();
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            store.append(connection, cart, ExpectedVersion.noStream(), List.of(added("a")));
+            connection.rollback();
+        }
+
+        assertThat(store.readStream(cart, 1, 10)).isEmpty();
+        assertThat(store.readAll(EventQuery.ofCategory("cart"), 0, 10_000))
+                .noneMatch(event -> event.streamId().equals(cart));
+    }
+
+    @Test
+    void rejectsMalformedStreamIdsAndEmptyAppends() {
+        assertThatThrownBy(() -> store.append("nocategory", ExpectedVersion.any(), List.of(added("a"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<category>-<id>");
+        assertThatThrownBy(() -> store.append(newCart(), ExpectedVersion.any(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Nothing to append");
+    }
+
+    @Test
+    void letsExactlyOneOfSixteenConcurrentWritersWinEachVersion() throws Exception {
+        String cart = newCart();
+        int writers = 16;
+        int attemptsPerWriter = 40;
+        AtomicInteger wins = new AtomicInteger();
+        AtomicInteger conflicts = new AtomicInteger();
+        List<Throwable> unexpected = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        for (int writer = 0; writer < writers; writer++) {
+            pool.submit(() -> {
+                start.await();
+                for (int attempt = 0; attempt < attemptsPerWriter; attempt++) {
+                    long seen = store.readStream(cart, 1, Integer.MAX_VALUE).size();
+                    try {
+                        store.append(cart, ExpectedVersion.exactly(seen), List.of(added("item")));
+                        wins.incrementAndGet();
+                    } catch (ConcurrencyConflictException e) {
+                        conflicts.incrementAndGet();
+                    } catch (RuntimeException e) {
+                        unexpected.add(e);
+                    }
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(unexpected).isEmpty();
+        assertThat(wins.get() + conflicts.get()).isEqualTo(writers * attemptsPerWriter);
+        assertThat(conflicts.get()).as("contention must have happened for the test to mean anything").isPositive();
+        List<EventEnvelope<DomainEvent>> stream = store.readStream(cart, 1, Integer.MAX_VALUE);
+        assertThat(stream).hasSize(wins.get());
+        assertThat(stream).extracting(EventEnvelope::streamVersion)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, wins.get()).boxed().toList());
+    }
+}

@@ -1,0 +1,162 @@
+package dev.meridian.eventinfra.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.api.ExpectedVersion;
+import dev.meridian.eventinfra.api.NewEvent;
+import dev.meridian.eventinfra.store.TestEvents.ItemAdded;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reading in global order never skips an event whose transaction commits after a later one. */
+class GapSafeReadingTest {
+
+    private static final EventJson JSON = new EventJson();
+
+    private DataSource database;
+    private PostgresEventStore store;
+
+    @BeforeEach
+    void freshStore() {
+        database = TestDatabase.fresh();
+        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), JSON);
+    }
+
+    @AfterAll
+    static void closeJson() throws Exception {
+        JSON.close();
+    }
+
+    private static List<NewEvent> oneEvent() {
+        return List.of(NewEvent.of(new ItemAdded("item", 1), EventMetadata.none()));
+    }
+
+    private List<Long> positionsAfter(long position) {
+        return store.readAll(EventQuery.all(), position, 1000).stream().map(EventEnvelope::globalPosition).toList();
+    }
+
+    @Test
+    void holdsBackALaterPositionUntilTheEarlierOneCommits() throws Exception {
+        try (Connection first = transaction(); Connection second = transaction()) {
+            long earlier = store.append(first, StreamIds.of("cart", 1), ExpectedVersion.any(), oneEvent())
+                    .lastGlobalPosition();
+            long later = store.append(second, StreamIds.of("cart", 2), ExpectedVersion.any(), oneEvent())
+                    .lastGlobalPosition();
+            second.commit();
+
+            assertThat(later).isGreaterThan(earlier);
+            assertThat(positionsAfter(0)).as("the later event waits while the earlier may still commit").isEmpty();
+
+            first.commit();
+
+            assertThat(positionsAfter(0)).containsExactly(earlier, later);
+        }
+    }
+
+    @Test
+    void movesOnWhenTheEarlierPositionsTransactionRollsBack() throws Exception {
+        try (Connection first = transaction(); Connection second = transaction()) {
+            store.append(first, StreamIds.of("cart", 1), ExpectedVersion.any(), oneEvent());
+            long later = store.append(second, StreamIds.of("cart", 2), ExpectedVersion.any(), oneEvent())
+                    .lastGlobalPosition();
+            second.commit();
+            first.rollback();
+
+            assertThat(positionsAfter(0)).containsExactly(later);
+        }
+    }
+
+    @Test
+    void aReaderFollowingConcurrentWritersSeesExactlyTheCommittedEventsInOrder() throws Exception {
+        int writers = 4;
+        int appendsPerWriter = 500;
+        AtomicInteger rolledBack = new AtomicInteger();
+        AtomicInteger writersDone = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        List<Future<?>> writing = new ArrayList<>();
+        for (int writer = 0; writer < writers; writer++) {
+            String stream = StreamIds.of("cart", UUID.randomUUID());
+            writing.add(pool.submit(() -> {
+                try (Connection connection = transaction()) {
+                    for (int i = 0; i < appendsPerWriter; i++) {
+                        store.append(connection, stream, ExpectedVersion.any(), oneEvent());
+                        ThreadLocalRandom random = ThreadLocalRandom.current();
+                        if (random.nextInt(4) == 0) {
+                            // hold the position a little while later positions commit
+                            Thread.sleep(random.nextInt(3));
+                        }
+                        if (random.nextInt(10) == 0) {
+                            connection.rollback();
+                            rolledBack.incrementAndGet();
+                        } else {
+                            connection.commit();
+                        }
+                    }
+                } finally {
+                    writersDone.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        List<Long> seen = Collections.synchronizedList(new ArrayList<>());
+        Future<?> reading = pool.submit(() -> {
+            long checkpoint = 0;
+            while (true) {
+                boolean stillWriting = writersDone.get() < writers;
+                List<EventEnvelope<?>> batch = new ArrayList<>(store.readAll(EventQuery.all(), checkpoint, 100));
+                for (EventEnvelope<?> event : batch) {
+                    seen.add(event.globalPosition());
+                    checkpoint = event.globalPosition();
+                }
+                if (batch.isEmpty() && !stillWriting) {
+                    return null;
+                }
+            }
+        });
+        for (Future<?> writer : writing) {
+            writer.get(2, TimeUnit.MINUTES);
+        }
+        reading.get(2, TimeUnit.MINUTES);
+        pool.shutdown();
+
+        assertThat(rolledBack.get()).as("some transactions must roll back to leave gaps").isPositive();
+        assertThat(seen).as("what the reader saw, in the order it saw it").isEqualTo(committedPositions());
+        assertThat(seen).hasSize(writers * appendsPerWriter - rolledBack.get());
+    }
+
+    private List<Long> committedPositions() throws Exception {
+        List<Long> positions = new ArrayList<>();
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "select global_position from event_infra.events order by global_position")) {
+            while (rows.next()) {
+                positions.add(rows.getLong(1));
+            }
+        }
+        return positions;
+    }
+
+    private Connection transaction() throws Exception {
+        Connection connection = database.getConnection();
+        connection.setAutoCommit(false);
+        return connection;
+    }
+}
