@@ -1,37 +1,78 @@
 package dev.meridian.eventinfra.store;
 
 import dev.meridian.eventinfra.api.DomainEvent;
+import dev.meridian.eventinfra.api.EventCatalog;
 import dev.meridian.eventinfra.api.EventType;
+import dev.meridian.eventinfra.api.EventUpcaster;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The event types the store can read and write: stable names and versions mapped to record classes. Built once
- * at deployment; a type that is not a record, lacks {@link EventType}, or reuses a name and version fails it.
+ * The event types the store can read and write: stable names and versions mapped to record classes, and the
+ * upcasters that bring older stored versions to the newest one. Built once at deployment; a type that is not a
+ * record, lacks {@link EventType}, or reuses a name and version fails it, and so does a second upcaster for the
+ * same name and version.
  */
 public final class EventTypeRegistry {
 
     private final Map<Class<?>, EventType> typeOfClass;
     private final Map<String, Class<? extends DomainEvent>> classOfNameAndVersion;
+    private final Map<String, Integer> newestVersionOfName;
+    private final Map<String, EventUpcaster> upcasterOfNameAndVersion;
 
     private EventTypeRegistry(Map<Class<?>, EventType> typeOfClass,
-                              Map<String, Class<? extends DomainEvent>> classOfNameAndVersion) {
+                              Map<String, Class<? extends DomainEvent>> classOfNameAndVersion,
+                              Map<String, EventUpcaster> upcasterOfNameAndVersion) {
         this.typeOfClass = Map.copyOf(typeOfClass);
         this.classOfNameAndVersion = Map.copyOf(classOfNameAndVersion);
+        this.upcasterOfNameAndVersion = Map.copyOf(upcasterOfNameAndVersion);
+        Map<String, Integer> newest = new HashMap<>();
+        typeOfClass.values().forEach(type -> newest.merge(type.name(), type.version(), Math::max));
+        this.newestVersionOfName = Map.copyOf(newest);
+    }
+
+    /** A registry of {@code eventClasses} without upcasters. */
+    public static EventTypeRegistry of(Collection<Class<? extends DomainEvent>> eventClasses) {
+        return of(eventClasses, List.of());
+    }
+
+    /** The registry of every event and upcaster the given catalogs declare. */
+    public static EventTypeRegistry of(Iterable<EventCatalog> catalogs) {
+        List<Class<? extends DomainEvent>> eventClasses = new ArrayList<>();
+        List<EventUpcaster> upcasters = new ArrayList<>();
+        for (EventCatalog catalog : catalogs) {
+            eventClasses.addAll(catalog.eventTypes());
+            upcasters.addAll(catalog.upcasters());
+        }
+        return of(eventClasses, upcasters);
     }
 
     /**
-     * A registry of {@code eventClasses}; a sealed interface stands for all the records it permits.
+     * A registry of {@code eventClasses}, where a sealed interface stands for all the records it permits, and of
+     * {@code upcasters}.
      *
      * @throws IllegalArgumentException naming the offending class when a type is unfit or a name is taken twice
      */
-    public static EventTypeRegistry of(Collection<Class<? extends DomainEvent>> eventClasses) {
+    public static EventTypeRegistry of(Collection<Class<? extends DomainEvent>> eventClasses,
+                                       Collection<EventUpcaster> upcasters) {
         Map<Class<?>, EventType> typeOfClass = new HashMap<>();
         Map<String, Class<? extends DomainEvent>> classOfNameAndVersion = new HashMap<>();
         eventClasses.forEach(eventClass -> register(eventClass, typeOfClass, classOfNameAndVersion));
-        return new EventTypeRegistry(typeOfClass, classOfNameAndVersion);
+        Map<String, EventUpcaster> upcasterOfNameAndVersion = new HashMap<>();
+        for (EventUpcaster upcaster : upcasters) {
+            EventUpcaster previous = upcasterOfNameAndVersion.putIfAbsent(
+                    key(upcaster.eventType(), upcaster.fromVersion()), upcaster);
+            if (previous != null) {
+                throw new IllegalArgumentException("Two upcasters read " + upcaster.eventType() + " version "
+                        + upcaster.fromVersion() + ": " + previous.getClass().getName() + " and "
+                        + upcaster.getClass().getName());
+            }
+        }
+        return new EventTypeRegistry(typeOfClass, classOfNameAndVersion, upcasterOfNameAndVersion);
     }
 
     private static void register(Class<?> eventClass, Map<Class<?>, EventType> typeOfClass,
@@ -74,6 +115,16 @@ public final class EventTypeRegistry {
             throw new IllegalArgumentException(event.getClass().getName() + " is not a registered event type");
         }
         return type;
+    }
+
+    /** The newest version of {@code name} this deployment has a class for, if any. */
+    public Optional<Integer> newestVersionOf(String name) {
+        return Optional.ofNullable(newestVersionOfName.get(name));
+    }
+
+    /** The upcaster that reads {@code name} at {@code version}, if there is one. */
+    public Optional<EventUpcaster> upcasterOf(String name, int version) {
+        return Optional.ofNullable(upcasterOfNameAndVersion.get(key(name, version)));
     }
 
     /** The class of a stored name and version, if this deployment knows it. */

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -85,11 +86,13 @@ public final class PostgresEventStore implements EventStore {
     private final DataSource dataSource;
     private final EventTypeRegistry registry;
     private final EventJson json;
+    private final StoredEventDecoder decoder;
 
     public PostgresEventStore(DataSource dataSource, EventTypeRegistry registry, EventJson json) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.json = json;
+        this.decoder = new StoredEventDecoder(registry, json);
     }
 
     @Override
@@ -276,13 +279,11 @@ public final class PostgresEventStore implements EventStore {
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String type = rows.getString(2);
-                int version = rows.getInt(3);
-                Class<? extends DomainEvent> eventClass = registry.classOf(type, version).orElseThrow(() ->
-                        new EventStoreException("No event class for " + type + " version " + version, null));
+                StoredEventDecoder.Decoded decoded = decoder.decode(type, rows.getInt(3), rows.getString(8));
                 envelopes.add(new EventEnvelope<>(
-                        rows.getObject(1, UUID.class), type, version, rows.getString(4), rows.getLong(5),
-                        rows.getLong(6), rows.getObject(7, java.time.OffsetDateTime.class).toInstant(),
-                        json.metadataFromJson(rows.getString(9)), json.fromJson(rows.getString(8), eventClass)));
+                        rows.getObject(1, UUID.class), type, decoded.version(), rows.getString(4), rows.getLong(5),
+                        rows.getLong(6), rows.getObject(7, OffsetDateTime.class).toInstant(),
+                        json.metadataFromJson(rows.getString(9)), decoded.event()));
             }
         }
         return envelopes;
