@@ -1,6 +1,5 @@
 package dev.meridian.eventinfra.store;
 
-import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventMetadata;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -23,21 +22,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The JSON form of events (JSON-B, records as objects of their components) and of their metadata (a fixed shape
- * that never changes with a Java refactoring).
+ * The JSON form of events and snapshots (JSON-B, records as objects of their components) and of event metadata
+ * (a fixed shape that never changes with a Java refactoring).
  */
 public final class EventJson implements AutoCloseable {
 
     private final Jsonb jsonb = JsonbBuilder.create();
 
-    /** The event as a JSON object. */
-    public String toJson(DomainEvent event) {
-        return jsonb.toJson(event);
+    /** An event or a snapshot as a JSON object. */
+    public String toJson(Record value) {
+        return jsonb.toJson(value);
     }
 
-    /** An event of {@code eventClass} from its JSON object. */
-    public <E extends DomainEvent> E fromJson(String json, Class<E> eventClass) {
-        return jsonb.fromJson(json, eventClass);
+    /** An event or a snapshot of {@code type} from its JSON object. */
+    public <T> T fromJson(String json, Class<T> type) {
+        return jsonb.fromJson(json, type);
     }
 
     /** Metadata as {@code {correlationId, causationId, actor, traceContext}}, leaving out what is absent. */

@@ -150,7 +150,7 @@ public final class PostgresEventStore implements EventStore {
             occurredAt[i] = event.occurredAt().toString();
             correlationIds[i] = event.metadata().correlationId().map(UUID::toString).orElse(null);
             causationIds[i] = event.metadata().causationId().map(UUID::toString).orElse(null);
-            payloads[i] = json.toJson(event.event());
+            payloads[i] = json.toJson((Record) event.event());
             metadata[i] = json.toJson(event.metadata());
         }
         long expectedVersion = expected instanceof ExpectedVersion.Exactly exactly ? exactly.version() : -1;

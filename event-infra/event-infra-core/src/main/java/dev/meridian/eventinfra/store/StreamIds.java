@@ -13,11 +13,16 @@ public final class StreamIds {
 
     /** The stream id of entity {@code id} in {@code category}. */
     public static String of(String category, Object id) {
+        return requireValid(requireValidCategory(category) + "-" + id);
+    }
+
+    /** {@code category} if it can name a stream category: not blank, no '-'. */
+    public static String requireValidCategory(String category) {
         if (category.isBlank() || category.contains("-")) {
             throw new IllegalArgumentException("A stream category is a non-blank word without '-', not '" + category
                     + "'");
         }
-        return requireValid(category + "-" + id);
+        return category;
     }
 
     /** The category of {@code streamId}: the part before its first '-'. */

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
  * A real PostgreSQL for the store's tests: one server per test run, a new database with event-infra's schema
  * migrated for each caller, so tests never see each other's events.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -24,7 +24,7 @@ final class TestDatabase {
     }
 
     /** A new, migrated database. */
-    static synchronized DataSource fresh() {
+    public static synchronized DataSource fresh() {
         try {
             if (server == null) {
                 server = EmbeddedPostgres.builder().setServerConfig("max_connections", "100").start();

@@ -4,7 +4,7 @@ import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventType;
 
 /** Events of a shopping cart, for the store's tests. */
-sealed interface TestEvents extends DomainEvent {
+public sealed interface TestEvents extends DomainEvent {
 
     @EventType(name = "test.ItemAdded")
     record ItemAdded(String item, int quantity) implements TestEvents {
