@@ -56,6 +56,23 @@ public final class PostgresEventStore implements EventStore {
             returning global_position, stream_version
             """;
 
+    /*
+     * The same append for the most common case, one event, without arrays: PostgreSQL plans it in a fraction of
+     * the batch statement's time. Target-list expressions are evaluated in order, so the transaction id is still
+     * taken before the position.
+     */
+    private static final String APPEND_ONE = """
+            insert into event_infra.events (transaction_id, global_position, event_id, stream_id, stream_category,
+                                            stream_version, event_type, event_version, occurred_at, correlation_id,
+                                            causation_id, payload, metadata)
+            select pg_current_xact_id(), nextval('event_infra.global_position_seq'), ?::uuid, ?, ?,
+                   head.version + 1, ?, ?, ?::timestamptz, ?::uuid, ?::uuid, ?::jsonb, ?::jsonb
+            from (select coalesce(max(stream_version), 0) as version
+                  from event_infra.events where stream_id = ?) head
+            where ? or head.version = ?
+            returning global_position, stream_version
+            """;
+
     private static final String STORED_WITH_IDS = """
             select event_id, stream_id, stream_version, global_position
             from event_infra.events where event_id = any(?::uuid[]) order by global_position
@@ -132,6 +149,50 @@ public final class PostgresEventStore implements EventStore {
 
     private List<long[]> insert(Connection connection, String streamId, ExpectedVersion expected,
                                 List<NewEvent> events) throws SQLException {
+        long expectedVersion = expected instanceof ExpectedVersion.Exactly exactly ? exactly.version() : -1;
+        List<long[]> appended = new ArrayList<>(events.size());
+        try (PreparedStatement insert = events.size() == 1
+                ? bindOne(connection, streamId, events.get(0), expectedVersion)
+                : bindBatch(connection, streamId, events, expectedVersion);
+             ResultSet rows = insert.executeQuery()) {
+            while (rows.next()) {
+                appended.add(new long[] {rows.getLong(1), rows.getLong(2)});
+            }
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                String detail = String.valueOf(e.getMessage()).contains(STREAM_VERSION_CONSTRAINT)
+                        ? "another append took the same versions first"
+                        : "another append stored events with the same ids first";
+                throw new ConcurrencyConflictException(streamId, expected, detail);
+            }
+            throw e;
+        }
+        appended.sort((a, b) -> Long.compare(a[1], b[1]));
+        return appended;
+    }
+
+    private PreparedStatement bindOne(Connection connection, String streamId, NewEvent event, long expectedVersion)
+            throws SQLException {
+        EventType type = registry.typeOf(event.event());
+        PreparedStatement insert = connection.prepareStatement(APPEND_ONE);
+        insert.setString(1, event.eventId().toString());
+        insert.setString(2, streamId);
+        insert.setString(3, StreamIds.categoryOf(streamId));
+        insert.setString(4, type.name());
+        insert.setInt(5, type.version());
+        insert.setString(6, event.occurredAt().toString());
+        insert.setString(7, event.metadata().correlationId().map(UUID::toString).orElse(null));
+        insert.setString(8, event.metadata().causationId().map(UUID::toString).orElse(null));
+        insert.setString(9, json.toJson((Record) event.event()));
+        insert.setString(10, json.toJson(event.metadata()));
+        insert.setString(11, streamId);
+        insert.setBoolean(12, expectedVersion < 0);
+        insert.setLong(13, expectedVersion);
+        return insert;
+    }
+
+    private PreparedStatement bindBatch(Connection connection, String streamId, List<NewEvent> events,
+                                        long expectedVersion) throws SQLException {
         int size = events.size();
         String[] ids = new String[size];
         String[] types = new String[size];
@@ -153,39 +214,22 @@ public final class PostgresEventStore implements EventStore {
             payloads[i] = json.toJson((Record) event.event());
             metadata[i] = json.toJson(event.metadata());
         }
-        long expectedVersion = expected instanceof ExpectedVersion.Exactly exactly ? exactly.version() : -1;
-        List<long[]> appended = new ArrayList<>(size);
-        try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
-            int p = 1;
-            insert.setString(p++, streamId);
-            insert.setArray(p++, connection.createArrayOf("text", ids));
-            insert.setArray(p++, connection.createArrayOf("text", types));
-            insert.setArray(p++, connection.createArrayOf("int4", versions));
-            insert.setArray(p++, connection.createArrayOf("text", occurredAt));
-            insert.setArray(p++, connection.createArrayOf("text", correlationIds));
-            insert.setArray(p++, connection.createArrayOf("text", causationIds));
-            insert.setArray(p++, connection.createArrayOf("text", payloads));
-            insert.setArray(p++, connection.createArrayOf("text", metadata));
-            insert.setString(p++, streamId);
-            insert.setString(p++, StreamIds.categoryOf(streamId));
-            insert.setBoolean(p++, expectedVersion < 0);
-            insert.setLong(p, expectedVersion);
-            try (ResultSet rows = insert.executeQuery()) {
-                while (rows.next()) {
-                    appended.add(new long[] {rows.getLong(1), rows.getLong(2)});
-                }
-            }
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                String detail = String.valueOf(e.getMessage()).contains(STREAM_VERSION_CONSTRAINT)
-                        ? "another append took the same versions first"
-                        : "another append stored events with the same ids first";
-                throw new ConcurrencyConflictException(streamId, expected, detail);
-            }
-            throw e;
-        }
-        appended.sort((a, b) -> Long.compare(a[1], b[1]));
-        return appended;
+        PreparedStatement insert = connection.prepareStatement(APPEND);
+        int p = 1;
+        insert.setString(p++, streamId);
+        insert.setArray(p++, connection.createArrayOf("text", ids));
+        insert.setArray(p++, connection.createArrayOf("text", types));
+        insert.setArray(p++, connection.createArrayOf("int4", versions));
+        insert.setArray(p++, connection.createArrayOf("text", occurredAt));
+        insert.setArray(p++, connection.createArrayOf("text", correlationIds));
+        insert.setArray(p++, connection.createArrayOf("text", causationIds));
+        insert.setArray(p++, connection.createArrayOf("text", payloads));
+        insert.setArray(p++, connection.createArrayOf("text", metadata));
+        insert.setString(p++, streamId);
+        insert.setString(p++, StreamIds.categoryOf(streamId));
+        insert.setBoolean(p++, expectedVersion < 0);
+        insert.setLong(p, expectedVersion);
+        return insert;
     }
 
     /** The earlier append's result when exactly these events are stored in this stream in this order, else null. */

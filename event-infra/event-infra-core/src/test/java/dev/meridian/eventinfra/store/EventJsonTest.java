@@ -29,8 +29,9 @@ class EventJsonTest {
 
         String written = json.toJson(metadata);
 
-        assertThat(written).isEqualTo("{\"correlationId\":\"6f1d3f4e-4a3b-4c1e-9a57-0c7d1f2e3a4b\","
-                + "\"actor\":\"system\",\"traceContext\":{\"traceparent\":\"00-abc-def-01\"}}");
+        assertThat(written).isEqualTo("{\"actor\":\"system\","
+                + "\"correlationId\":\"6f1d3f4e-4a3b-4c1e-9a57-0c7d1f2e3a4b\","
+                + "\"traceContext\":{\"traceparent\":\"00-abc-def-01\"}}");
         assertThat(json.metadataFromJson(written)).isEqualTo(metadata);
         assertThat(json.metadataFromJson(json.toJson(EventMetadata.none()))).isEqualTo(EventMetadata.none());
     }

@@ -1,0 +1,402 @@
+package dev.meridian.benchmarks;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.meridian.eventinfra.api.AggregateRoot;
+import dev.meridian.eventinfra.api.DomainEvent;
+import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.api.EventType;
+import dev.meridian.eventinfra.api.ExpectedVersion;
+import dev.meridian.eventinfra.api.NewEvent;
+import dev.meridian.eventinfra.api.Snapshotable;
+import dev.meridian.eventinfra.module.ModuleStartup;
+import dev.meridian.eventinfra.module.SchemaMigrations;
+import dev.meridian.eventinfra.sourcing.EventSourcedRepository;
+import dev.meridian.eventinfra.sourcing.SnapshotSettings;
+import dev.meridian.eventinfra.sourcing.SnapshotStore;
+import dev.meridian.eventinfra.store.EventJson;
+import dev.meridian.eventinfra.store.EventTypeRegistry;
+import dev.meridian.eventinfra.store.PostgresEventStore;
+import dev.meridian.eventinfra.store.StreamIds;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The event store against its ceiling, in one run on one PostgreSQL: each Meridian operation is measured beside a
+ * raw JDBC insert of the same row into the same table through the same pool, so the ratio says what the store's
+ * own work (JSON, concurrency check, gap-safety bookkeeping) costs. Writes a Markdown table to the given file.
+ */
+public final class EventStoreBenchmark {
+
+    private static final long WARM_UP_MILLIS = 3_000;
+    private static final long MEASURE_MILLIS = 10_000;
+    private static final int BATCH = 100;
+
+    /** An event of the size the runtime notes measured with (payload about 250 bytes). */
+    @EventType(name = "bench.AccountRegistered")
+    public record AccountRegistered(UUID accountId, String email, String displayName, String locale,
+                                    Instant registeredAt, List<String> roles) implements DomainEvent {
+    }
+
+    /** An aggregate that counts its events, for load times. */
+    public static final class Account extends AggregateRoot<AccountRegistered>
+            implements Snapshotable<Account.State> {
+
+        /** The snapshot. */
+        public record State(long registrations, String lastEmail) {
+        }
+
+        private long registrations;
+        private String lastEmail;
+
+        void register(AccountRegistered event) {
+            record(event);
+        }
+
+        @Override
+        protected void apply(AccountRegistered event) {
+            registrations++;
+            lastEmail = event.email();
+        }
+
+        @Override
+        public State snapshot() {
+            return new State(registrations, lastEmail);
+        }
+
+        @Override
+        public void restore(State snapshot) {
+            registrations = snapshot.registrations();
+            lastEmail = snapshot.lastEmail();
+        }
+    }
+
+    private static final String RAW_INSERT = """
+            insert into event_infra.events (global_position, transaction_id, event_id, stream_id, stream_category,
+                                            stream_version, event_type, event_version, occurred_at, correlation_id,
+                                            causation_id, payload, metadata)
+            values (nextval('event_infra.global_position_seq'), pg_current_xact_id(), ?, ?, ?, ?, ?, 1, ?, ?, null,
+                    ?::jsonb, ?::jsonb)
+            """;
+
+    private final HikariDataSource pool;
+    private final EventJson json = new EventJson();
+    private final PostgresEventStore store;
+    private final List<String> report = new ArrayList<>();
+
+    private EventStoreBenchmark(HikariDataSource pool) {
+        this.pool = pool;
+        this.store = new PostgresEventStore(pool, EventTypeRegistry.of(List.of(AccountRegistered.class)), json);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args.length > 0 ? args[0] : "event-store-benchmark.md");
+        // durable settings, as in production: the library's test defaults turn fsync off
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100").start()) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+            config.setMaximumPoolSize(20);
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                SchemaMigrations.migrate(pool, ModuleStartup.EVENT_INFRA_SCHEMA,
+                        EventStoreBenchmark.class.getClassLoader());
+                new EventStoreBenchmark(pool).run(output);
+            }
+        }
+    }
+
+    private void run(Path output) throws Exception {
+        report.add("| measurement | Meridian | raw JDBC ceiling | ratio |");
+        report.add("|---|---|---|---|");
+        for (int writers : new int[] {1, 4, 16}) {
+            Throughput raw = measure(writers, this::rawSingleAppends);
+            Throughput meridian = measure(writers, this::storeSingleAppends);
+            row("single-event appends, " + writers + " writer(s)", meridian, raw);
+        }
+        for (int writers : new int[] {1, 4}) {
+            Throughput raw = measure(writers, this::rawBatchAppends);
+            Throughput meridian = measure(writers, this::storeBatchAppends);
+            row(BATCH + "-event batch appends, " + writers + " writer(s)", meridian, raw);
+        }
+        loadTimes();
+        readAllRate();
+        String table = String.join("\n", report) + "\n";
+        Files.writeString(output, table);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("Written to " + output.toAbsolutePath());
+    }
+
+    private void row(String name, Throughput meridian, Throughput raw) {
+        report.add("| " + name + " | " + meridian + " | " + raw + " | "
+                + String.format("%.2f", meridian.eventsPerSecond() / raw.eventsPerSecond()) + " |");
+        System.out.println(report.get(report.size() - 1));
+    }
+
+    /** One writer's loop: appends until the deadline, recording each append's latency, returns events written. */
+    @FunctionalInterface
+    private interface Writer {
+        long write(long deadline, List<Long> latencies) throws Exception;
+    }
+
+    private Throughput measure(int writers, Writer writer) throws Exception {
+        truncate();
+        runWriters(writers, writer, WARM_UP_MILLIS);
+        // measure from the steady state of a table that has rows and statistics about them, as in production;
+        // statistics of an empty table would have PostgreSQL plan the stream-head lookup as a full scan
+        analyze();
+        long started = System.nanoTime();
+        List<Long> latencies = new ArrayList<>();
+        long events = runWriters(writers, writer, MEASURE_MILLIS, latencies);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        return new Throughput(events / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99));
+    }
+
+    private long runWriters(int writers, Writer writer, long millis) throws Exception {
+        return runWriters(writers, writer, millis, new ArrayList<>());
+    }
+
+    private long runWriters(int writers, Writer writer, long millis, List<Long> allLatencies) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try {
+            long deadline = System.nanoTime() + millis * 1_000_000;
+            List<Future<Long>> results = new ArrayList<>();
+            List<List<Long>> latencies = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                List<Long> mine = new ArrayList<>();
+                latencies.add(mine);
+                Callable<Long> task = () -> writer.write(deadline, mine);
+                results.add(threads.submit(task));
+            }
+            long events = 0;
+            for (Future<Long> result : results) {
+                events += result.get();
+            }
+            latencies.forEach(allLatencies::addAll);
+            return events;
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private static AccountRegistered someEvent() {
+        UUID id = UUID.randomUUID();
+        return new AccountRegistered(id, "person." + id.toString().substring(0, 8) + "@example.org",
+                "A Person With A Name", "en-GB", Instant.now(), List.of("user"));
+    }
+
+    private static EventMetadata someMetadata() {
+        return new EventMetadata(Optional.of(UUID.randomUUID()), Optional.of(UUID.randomUUID()),
+                Optional.of("user-" + UUID.randomUUID()),
+                Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+    }
+
+    private long storeSingleAppends(long deadline, List<Long> latencies) {
+        String stream = StreamIds.of("account", UUID.randomUUID());
+        long version = 0;
+        while (System.nanoTime() < deadline) {
+            long started = System.nanoTime();
+            store.append(stream, ExpectedVersion.exactly(version), List.of(NewEvent.of(someEvent(), someMetadata())));
+            latencies.add(System.nanoTime() - started);
+            version++;
+        }
+        return version;
+    }
+
+    private long storeBatchAppends(long deadline, List<Long> latencies) {
+        String stream = StreamIds.of("account", UUID.randomUUID());
+        long version = 0;
+        while (System.nanoTime() < deadline) {
+            List<NewEvent> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH; i++) {
+                batch.add(NewEvent.of(someEvent(), someMetadata()));
+            }
+            long started = System.nanoTime();
+            store.append(stream, ExpectedVersion.exactly(version), batch);
+            latencies.add(System.nanoTime() - started);
+            version += BATCH;
+        }
+        return version;
+    }
+
+    private long rawSingleAppends(long deadline, List<Long> latencies) throws Exception {
+        String stream = StreamIds.of("account", UUID.randomUUID());
+        // rows of the same size the store writes, serialized once: the ceiling does no work of its own
+        String payload = json.toJson(someEvent());
+        String metadata = json.toJson(someMetadata());
+        long version = 0;
+        while (System.nanoTime() < deadline) {
+            long started = System.nanoTime();
+            try (Connection connection = pool.getConnection();
+                 PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
+                bindRawRow(insert, stream, ++version, payload, metadata);
+                insert.executeUpdate();
+            }
+            latencies.add(System.nanoTime() - started);
+        }
+        return version;
+    }
+
+    private long rawBatchAppends(long deadline, List<Long> latencies) throws Exception {
+        String stream = StreamIds.of("account", UUID.randomUUID());
+        String payload = json.toJson(someEvent());
+        String metadata = json.toJson(someMetadata());
+        long version = 0;
+        while (System.nanoTime() < deadline) {
+            long started = System.nanoTime();
+            try (Connection connection = pool.getConnection();
+                 PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
+                connection.setAutoCommit(false);
+                for (int i = 0; i < BATCH; i++) {
+                    bindRawRow(insert, stream, ++version, payload, metadata);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
+            latencies.add(System.nanoTime() - started);
+        }
+        return version;
+    }
+
+    private static void bindRawRow(PreparedStatement insert, String stream, long version, String payload,
+                                   String metadata) throws Exception {
+        insert.setObject(1, UUID.randomUUID());
+        insert.setString(2, stream);
+        insert.setString(3, "account");
+        insert.setLong(4, version);
+        insert.setString(5, "bench.AccountRegistered");
+        insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+        insert.setObject(7, UUID.randomUUID());
+        insert.setString(8, payload);
+        insert.setString(9, metadata);
+    }
+
+    private void loadTimes() throws Exception {
+        truncate();
+        EventSourcedRepository<Account, AccountRegistered> accounts = EventSourcedRepository
+                .of(store, "account", AccountRegistered.class, Account::new)
+                .withSnapshots(new SnapshotStore(pool, json), SnapshotSettings.of(Account.State.class, 1));
+        UUID longLived = UUID.randomUUID();
+        UUID young = UUID.randomUUID();
+        fill(accounts, longLived, 10_000);
+        fill(accounts, young, 100);
+        analyze();
+        double longLivedMicros = averageLoadMicros(accounts, longLived);
+        double youngMicros = averageLoadMicros(accounts, young);
+        report.add("| load an aggregate of 10,000 events (snapshots every 100) | " + String.format("%.0f µs",
+                longLivedMicros) + " | 100 events: " + String.format("%.0f µs", youngMicros) + " | "
+                + String.format("%.2f", longLivedMicros / youngMicros) + " (goal ≤ 2) |");
+        System.out.println(report.get(report.size() - 1));
+    }
+
+    private static void fill(EventSourcedRepository<Account, AccountRegistered> accounts, UUID id, int events) {
+        for (int saved = 0; saved < events; saved += BATCH) {
+            Account account = accounts.load(id).orElseGet(Account::new);
+            for (int i = 0; i < BATCH; i++) {
+                account.register(someEvent());
+            }
+            accounts.save(id, account, EventMetadata.none());
+        }
+    }
+
+    private static double averageLoadMicros(EventSourcedRepository<Account, AccountRegistered> accounts, UUID id) {
+        int loads = 500;
+        for (int i = 0; i < loads; i++) {
+            accounts.load(id);
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < loads; i++) {
+            accounts.load(id);
+        }
+        return (System.nanoTime() - started) / 1e3 / loads;
+    }
+
+    private void readAllRate() throws Exception {
+        truncate();
+        int total = 200_000;
+        String stream = StreamIds.of("account", UUID.randomUUID());
+        for (int version = 0; version < total; version += BATCH) {
+            List<NewEvent> batch = new ArrayList<>(BATCH);
+            for (int i = 0; i < BATCH; i++) {
+                batch.add(NewEvent.of(someEvent(), someMetadata()));
+            }
+            store.append(stream, ExpectedVersion.exactly(version), batch);
+        }
+        analyze();
+        readEverything();
+        long started = System.nanoTime();
+        long read = readEverything();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report.add("| read all " + read + " events by global position, 5,000 a batch | "
+                + String.format("%,.0f events/s", read / seconds) + " | — | goal ≥ 100,000 events/s |");
+        System.out.println(report.get(report.size() - 1));
+    }
+
+    private long readEverything() throws Exception {
+        long position = 0;
+        long read = 0;
+        try (Connection connection = pool.getConnection()) {
+            while (true) {
+                List<EventEnvelope<DomainEvent>> batch = store.readAll(connection, EventQuery.all(), position, 5_000);
+                if (batch.isEmpty()) {
+                    return read;
+                }
+                read += batch.size();
+                position = batch.get(batch.size() - 1).globalPosition();
+            }
+        }
+    }
+
+    private void truncate() throws Exception {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("truncate event_infra.events, event_infra.snapshots");
+        }
+    }
+
+    private void analyze() throws Exception {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("vacuum analyze event_infra.events");
+        }
+    }
+
+    private static long percentile(long[] sorted, double fraction) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(sorted.length * fraction))];
+    }
+
+    /**
+     * One measurement.
+     *
+     * @param eventsPerSecond events written per second over all writers
+     * @param p50Nanos        median latency of one append call
+     * @param p99Nanos        99th percentile latency
+     */
+    private record Throughput(double eventsPerSecond, long p50Nanos, long p99Nanos) {
+        @Override
+        public String toString() {
+            return String.format("%,.0f events/s (p50 %.2f ms, p99 %.2f ms)", eventsPerSecond, p50Nanos / 1e6,
+                    p99Nanos / 1e6);
+        }
+    }
+}
