@@ -1,5 +1,6 @@
 package dev.meridian.eventinfra.module;
 
+import dev.meridian.eventinfra.store.EventStoreProducer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
@@ -23,6 +24,9 @@ public class ModuleStartup {
     @Inject
     SchemaMigrations migrations;
 
+    @Inject
+    EventStoreProducer eventStore;
+
     private volatile String eventInfraSchemaVersion;
 
     /** Migrates the schema of the module whose WAR is starting, and registers it; a WAR of no module is ignored. */
@@ -32,8 +36,10 @@ public class ModuleStartup {
     }
 
     private void start(ModuleDescriptor module, ClassLoader moduleLoader) {
-        // A module may append to the event store as soon as it runs, so event-infra's schema comes first.
+        // A module may append to the event store as soon as it runs, so event-infra's schema comes first, and the
+        // event types are read now: two catalogs declaring the same event fail the deployment, not a later append.
         String infraVersion = migrateEventInfraSchemaOnce();
+        eventStore.registry();
         String schemaVersion = module.schema().map(schema -> migrations.migrate(schema, moduleLoader)).orElse(infraVersion);
         started.put(module.name(), new StartedModule(module, schemaVersion));
     }

@@ -1,0 +1,63 @@
+package dev.meridian.eventinfra.store;
+
+import dev.meridian.eventinfra.api.EventCatalog;
+import dev.meridian.eventinfra.api.EventStore;
+import dev.meridian.eventinfra.api.PublishedEvents;
+import dev.meridian.eventinfra.module.SchemaMigrations;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The event store of the running server: the shared datasource (so appends join the caller's JTA transaction)
+ * and the event types of every catalog in the EAR's lib/. Also the publishing bridge: {@link PublishedEvents}
+ * fired by any module is appended in the firing transaction.
+ */
+@ApplicationScoped
+public class EventStoreProducer {
+
+    private static final Logger LOG = Logger.getLogger(EventStoreProducer.class.getName());
+
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
+
+    private EventJson json;
+    private EventTypeRegistry registry;
+    private PostgresEventStore store;
+
+    @PostConstruct
+    void open() {
+        // the -api jars live beside this one in lib/, so this class loader sees every module's catalog
+        registry = EventTypeRegistry.of(ServiceLoader.load(EventCatalog.class, EventStoreProducer.class.getClassLoader()));
+        json = new EventJson();
+        store = new PostgresEventStore(dataSource, registry, json);
+        LOG.info("Event store ready");
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        json.close();
+    }
+
+    /** The store every module uses. */
+    @Produces
+    @ApplicationScoped
+    public EventStore eventStore() {
+        return store;
+    }
+
+    /** The registry of event types, checked when the first module starts. */
+    public EventTypeRegistry registry() {
+        return registry;
+    }
+
+    void append(@Observes PublishedEvents published) {
+        store.append(published.streamId(), published.expected(), published.events());
+    }
+}
