@@ -15,9 +15,10 @@ import java.util.UUID;
  * @param occurredAt     when it happened
  * @param metadata       why and on whose behalf
  * @param event          the event itself
+ * @param personalDataRedacted true when the event's person was forgotten, so its personal data reads as null
  * @param <E>            the event's type
  */
 public record EventEnvelope<E extends DomainEvent>(UUID eventId, String type, int version, String streamId,
                                                    long streamVersion, long globalPosition, Instant occurredAt,
-                                                   EventMetadata metadata, E event) {
+                                                   EventMetadata metadata, E event, boolean personalDataRedacted) {
 }

@@ -25,4 +25,10 @@ public interface EventStore {
      * reader that continues from the last position it saw misses nothing.
      */
     List<EventEnvelope<DomainEvent>> readAll(EventQuery query, long afterPosition, int maxCount);
+
+    /**
+     * Forgets a person: deletes the key their personal data is encrypted with, in the caller's transaction. From
+     * the commit on, every stored event about them reads with its personal data redacted; nothing else changes.
+     */
+    void forgetSubject(String subjectId);
 }

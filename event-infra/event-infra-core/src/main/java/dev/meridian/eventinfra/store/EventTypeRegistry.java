@@ -93,6 +93,8 @@ public final class EventTypeRegistry {
         if (type.name().isBlank() || type.version() < 1) {
             throw new IllegalArgumentException(eventClass.getName() + " needs a name and a version of 1 or more");
         }
+        // a misplaced @PersonalData or a missing @DataSubject fails here, at deployment
+        PersonalDataVault.personalFieldsOf(eventClass);
         @SuppressWarnings("unchecked")
         Class<? extends DomainEvent> domainEventClass = (Class<? extends DomainEvent>) eventClass;
         Class<? extends DomainEvent> previous = classOfNameAndVersion.putIfAbsent(key(type.name(), type.version()),

@@ -16,8 +16,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 
 /**
@@ -104,6 +108,7 @@ public final class PostgresEventStore implements EventStore {
     private final EventTypeRegistry registry;
     private final EventJson json;
     private final StoredEventDecoder decoder;
+    private final PersonalDataVault vault = new PersonalDataVault();
 
     public PostgresEventStore(DataSource dataSource, EventTypeRegistry registry, EventJson json) {
         this.dataSource = dataSource;
@@ -183,7 +188,7 @@ public final class PostgresEventStore implements EventStore {
         insert.setString(6, event.occurredAt().toString());
         insert.setString(7, event.metadata().correlationId().map(UUID::toString).orElse(null));
         insert.setString(8, event.metadata().causationId().map(UUID::toString).orElse(null));
-        insert.setString(9, json.toJson((Record) event.event()));
+        insert.setString(9, payloadOf(connection, event));
         insert.setString(10, json.toJson(event.metadata()));
         insert.setString(11, streamId);
         insert.setBoolean(12, expectedVersion < 0);
@@ -211,7 +216,7 @@ public final class PostgresEventStore implements EventStore {
             occurredAt[i] = event.occurredAt().toString();
             correlationIds[i] = event.metadata().correlationId().map(UUID::toString).orElse(null);
             causationIds[i] = event.metadata().causationId().map(UUID::toString).orElse(null);
-            payloads[i] = json.toJson((Record) event.event());
+            payloads[i] = payloadOf(connection, event);
             metadata[i] = json.toJson(event.metadata());
         }
         PreparedStatement insert = connection.prepareStatement(APPEND);
@@ -230,6 +235,13 @@ public final class PostgresEventStore implements EventStore {
         insert.setBoolean(p++, expectedVersion < 0);
         insert.setLong(p, expectedVersion);
         return insert;
+    }
+
+    private String payloadOf(Connection connection, NewEvent event) throws SQLException {
+        String plain = json.toJson((Record) event.event());
+        return vault.hasPersonalData(event.event())
+                ? json.fromTree(vault.encrypt(connection, event.eventId(), event.event(), json.toTree(plain)))
+                : plain;
     }
 
     /** The earlier append's result when exactly these events are stored in this stream in this order, else null. */
@@ -279,7 +291,7 @@ public final class PostgresEventStore implements EventStore {
             query.setString(1, streamId);
             query.setLong(2, fromVersion);
             query.setInt(3, maxCount);
-            return envelopes(query);
+            return envelopes(connection, query);
         } catch (SQLException e) {
             throw new EventStoreException("Cannot read stream " + streamId, e);
         }
@@ -314,21 +326,52 @@ public final class PostgresEventStore implements EventStore {
             read.setString(7, correlationId);
             read.setString(8, correlationId);
             read.setInt(9, maxCount);
-            return envelopes(read);
+            return envelopes(connection, read);
         }
     }
 
-    private List<EventEnvelope<DomainEvent>> envelopes(PreparedStatement query) throws SQLException {
-        List<EventEnvelope<DomainEvent>> envelopes = new ArrayList<>();
+    @Override
+    public void forgetSubject(String subjectId) {
+        try (Connection connection = dataSource.getConnection()) {
+            vault.forget(connection, subjectId);
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot forget subject " + subjectId, e);
+        }
+    }
+
+    /** A stored row, before its payload is decrypted and decoded. */
+    private record StoredRow(UUID eventId, String type, int version, String streamId, long streamVersion,
+                             long globalPosition, OffsetDateTime occurredAt, String payload, String metadata,
+                             Map<String, Object> personalTree) {
+    }
+
+    private List<EventEnvelope<DomainEvent>> envelopes(Connection connection, PreparedStatement query)
+            throws SQLException {
+        List<StoredRow> stored = new ArrayList<>();
+        Set<String> subjects = new HashSet<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                String type = rows.getString(2);
-                StoredEventDecoder.Decoded decoded = decoder.decode(type, rows.getInt(3), rows.getString(8));
-                envelopes.add(new EventEnvelope<>(
-                        rows.getObject(1, UUID.class), type, decoded.version(), rows.getString(4), rows.getLong(5),
-                        rows.getLong(6), rows.getObject(7, OffsetDateTime.class).toInstant(),
-                        json.metadataFromJson(rows.getString(9)), decoded.event()));
+                String payload = rows.getString(8);
+                Map<String, Object> personalTree = null;
+                if (payload.contains(PersonalDataVault.ENCRYPTED)) {
+                    personalTree = json.toTree(payload);
+                    subjects.addAll(PersonalDataVault.subjectsIn(personalTree));
+                }
+                stored.add(new StoredRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3),
+                        rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getObject(7, OffsetDateTime.class),
+                        payload, rows.getString(9), personalTree));
             }
+        }
+        // one query for the keys of the whole batch, not one per event
+        Map<String, SecretKey> keys = vault.keysOf(connection, subjects);
+        List<EventEnvelope<DomainEvent>> envelopes = new ArrayList<>(stored.size());
+        for (StoredRow row : stored) {
+            boolean redacted = row.personalTree() != null && vault.decrypt(row.eventId(), row.personalTree(), keys);
+            String payload = row.personalTree() != null ? json.fromTree(row.personalTree()) : row.payload();
+            StoredEventDecoder.Decoded decoded = decoder.decode(row.type(), row.version(), payload);
+            envelopes.add(new EventEnvelope<>(row.eventId(), row.type(), decoded.version(), row.streamId(),
+                    row.streamVersion(), row.globalPosition(), row.occurredAt().toInstant(),
+                    json.metadataFromJson(row.metadata()), decoded.event(), redacted));
         }
         return envelopes;
     }

@@ -1,0 +1,233 @@
+package dev.meridian.eventinfra.store;
+
+import dev.meridian.eventinfra.api.DataSubject;
+import dev.meridian.eventinfra.api.DomainEvent;
+import dev.meridian.eventinfra.api.PersonalData;
+import java.lang.reflect.RecordComponent;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Crypto-shredding: each {@link PersonalData} component of an event is stored as
+ * {@code {"$encrypted": base64(iv || AES-GCM ciphertext), "subject": id}} under the key of the event's
+ * {@link DataSubject}, kept in {@code event_infra.subject_keys}. Forgetting a subject deletes its key; its
+ * values then read as null. The stored form names its subject, so reading needs no knowledge of the event type.
+ */
+final class PersonalDataVault {
+
+    static final String ENCRYPTED = "$encrypted";
+    static final String SUBJECT = "subject";
+
+    private static final String CIPHER = "AES/GCM/NoPadding";
+    private static final int KEY_BYTES = 32;
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private static final String CREATE_KEY = """
+            insert into event_infra.subject_keys (subject_id, key) values (?, ?) on conflict (subject_id) do nothing
+            """;
+    private static final String KEYS = "select subject_id, key from event_infra.subject_keys where subject_id = any(?)";
+    private static final String FORGET = "delete from event_infra.subject_keys where subject_id = ?";
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<Class<?>, Optional<PersonalFields>> personalFieldsOfClass = new ConcurrentHashMap<>();
+
+    /**
+     * Where an event class keeps personal data.
+     *
+     * @param subject the component naming the person
+     * @param fields  the personal components
+     */
+    record PersonalFields(RecordComponent subject, List<String> fields) {
+    }
+
+    /** The personal components of {@code eventClass}, checked: String values and exactly one subject. */
+    static Optional<PersonalFields> personalFieldsOf(Class<?> eventClass) {
+        RecordComponent subject = null;
+        List<String> fields = new ArrayList<>();
+        for (RecordComponent component : eventClass.getRecordComponents()) {
+            if (component.isAnnotationPresent(PersonalData.class)) {
+                if (component.getType() != String.class) {
+                    throw new IllegalArgumentException(eventClass.getName() + "." + component.getName()
+                            + " is @PersonalData, which must be a String");
+                }
+                fields.add(component.getName());
+            }
+            if (component.isAnnotationPresent(DataSubject.class)) {
+                if (subject != null) {
+                    throw new IllegalArgumentException(eventClass.getName() + " has more than one @DataSubject");
+                }
+                subject = component;
+            }
+        }
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        if (subject == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " has @PersonalData but no @DataSubject");
+        }
+        return Optional.of(new PersonalFields(subject, List.copyOf(fields)));
+    }
+
+    /** The event's JSON tree with its personal components encrypted, or the tree unchanged if it has none. */
+    Map<String, Object> encrypt(Connection connection, UUID eventId, DomainEvent event, Map<String, Object> tree)
+            throws SQLException {
+        Optional<PersonalFields> personal = personalFieldsOfClass.computeIfAbsent(event.getClass(),
+                PersonalDataVault::personalFieldsOf);
+        if (personal.isEmpty()) {
+            return tree;
+        }
+        String subject = subjectOf(event, personal.get().subject());
+        SecretKey key = keyFor(connection, subject);
+        for (String field : personal.get().fields()) {
+            if (tree.get(field) instanceof String plain) {
+                tree.put(field, Map.of(ENCRYPTED, seal(key, eventId, field, plain), SUBJECT, subject));
+            }
+        }
+        return tree;
+    }
+
+    /** Whether {@code event}'s class has personal data, so its JSON must go through {@link #encrypt}. */
+    boolean hasPersonalData(DomainEvent event) {
+        return personalFieldsOfClass.computeIfAbsent(event.getClass(), PersonalDataVault::personalFieldsOf)
+                .isPresent();
+    }
+
+    /**
+     * Decrypts the personal components of a stored tree in place with {@code keys}; a component whose subject has
+     * no key any more becomes null.
+     *
+     * @return true when something was redacted
+     */
+    boolean decrypt(UUID eventId, Map<String, Object> tree, Map<String, SecretKey> keys) {
+        boolean redacted = false;
+        for (Map.Entry<String, Object> entry : tree.entrySet()) {
+            if (entry.getValue() instanceof Map<?, ?> value && value.containsKey(ENCRYPTED)) {
+                String subject = String.valueOf(value.get(SUBJECT));
+                SecretKey key = keys.get(subject);
+                if (key == null) {
+                    entry.setValue(null);
+                    redacted = true;
+                } else {
+                    entry.setValue(open(key, eventId, subject, entry.getKey(), String.valueOf(value.get(ENCRYPTED))));
+                }
+            }
+        }
+        return redacted;
+    }
+
+    /** The subjects whose sealed values a stored tree holds. */
+    static List<String> subjectsIn(Map<String, Object> tree) {
+        return tree.values().stream()
+                .filter(value -> value instanceof Map<?, ?> sealed && sealed.containsKey(ENCRYPTED))
+                .map(sealed -> String.valueOf(((Map<?, ?>) sealed).get(SUBJECT)))
+                .toList();
+    }
+
+    /** The keys of those {@code subjects} that still have one. */
+    Map<String, SecretKey> keysOf(Connection connection, Collection<String> subjects) throws SQLException {
+        Map<String, SecretKey> keys = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return keys;
+        }
+        try (PreparedStatement query = connection.prepareStatement(KEYS)) {
+            Array ids = connection.createArrayOf("text", subjects.toArray());
+            query.setArray(1, ids);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    keys.put(rows.getString(1), new SecretKeySpec(rows.getBytes(2), "AES"));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** Deletes the subject's key. */
+    void forget(Connection connection, String subject) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(FORGET)) {
+            delete.setString(1, subject);
+            delete.executeUpdate();
+        }
+    }
+
+    private SecretKey keyFor(Connection connection, String subject) throws SQLException {
+        byte[] fresh = new byte[KEY_BYTES];
+        random.nextBytes(fresh);
+        try (PreparedStatement create = connection.prepareStatement(CREATE_KEY)) {
+            create.setString(1, subject);
+            create.setBytes(2, fresh);
+            create.executeUpdate();
+        }
+        SecretKey key = keysOf(connection, List.of(subject)).get(subject);
+        if (key == null) {
+            throw new EventStoreException("No key for subject " + subject + " right after creating it", null);
+        }
+        return key;
+    }
+
+    private static String subjectOf(DomainEvent event, RecordComponent subject) {
+        try {
+            Object value = subject.getAccessor().invoke(event);
+            if (value == null) {
+                throw new IllegalArgumentException(event.getClass().getName() + " has personal data but its "
+                        + subject.getName() + " is null");
+            }
+            return value.toString();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + subject.getName() + " of " + event.getClass(), e);
+        }
+    }
+
+    private String seal(SecretKey key, UUID eventId, String field, String plain) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            random.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            // binding event and component stops a ciphertext from being moved to another event or component
+            cipher.updateAAD(associatedData(eventId, field));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                    .put(iv).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    private static byte[] associatedData(UUID eventId, String field) {
+        return (eventId + "/" + field).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String open(SecretKey key, UUID eventId, String subject, String field, String stored) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(stored);
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
+            cipher.updateAAD(associatedData(eventId, field));
+            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new EventStoreException("Personal data of subject " + subject + " in " + field
+                    + " does not decrypt: the stored value or key was altered", e);
+        }
+    }
+}
