@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The event types the store can read and write: stable names and versions mapped to record classes, and the
@@ -117,6 +118,11 @@ public final class EventTypeRegistry {
             throw new IllegalArgumentException(event.getClass().getName() + " is not a registered event type");
         }
         return type;
+    }
+
+    /** Every event name this registry knows. */
+    public Set<String> names() {
+        return newestVersionOfName.keySet();
     }
 
     /** The newest version of {@code name} this deployment has a class for, if any. */

@@ -8,12 +8,12 @@ import java.util.Map;
  * Reads a stored event as the newest version of its type: the stored JSON goes through the upcasters from its
  * version up, then becomes that version's record. The stored row is never changed.
  */
-final class StoredEventDecoder {
+public final class StoredEventDecoder {
 
     private final EventTypeRegistry registry;
     private final EventJson json;
 
-    StoredEventDecoder(EventTypeRegistry registry, EventJson json) {
+    public StoredEventDecoder(EventTypeRegistry registry, EventJson json) {
         this.registry = registry;
         this.json = json;
     }
@@ -24,10 +24,11 @@ final class StoredEventDecoder {
      * @param version the version of its shape after upcasting
      * @param event   the event
      */
-    record Decoded(int version, DomainEvent event) {
+    public record Decoded(int version, DomainEvent event) {
     }
 
-    Decoded decode(String type, int storedVersion, String payload) {
+    /** The stored {@code payload} of {@code type} at {@code storedVersion}, as the newest version's record. */
+    public Decoded decode(String type, int storedVersion, String payload) {
         int newest = registry.newestVersionOf(type).orElseThrow(() ->
                 new EventStoreException("This deployment knows no event type " + type, null));
         if (storedVersion > newest) {
