@@ -17,6 +17,7 @@ import dev.meridian.eventinfra.sourcing.EventSourcedRepository;
 import dev.meridian.eventinfra.sourcing.SnapshotSettings;
 import dev.meridian.eventinfra.sourcing.SnapshotStore;
 import dev.meridian.eventinfra.store.EventJson;
+import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.EventTypeRegistry;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.StreamIds;
@@ -104,7 +105,7 @@ public final class EventStoreBenchmark {
 
     private EventStoreBenchmark(HikariDataSource pool) {
         this.pool = pool;
-        this.store = new PostgresEventStore(pool, EventTypeRegistry.of(List.of(AccountRegistered.class)), json);
+        this.store = new PostgresEventStore(pool, EventTypeRegistry.of(List.of(AccountRegistered.class)), json, EventStoreMetrics.NONE);
     }
 
     public static void main(String[] args) throws Exception {
@@ -297,7 +298,7 @@ public final class EventStoreBenchmark {
         truncate();
         EventSourcedRepository<Account, AccountRegistered> accounts = EventSourcedRepository
                 .of(store, "account", AccountRegistered.class, Account::new)
-                .withSnapshots(new SnapshotStore(pool, json), SnapshotSettings.of(Account.State.class, 1));
+                .withSnapshots(new SnapshotStore(pool, json, EventStoreMetrics.NONE), SnapshotSettings.of(Account.State.class, 1));
         UUID longLived = UUID.randomUUID();
         UUID young = UUID.randomUUID();
         fill(accounts, longLived, 10_000);

@@ -90,6 +90,22 @@ class PublishingBridgeIT {
         assertThat(storedEventsOf(stream)).isEqualTo(1);
     }
 
+    @Test
+    void countsAppendsAndConflictsPerStreamCategoryForPrometheus() throws Exception {
+        String stream = "probe-" + UUID.randomUUID();
+        assertThat(publish(stream, 0, false)).isEqualTo(204);
+        assertThat(publish(stream, 0, false)).isGreaterThanOrEqualTo(400);
+
+        String metrics = TestServer.get(TestServer.management("/prometheus")).body();
+
+        assertThat(metrics.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("meridian_events_appended_total{").contains("category=\"probe\""));
+        assertThat(metrics.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("meridian_events_conflicts_total{").contains("category=\"probe\""));
+        assertThat(metrics.lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("meridian_events_append_seconds_count{").contains("category=\"probe\""));
+    }
+
     private static int publish(String stream, long expectedVersion, boolean fail) throws Exception {
         URI uri = TestServer.http("/store-probe/publish?stream=" + stream + "&expectedVersion=" + expectedVersion
                 + "&fail=" + fail);

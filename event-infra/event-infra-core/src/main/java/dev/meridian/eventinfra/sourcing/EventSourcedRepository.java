@@ -90,13 +90,15 @@ public final class EventSourcedRepository<A extends AggregateRoot<E>, E extends 
     }
 
     private boolean restoreSnapshot(String streamId, A aggregate) {
-        Optional<SnapshotStore.Stored> stored = snapshots.load(streamId)
+        Optional<SnapshotStore.Stored> stored = snapshots.load(streamId);
+        Optional<SnapshotStore.Stored> current = stored
                 .filter(snapshot -> snapshot.schemaVersion() == snapshotSettings.schemaVersion());
-        stored.ifPresent(snapshot -> {
+        current.ifPresent(snapshot -> {
             restore(aggregate, snapshots.state(snapshot, snapshotSettings.stateClass()));
             aggregate.restoredAt(snapshot.streamVersion());
         });
-        return stored.isPresent();
+        snapshots.reportLookup(streamId, current.isPresent() ? "hit" : stored.isPresent() ? "stale" : "miss");
+        return current.isPresent();
     }
 
     @SuppressWarnings("unchecked")

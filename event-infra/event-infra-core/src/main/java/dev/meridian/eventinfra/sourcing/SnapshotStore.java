@@ -1,7 +1,9 @@
 package dev.meridian.eventinfra.sourcing;
 
 import dev.meridian.eventinfra.store.EventJson;
+import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.EventStoreException;
+import dev.meridian.eventinfra.store.StreamIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,10 +31,16 @@ public final class SnapshotStore {
 
     private final DataSource dataSource;
     private final EventJson json;
+    private final EventStoreMetrics metrics;
 
-    public SnapshotStore(DataSource dataSource, EventJson json) {
+    public SnapshotStore(DataSource dataSource, EventJson json, EventStoreMetrics metrics) {
         this.dataSource = dataSource;
         this.json = json;
+        this.metrics = metrics;
+    }
+
+    void reportLookup(String streamId, String outcome) {
+        metrics.snapshotLookup(StreamIds.categoryOf(streamId), outcome);
     }
 
     /**

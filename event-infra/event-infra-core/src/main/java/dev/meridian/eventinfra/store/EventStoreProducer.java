@@ -10,6 +10,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -27,6 +29,9 @@ public class EventStoreProducer {
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
 
+    @Inject
+    MeterRegistry meterRegistry;
+
     private EventJson json;
     private EventTypeRegistry registry;
     private PostgresEventStore store;
@@ -36,7 +41,7 @@ public class EventStoreProducer {
         // the -api jars live beside this one in lib/, so this class loader sees every module's catalog
         registry = EventTypeRegistry.of(ServiceLoader.load(EventCatalog.class, EventStoreProducer.class.getClassLoader()));
         json = new EventJson();
-        store = new PostgresEventStore(dataSource, registry, json);
+        store = new PostgresEventStore(dataSource, registry, json, new MicrometerEventStoreMetrics(meterRegistry));
         LOG.info("Event store ready");
     }
 

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -109,12 +110,15 @@ public final class PostgresEventStore implements EventStore {
     private final EventJson json;
     private final StoredEventDecoder decoder;
     private final PersonalDataVault vault = new PersonalDataVault();
+    private final EventStoreMetrics metrics;
 
-    public PostgresEventStore(DataSource dataSource, EventTypeRegistry registry, EventJson json) {
+    public PostgresEventStore(DataSource dataSource, EventTypeRegistry registry, EventJson json,
+                              EventStoreMetrics metrics) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.json = json;
         this.decoder = new StoredEventDecoder(registry, json);
+        this.metrics = metrics;
     }
 
     @Override
@@ -129,7 +133,21 @@ public final class PostgresEventStore implements EventStore {
     /** {@link #append(String, ExpectedVersion, List)} on the caller's connection and transaction. */
     public AppendResult append(Connection connection, String streamId, ExpectedVersion expected,
                                List<NewEvent> events) throws SQLException {
-        StreamIds.requireValid(streamId);
+        long started = System.nanoTime();
+        String category = StreamIds.categoryOf(StreamIds.requireValid(streamId));
+        try {
+            AppendResult result = appendChecked(connection, streamId, expected, events);
+            metrics.appended(category, result.replayed() ? 0 : events.size(),
+                    Duration.ofNanos(System.nanoTime() - started));
+            return result;
+        } catch (ConcurrencyConflictException e) {
+            metrics.conflicted(category);
+            throw e;
+        }
+    }
+
+    private AppendResult appendChecked(Connection connection, String streamId, ExpectedVersion expected,
+                                       List<NewEvent> events) throws SQLException {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("Nothing to append to stream " + streamId);
         }

@@ -7,6 +7,7 @@ import dev.meridian.eventinfra.api.AggregateRoot;
 import dev.meridian.eventinfra.api.ConcurrencyConflictException;
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.store.EventJson;
+import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.EventTypeRegistry;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.TestDatabase;
@@ -36,10 +37,10 @@ class EventSourcedRepositoryTest {
     static void createRepositories() {
         database = TestDatabase.fresh();
         store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)),
-                JSON);
+                JSON, EventStoreMetrics.NONE);
         carts = EventSourcedRepository.of(store, "cart", TestEvents.class, Cart::new);
         snapshottedCarts = EventSourcedRepository.of(store, "snapcart", TestEvents.class, Cart::new)
-                .withSnapshots(new SnapshotStore(database, JSON),
+                .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE),
                         new SnapshotSettings<>(Cart.State.class, 2, SNAPSHOT_EVERY));
     }
 
@@ -120,7 +121,7 @@ class EventSourcedRepositoryTest {
     @Test
     void refusesSnapshotsForAnAggregateThatCannotTakeThem() {
         assertThatThrownBy(() -> EventSourcedRepository.of(store, "plain", TestEvents.class, PlainCart::new)
-                .withSnapshots(new SnapshotStore(database, JSON), SnapshotSettings.of(Cart.State.class, 1)))
+                .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE), SnapshotSettings.of(Cart.State.class, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not Snapshotable");
     }
 

@@ -45,7 +45,7 @@ class CryptoShreddingTest {
     @BeforeAll
     static void openStore() {
         database = TestDatabase.fresh();
-        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(PersonRegistered.class)), JSON);
+        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(PersonRegistered.class)), JSON, EventStoreMetrics.NONE);
     }
 
     @AfterAll

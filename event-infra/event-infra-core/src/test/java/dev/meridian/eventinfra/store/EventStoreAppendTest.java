@@ -40,7 +40,7 @@ class EventStoreAppendTest {
     static void openStore() {
         database = TestDatabase.fresh();
         json = new EventJson();
-        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), json);
+        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), json, EventStoreMetrics.NONE);
     }
 
     @AfterAll

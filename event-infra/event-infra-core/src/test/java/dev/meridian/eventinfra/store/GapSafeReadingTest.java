@@ -37,7 +37,7 @@ class GapSafeReadingTest {
     @BeforeEach
     void freshStore() {
         database = TestDatabase.fresh();
-        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), JSON);
+        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), JSON, EventStoreMetrics.NONE);
     }
 
     @AfterAll

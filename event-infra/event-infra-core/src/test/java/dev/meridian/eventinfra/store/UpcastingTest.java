@@ -84,7 +84,7 @@ class UpcastingTest {
         storeRaw(stream, 2, 2, "{\"item\":\"pear\",\"cents\":99,\"currency\":\"CHF\"}");
         storeRaw(stream, 3, 3, "{\"item\":\"plum\",\"amount\":1.5,\"currency\":\"USD\"}");
         PostgresEventStore store = new PostgresEventStore(database,
-                EventTypeRegistry.of(List.of(PriceSet.class), List.of(new AddCurrency(), new CentsToAmount())), JSON);
+                EventTypeRegistry.of(List.of(PriceSet.class), List.of(new AddCurrency(), new CentsToAmount())), JSON, EventStoreMetrics.NONE);
 
         List<EventEnvelope<DomainEvent>> events = store.readStream(stream, 1, 10);
 
@@ -102,7 +102,7 @@ class UpcastingTest {
         String stream = StreamIds.of("price", UUID.randomUUID());
         storeRaw(stream, 1, 1, "{\"item\":\"apple\",\"cents\":250}");
         PostgresEventStore store = new PostgresEventStore(database,
-                EventTypeRegistry.of(List.of(PriceSet.class), List.of(new CentsToAmount())), JSON);
+                EventTypeRegistry.of(List.of(PriceSet.class), List.of(new CentsToAmount())), JSON, EventStoreMetrics.NONE);
 
         assertThatThrownBy(() -> store.readStream(stream, 1, 10))
                 .isInstanceOf(EventStoreException.class)
