@@ -26,6 +26,9 @@ public interface EventStore {
      */
     List<EventEnvelope<DomainEvent>> readAll(EventQuery query, long afterPosition, int maxCount);
 
+    /** Sets how much of {@code streamId} readers see from now on, replacing any earlier retention. */
+    void retain(String streamId, StreamRetention retention);
+
     /**
      * Forgets a person: deletes the key their personal data is encrypted with, in the caller's transaction. From
      * the commit on, every stored event about them reads with its personal data redacted; nothing else changes.

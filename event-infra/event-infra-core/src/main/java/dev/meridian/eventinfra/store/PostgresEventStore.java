@@ -9,11 +9,13 @@ import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.api.EventType;
 import dev.meridian.eventinfra.api.ExpectedVersion;
 import dev.meridian.eventinfra.api.NewEvent;
+import dev.meridian.eventinfra.api.StreamRetention;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -88,21 +90,37 @@ public final class PostgresEventStore implements EventStore {
             """;
 
     private static final String COLUMNS = """
-            event_id, event_type, event_version, stream_id, stream_version, global_position, occurred_at,
-            payload::text, metadata::text
+            e.event_id, e.event_type, e.event_version, e.stream_id, e.stream_version, e.global_position,
+            e.occurred_at, e.payload::text, e.metadata::text
+            """;
+
+    // what a stream's retention excludes; streams without retention have no row and lose nothing
+    private static final String RETAINED = """
+             and (r.truncate_before is null or e.stream_version >= r.truncate_before)
+             and (r.max_age_seconds is null or e.occurred_at >= now() - make_interval(secs => r.max_age_seconds))
             """;
 
     private static final String READ_STREAM = "select " + COLUMNS + """
-            from event_infra.events where stream_id = ? and stream_version >= ? order by stream_version limit ?
+            from event_infra.events e left join event_infra.stream_retention r on r.stream_id = e.stream_id
+            where e.stream_id = ? and e.stream_version >= ?
+            """ + RETAINED + """
+            order by e.stream_version limit ?
             """;
 
     private static final String READ_ALL = "select " + COLUMNS + """
-            from event_infra.events
+            from event_infra.events e left join event_infra.stream_retention r on r.stream_id = e.stream_id
             where global_position > ? and global_position <= ?
               and (cardinality(?::text[]) = 0 or event_type = any(?::text[]))
               and (?::text is null or stream_category = ?::text)
               and (?::uuid is null or correlation_id = ?::uuid)
+            """ + RETAINED + """
             order by global_position limit ?
+            """;
+
+    private static final String RETAIN = """
+            insert into event_infra.stream_retention (stream_id, truncate_before, max_age_seconds) values (?, ?, ?)
+            on conflict (stream_id) do update
+               set truncate_before = excluded.truncate_before, max_age_seconds = excluded.max_age_seconds
             """;
 
     private final DataSource dataSource;
@@ -345,6 +363,20 @@ public final class PostgresEventStore implements EventStore {
             read.setString(8, correlationId);
             read.setInt(9, maxCount);
             return envelopes(connection, read);
+        }
+    }
+
+    @Override
+    public void retain(String streamId, StreamRetention retention) {
+        StreamIds.requireValid(streamId);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement retain = connection.prepareStatement(RETAIN)) {
+            retain.setString(1, streamId);
+            retain.setObject(2, retention.truncateBefore().orElse(null), Types.BIGINT);
+            retain.setObject(3, retention.maxAge().map(Duration::toSeconds).orElse(null), Types.BIGINT);
+            retain.executeUpdate();
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot set the retention of " + streamId, e);
         }
     }
 
