@@ -130,12 +130,13 @@ public final class EventStoreBenchmark {
         report.add("|---|---|---|---|");
         for (int writers : new int[] {1, 4, 16}) {
             Throughput raw = measure(writers, this::rawSingleAppends);
-            Throughput meridian = measure(writers, this::storeSingleAppends);
+            Throughput meridian = measure(writers, (deadline, latencies) -> storeAppends(deadline, latencies, 1));
             row("single-event appends, " + writers + " writer(s)", meridian, raw);
         }
         for (int writers : new int[] {1, 4}) {
             Throughput raw = measure(writers, this::rawBatchAppends);
-            Throughput meridian = measure(writers, this::storeBatchAppends);
+            Throughput meridian = measure(writers,
+                    (deadline, latencies) -> storeAppends(deadline, latencies, BATCH));
             row(BATCH + "-event batch appends, " + writers + " writer(s)", meridian, raw);
         }
         loadTimes();
@@ -212,30 +213,18 @@ public final class EventStoreBenchmark {
                 Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
     }
 
-    private long storeSingleAppends(long deadline, List<Long> latencies) {
+    private long storeAppends(long deadline, List<Long> latencies, int eventsPerAppend) {
         String stream = StreamIds.of("account", UUID.randomUUID());
         long version = 0;
         while (System.nanoTime() < deadline) {
-            long started = System.nanoTime();
-            store.append(stream, ExpectedVersion.exactly(version), List.of(NewEvent.of(someEvent(), someMetadata())));
-            latencies.add(System.nanoTime() - started);
-            version++;
-        }
-        return version;
-    }
-
-    private long storeBatchAppends(long deadline, List<Long> latencies) {
-        String stream = StreamIds.of("account", UUID.randomUUID());
-        long version = 0;
-        while (System.nanoTime() < deadline) {
-            List<NewEvent> batch = new ArrayList<>(BATCH);
-            for (int i = 0; i < BATCH; i++) {
-                batch.add(NewEvent.of(someEvent(), someMetadata()));
+            List<NewEvent> events = new ArrayList<>(eventsPerAppend);
+            for (int i = 0; i < eventsPerAppend; i++) {
+                events.add(NewEvent.of(someEvent(), someMetadata()));
             }
             long started = System.nanoTime();
-            store.append(stream, ExpectedVersion.exactly(version), batch);
+            store.append(stream, ExpectedVersion.exactly(version), events);
             latencies.add(System.nanoTime() - started);
-            version += BATCH;
+            version += eventsPerAppend;
         }
         return version;
     }
