@@ -91,6 +91,32 @@ class EventStoreAppendTest {
     }
 
     @Test
+    void readsInGlobalOrderByTypeByCategoryAndByCorrelation() {
+        UUID correlation = UUID.randomUUID();
+        String cart = newCart();
+        String wishlist = StreamIds.of("wishlist", UUID.randomUUID());
+        store.append(cart, ExpectedVersion.noStream(), List.of(
+                NewEvent.of(new ItemAdded("apple", 1), EventMetadata.correlatedWith(correlation)),
+                NewEvent.of(new ItemRemoved("apple"), EventMetadata.none())));
+        store.append(wishlist, ExpectedVersion.noStream(), List.of(
+                NewEvent.of(new ItemAdded("pear", 1), EventMetadata.correlatedWith(correlation))));
+
+        assertThat(store.readAll(EventQuery.ofCorrelation(correlation), 0, 100)).extracting(EventEnvelope::event)
+                .containsExactly(new ItemAdded("apple", 1), new ItemAdded("pear", 1));
+        assertThat(store.readAll(EventQuery.ofCategory("wishlist"), 0, 100)).extracting(EventEnvelope::streamId)
+                .containsOnly(wishlist);
+        assertThat(store.readAll(EventQuery.ofTypes("test.ItemRemoved"), 0, 10_000))
+                .extracting(EventEnvelope::type).containsOnly("test.ItemRemoved")
+                .hasSizeGreaterThanOrEqualTo(1);
+        List<EventEnvelope<DomainEvent>> all = store.readAll(EventQuery.all(), 0, 10_000);
+        assertThat(all).extracting(EventEnvelope::globalPosition).isSorted();
+        long afterCart = all.stream().filter(event -> event.streamId().equals(cart))
+                .mapToLong(EventEnvelope::globalPosition).max().orElseThrow();
+        assertThat(store.readAll(EventQuery.ofCorrelation(correlation), afterCart, 100))
+                .extracting(EventEnvelope::streamId).containsExactly(wishlist);
+    }
+
+    @Test
     void refusesAnAppendWhenTheStreamIsNotAtTheExpectedVersion() {
         String cart = newCart();
         store.append(cart, ExpectedVersion.noStream(), List.of(added("a"), added("b")));
