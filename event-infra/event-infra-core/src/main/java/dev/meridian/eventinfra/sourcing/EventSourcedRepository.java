@@ -89,21 +89,22 @@ public final class EventSourcedRepository<A extends AggregateRoot<E>, E extends 
         return Optional.of(aggregate);
     }
 
+    /** Restores the aggregate from its snapshot; false when there is none usable (absent, or not upcastable). */
     private boolean restoreSnapshot(String streamId, A aggregate) {
         Optional<SnapshotStore.Stored> stored = snapshots.load(streamId);
-        Optional<SnapshotStore.Stored> current = stored
-                .filter(snapshot -> snapshot.schemaVersion() == snapshotSettings.schemaVersion());
-        current.ifPresent(snapshot -> {
-            restore(aggregate, snapshots.state(snapshot, snapshotSettings.stateClass()));
-            aggregate.restoredAt(snapshot.streamVersion());
-        });
-        snapshots.reportLookup(streamId, current.isPresent() ? "hit" : stored.isPresent() ? "stale" : "miss");
-        return current.isPresent();
+        boolean restored = stored.isPresent() && restore(aggregate, stored.get(), snapshotSettings);
+        snapshots.reportLookup(streamId, restored ? "hit" : stored.isPresent() ? "stale" : "miss");
+        return restored;
     }
 
     @SuppressWarnings("unchecked")
-    private static <S extends Record> void restore(AggregateRoot<?> aggregate, S state) {
-        ((Snapshotable<S>) aggregate).restore(state);
+    private <S extends Record> boolean restore(A aggregate, SnapshotStore.Stored stored, SnapshotSettings<S> settings) {
+        Optional<S> state = snapshots.state(stored, settings);
+        state.ifPresent(snapshot -> {
+            ((Snapshotable<S>) aggregate).restore(snapshot);
+            aggregate.restoredAt(stored.streamVersion());
+        });
+        return state.isPresent();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -67,8 +68,23 @@ public final class SnapshotStore {
         }
     }
 
-    <S> S state(Stored stored, Class<S> stateClass) {
-        return json.fromJson(stored.stateJson(), stateClass);
+    /** The stored state in the current schema, upcast if it is older; empty if it cannot be brought there. */
+    <S extends Record> Optional<S> state(Stored stored, SnapshotSettings<S> settings) {
+        if (stored.schemaVersion() == settings.schemaVersion()) {
+            return Optional.of(json.fromJson(stored.stateJson(), settings.stateClass()));
+        }
+        if (stored.schemaVersion() > settings.schemaVersion()) {
+            return Optional.empty();
+        }
+        Map<String, Object> state = json.toTree(stored.stateJson());
+        for (int version = stored.schemaVersion(); version < settings.schemaVersion(); version++) {
+            SnapshotUpcaster upcaster = settings.upcasters().get(version);
+            if (upcaster == null) {
+                return Optional.empty();
+            }
+            state = upcaster.upcast(state);
+        }
+        return Optional.of(json.fromJson(json.fromTree(state), settings.stateClass()));
     }
 
     void save(String streamId, long streamVersion, int schemaVersion, Record state) {

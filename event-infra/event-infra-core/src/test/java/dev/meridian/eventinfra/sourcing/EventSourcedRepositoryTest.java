@@ -15,6 +15,7 @@ import dev.meridian.eventinfra.store.TestEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,6 +117,30 @@ class EventSourcedRepositoryTest {
         assertThat(loaded.items()).hasSize(12).doesNotContainKey("from-old-schema");
         assertThat(snapshotVersion(id)).as("rebuilt at the loaded version").isEqualTo(12);
         assertThat(snapshotSchemaVersion(id)).isEqualTo(2);
+    }
+
+    @Test
+    void readsASnapshotOfAnOlderSchemaThroughItsUpcaster() throws Exception {
+        UUID id = UUID.randomUUID();
+        addOneByOne(id, 12);
+        // schema 1 kept the items as a list of entries; schema 2 keeps a map
+        overwriteSnapshotState(id, "{\"entries\":[{\"item\":\"from-schema-1\",\"quantity\":7}]}", 1);
+        EventSourcedRepository<Cart, TestEvents> upcasting = EventSourcedRepository
+                .of(store, "snapcart", TestEvents.class, Cart::new)
+                .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE),
+                        new SnapshotSettings<>(Cart.State.class, 2, SNAPSHOT_EVERY).withUpcaster(1, state -> {
+                            Map<String, Object> items = new LinkedHashMap<>();
+                            for (Object entry : (List<?>) state.get("entries")) {
+                                Map<?, ?> fields = (Map<?, ?>) entry;
+                                items.put((String) fields.get("item"), fields.get("quantity"));
+                            }
+                            return Map.of("items", items);
+                        }));
+
+        Cart loaded = upcasting.load(id).orElseThrow();
+
+        assertThat(loaded.items()).containsEntry("from-schema-1", 7).containsEntry("item11", 1)
+                .doesNotContainKey("item10");
     }
 
     @Test
