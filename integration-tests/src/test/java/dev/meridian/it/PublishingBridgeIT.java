@@ -41,7 +41,11 @@ class PublishingBridgeIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive meridianWithProbe() {
-        EnterpriseArchive ear = TestServer.meridianEar();
+        return withProbe(TestServer.meridianEar());
+    }
+
+    /** {@code ear} with the probe: its events and catalog in lib/, its resource in a WAR at /store-probe. */
+    static EnterpriseArchive withProbe(EnterpriseArchive ear) {
         ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "probe-api.jar")
                 .addClasses(ProbeEvents.class, ProbeEvents.Published.class, ProbeEvents.Catalog.class)
                 .addAsServiceProvider(EventCatalog.class, ProbeEvents.Catalog.class));
