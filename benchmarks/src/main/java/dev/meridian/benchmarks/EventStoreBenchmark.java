@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.meridian.eventinfra.api.AggregateRoot;
 import dev.meridian.eventinfra.api.DomainEvent;
-import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventBatch;
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.api.EventQuery;
 import dev.meridian.eventinfra.api.EventType;
@@ -357,12 +357,12 @@ public final class EventStoreBenchmark {
         long read = 0;
         try (Connection connection = pool.getConnection()) {
             while (true) {
-                List<EventEnvelope<DomainEvent>> batch = store.readAll(connection, EventQuery.all(), position, 5_000);
-                if (batch.isEmpty()) {
+                EventBatch batch = store.readAll(connection, EventQuery.all(), position, 5_000);
+                if (batch.events().isEmpty()) {
                     return read;
                 }
-                read += batch.size();
-                position = batch.get(batch.size() - 1).globalPosition();
+                read += batch.events().size();
+                position = batch.nextAfterPosition();
             }
         }
     }

@@ -22,9 +22,9 @@ public interface EventStore {
     /**
      * Up to {@code maxCount} events matching {@code query} after global position {@code afterPosition}, in global
      * order. Gap-safe: an event is never returned while an event with a lower position may still commit, so a
-     * reader that continues from the last position it saw misses nothing.
+     * reader that continues from the batch's {@link EventBatch#nextAfterPosition()} misses nothing.
      */
-    List<EventEnvelope<DomainEvent>> readAll(EventQuery query, long afterPosition, int maxCount);
+    EventBatch readAll(EventQuery query, long afterPosition, int maxCount);
 
     /** Sets how much of {@code streamId} readers see from now on, replacing any earlier retention. */
     void retain(String streamId, StreamRetention retention);

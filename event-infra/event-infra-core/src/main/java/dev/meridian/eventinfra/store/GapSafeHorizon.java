@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How far a reader in global order may go without skipping an event that is still to commit.
@@ -29,18 +32,27 @@ final class GapSafeHorizon {
             """;
 
     private static final String ALL_ENDED = """
-            select coalesce(bool_and(coalesce(pg_xact_status(xid), 'aborted') <> 'in progress'), true)
+            select coalesce(bool_and(pg_visible_in_snapshot(xid, pg_current_snapshot())), true)
             from unnest(?::xid8[]) as running(xid)
             """;
 
-    private GapSafeHorizon() {
-    }
+    private static final int REMEMBERED_GAPS = 1024;
+
+    /** By the first position visible after a gap: the transactions running when that gap was first seen. */
+    private final Map<Long, String[]> runningAtGap = Collections.synchronizedMap(new LinkedHashMap<>() {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String[]> eldest) {
+            return size() > REMEMBERED_GAPS;
+        }
+    });
 
     /**
      * The highest position up to which every event after {@code afterPosition} is visible or will never exist,
      * looking at most {@code window} positions ahead; {@code afterPosition} itself when nothing more is safe.
      */
-    static long after(Connection connection, long afterPosition, int window) throws SQLException {
+    long after(Connection connection, long afterPosition, int window) throws SQLException {
         long horizon = afterPosition;
         long resolvedBelow = Long.MIN_VALUE;
         for (int reads = 0; reads <= MAX_RESOLVED_GAPS; reads++) {
@@ -54,10 +66,15 @@ final class GapSafeHorizon {
                     break;
                 }
             }
-            if (gapEnd == null || !allEnded(connection, snapshot.runningTransactions())) {
+            if (gapEnd == null) {
+                return horizon;
+            }
+            String[] running = runningAtGap.computeIfAbsent(gapEnd, end -> snapshot.runningTransactions());
+            if (!allEnded(connection, running)) {
                 return horizon;
             }
             // the missing positions below gapEnd are now committed (visible to the next read) or gone for good
+            runningAtGap.remove(gapEnd);
             resolvedBelow = gapEnd;
         }
         return horizon;

@@ -3,6 +3,7 @@ package dev.meridian.eventinfra.store;
 import dev.meridian.eventinfra.api.AppendResult;
 import dev.meridian.eventinfra.api.ConcurrencyConflictException;
 import dev.meridian.eventinfra.api.DomainEvent;
+import dev.meridian.eventinfra.api.EventBatch;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventQuery;
 import dev.meridian.eventinfra.api.EventStore;
@@ -128,6 +129,7 @@ public final class PostgresEventStore implements EventStore {
     private final EventJson json;
     private final StoredEventDecoder decoder;
     private final PersonalDataVault vault = new PersonalDataVault();
+    private final GapSafeHorizon horizons = new GapSafeHorizon();
     private final EventStoreMetrics metrics;
 
     public PostgresEventStore(DataSource dataSource, EventTypeRegistry registry, EventJson json,
@@ -334,7 +336,7 @@ public final class PostgresEventStore implements EventStore {
     }
 
     @Override
-    public List<EventEnvelope<DomainEvent>> readAll(EventQuery query, long afterPosition, int maxCount) {
+    public EventBatch readAll(EventQuery query, long afterPosition, int maxCount) {
         try (Connection connection = dataSource.getConnection()) {
             return readAll(connection, query, afterPosition, maxCount);
         } catch (SQLException e) {
@@ -342,12 +344,19 @@ public final class PostgresEventStore implements EventStore {
         }
     }
 
-    /** {@link #readAll(EventQuery, long, int)} on the caller's connection. */
-    public List<EventEnvelope<DomainEvent>> readAll(Connection connection, EventQuery query, long afterPosition,
-                                                    int maxCount) throws SQLException {
-        long horizon = GapSafeHorizon.after(connection, afterPosition, maxCount);
+    /**
+     * {@link #readAll(EventQuery, long, int)} on the caller's connection, which must be at read committed: in a
+     * repeatable-read transaction the events of a gap could never become visible.
+     */
+    public EventBatch readAll(Connection connection, EventQuery query, long afterPosition, int maxCount)
+            throws SQLException {
+        if (connection.getTransactionIsolation() > Connection.TRANSACTION_READ_COMMITTED) {
+            throw new IllegalStateException("Reading in global order needs read committed, so that every statement"
+                    + " sees transactions that committed since the previous one");
+        }
+        long horizon = horizons.after(connection, afterPosition, maxCount);
         if (horizon <= afterPosition) {
-            return List.of();
+            return new EventBatch(List.of(), afterPosition);
         }
         try (PreparedStatement read = connection.prepareStatement(READ_ALL)) {
             Array types = connection.createArrayOf("text", query.types().toArray());
@@ -362,7 +371,10 @@ public final class PostgresEventStore implements EventStore {
             read.setString(7, correlationId);
             read.setString(8, correlationId);
             read.setInt(9, maxCount);
-            return envelopes(connection, read);
+            List<EventEnvelope<DomainEvent>> events = envelopes(connection, read);
+            // a full batch may stop below the horizon; otherwise everything up to the horizon has been seen
+            long next = events.size() == maxCount ? events.get(events.size() - 1).globalPosition() : horizon;
+            return new EventBatch(events, next);
         }
     }
 

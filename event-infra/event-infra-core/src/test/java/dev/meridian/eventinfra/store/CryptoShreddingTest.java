@@ -86,7 +86,7 @@ class CryptoShreddingTest {
         assertThat(redacted.personalDataRedacted()).isTrue();
         assertThat(store.readStream(keptStream, 1, 1).get(0).event())
                 .isEqualTo(new PersonRegistered(kept, "alan@example.org", "Alan Turing", "gold"));
-        assertThat(store.readAll(EventQuery.ofCategory("person"), 0, 100))
+        assertThat(store.readAll(EventQuery.ofCategory("person"), 0, 100).events())
                 .filteredOn(event -> event.streamId().equals(forgottenStream))
                 .singleElement().extracting(EventEnvelope::personalDataRedacted).isEqualTo(true);
     }

@@ -101,18 +101,18 @@ class EventStoreAppendTest {
         store.append(wishlist, ExpectedVersion.noStream(), List.of(
                 NewEvent.of(new ItemAdded("pear", 1), EventMetadata.correlatedWith(correlation))));
 
-        assertThat(store.readAll(EventQuery.ofCorrelation(correlation), 0, 100)).extracting(EventEnvelope::event)
+        assertThat(store.readAll(EventQuery.ofCorrelation(correlation), 0, 100).events()).extracting(EventEnvelope::event)
                 .containsExactly(new ItemAdded("apple", 1), new ItemAdded("pear", 1));
-        assertThat(store.readAll(EventQuery.ofCategory("wishlist"), 0, 100)).extracting(EventEnvelope::streamId)
+        assertThat(store.readAll(EventQuery.ofCategory("wishlist"), 0, 100).events()).extracting(EventEnvelope::streamId)
                 .containsOnly(wishlist);
-        assertThat(store.readAll(EventQuery.ofTypes("test.ItemRemoved"), 0, 10_000))
+        assertThat(store.readAll(EventQuery.ofTypes("test.ItemRemoved"), 0, 10_000).events())
                 .extracting(EventEnvelope::type).containsOnly("test.ItemRemoved")
                 .hasSizeGreaterThanOrEqualTo(1);
-        List<EventEnvelope<DomainEvent>> all = store.readAll(EventQuery.all(), 0, 10_000);
+        List<EventEnvelope<DomainEvent>> all = store.readAll(EventQuery.all(), 0, 10_000).events();
         assertThat(all).extracting(EventEnvelope::globalPosition).isSorted();
         long afterCart = all.stream().filter(event -> event.streamId().equals(cart))
                 .mapToLong(EventEnvelope::globalPosition).max().orElseThrow();
-        assertThat(store.readAll(EventQuery.ofCorrelation(correlation), afterCart, 100))
+        assertThat(store.readAll(EventQuery.ofCorrelation(correlation), afterCart, 100).events())
                 .extracting(EventEnvelope::streamId).containsExactly(wishlist);
     }
 
@@ -177,7 +177,7 @@ class EventStoreAppendTest {
         }
 
         assertThat(store.readStream(cart, 1, 10)).isEmpty();
-        assertThat(store.readAll(EventQuery.ofCategory("cart"), 0, 10_000))
+        assertThat(store.readAll(EventQuery.ofCategory("cart"), 0, 10_000).events())
                 .noneMatch(event -> event.streamId().equals(cart));
     }
 

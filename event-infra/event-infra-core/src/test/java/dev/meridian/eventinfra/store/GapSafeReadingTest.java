@@ -1,7 +1,9 @@
 package dev.meridian.eventinfra.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meridian.eventinfra.api.EventBatch;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.api.EventQuery;
@@ -50,7 +52,8 @@ class GapSafeReadingTest {
     }
 
     private List<Long> positionsAfter(long position) {
-        return store.readAll(EventQuery.all(), position, 1000).stream().map(EventEnvelope::globalPosition).toList();
+        return store.readAll(EventQuery.all(), position, 1000).events().stream()
+                .map(EventEnvelope::globalPosition).toList();
     }
 
     @Test
@@ -81,6 +84,36 @@ class GapSafeReadingTest {
             first.rollback();
 
             assertThat(positionsAfter(0)).containsExactly(later);
+        }
+    }
+
+    @Test
+    void aFilteredReaderMovesPastEventsItDoesNotWant() {
+        String wanted = StreamIds.of("wanted", UUID.randomUUID());
+        for (int i = 0; i < 50; i++) {
+            store.append(StreamIds.of("other", i), ExpectedVersion.any(), oneEvent());
+        }
+        store.append(wanted, ExpectedVersion.any(), oneEvent());
+
+        long checkpoint = 0;
+        List<String> found = new ArrayList<>();
+        for (int call = 0; call < 10 && found.isEmpty(); call++) {
+            EventBatch batch = store.readAll(EventQuery.ofCategory("wanted"), checkpoint, 10);
+            batch.events().forEach(event -> found.add(event.streamId()));
+            assertThat(batch.nextAfterPosition()).isGreaterThanOrEqualTo(checkpoint);
+            checkpoint = batch.nextAfterPosition();
+        }
+
+        assertThat(found).containsExactly(wanted);
+    }
+
+    @Test
+    void refusesToReadInGlobalOrderInsideARepeatableReadTransaction() throws Exception {
+        try (Connection connection = transaction()) {
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+
+            assertThatThrownBy(() -> store.readAll(connection, EventQuery.all(), 0, 10))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("read committed");
         }
     }
 
@@ -121,12 +154,10 @@ class GapSafeReadingTest {
             long checkpoint = 0;
             while (true) {
                 boolean stillWriting = writersDone.get() < writers;
-                List<EventEnvelope<?>> batch = new ArrayList<>(store.readAll(EventQuery.all(), checkpoint, 100));
-                for (EventEnvelope<?> event : batch) {
-                    seen.add(event.globalPosition());
-                    checkpoint = event.globalPosition();
-                }
-                if (batch.isEmpty() && !stillWriting) {
+                EventBatch batch = store.readAll(EventQuery.all(), checkpoint, 100);
+                batch.events().forEach(event -> seen.add(event.globalPosition()));
+                checkpoint = batch.nextAfterPosition();
+                if (batch.events().isEmpty() && !stillWriting) {
                     return null;
                 }
             }

@@ -49,7 +49,7 @@ class StreamRetentionTest {
     }
 
     private static List<String> globalItems(String stream) {
-        return itemsOf(store.readAll(EventQuery.all(), 0, 10_000).stream()
+        return itemsOf(store.readAll(EventQuery.all(), 0, 10_000).events().stream()
                 .filter(event -> event.streamId().equals(stream)).toList());
     }
 

@@ -93,7 +93,7 @@ class UpcastingTest {
                 new PriceSet("pear", new BigDecimal("0.99"), "CHF"),
                 new PriceSet("plum", new BigDecimal("1.5"), "USD"));
         assertThat(events).extracting(EventEnvelope::version).containsOnly(3);
-        assertThat(store.readAll(EventQuery.ofTypes("test.PriceSet"), 0, 10)).hasSize(3);
+        assertThat(store.readAll(EventQuery.ofTypes("test.PriceSet"), 0, 10).events()).hasSize(3);
         assertThat(storedVersions(stream)).as("the stored rows are not rewritten").containsExactly(1, 2, 3);
     }
 
