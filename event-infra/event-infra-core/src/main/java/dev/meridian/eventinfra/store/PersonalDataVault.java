@@ -29,14 +29,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Crypto-shredding: each {@link PersonalData} component of an event is stored as
- * {@code {"$encrypted": base64(iv || AES-GCM ciphertext), "subject": id}} under the key of the event's
- * {@link DataSubject}, kept in {@code event_infra.subject_keys}. Forgetting a subject deletes its key; its
- * values then read as null. The stored form names its subject, so reading needs no knowledge of the event type.
+ * {@code {"$encrypted": base64(iv || AES-GCM ciphertext), "subject": id, "key": key id}} under the current key of
+ * the event's {@link DataSubject}, kept in {@code event_infra.subject_keys}. Forgetting a subject deletes its key;
+ * its values then read as null, even if the person later comes back and gets a new key. The stored form names its
+ * key, so reading needs no knowledge of the event type.
  */
 final class PersonalDataVault {
 
     static final String ENCRYPTED = "$encrypted";
     static final String SUBJECT = "subject";
+    static final String KEY = "key";
 
     private static final String CIPHER = "AES/GCM/NoPadding";
     private static final int KEY_BYTES = 32;
@@ -44,9 +46,13 @@ final class PersonalDataVault {
     private static final int TAG_BITS = 128;
 
     private static final String CREATE_KEY = """
-            insert into event_infra.subject_keys (subject_id, key) values (?, ?) on conflict (subject_id) do nothing
+            insert into event_infra.subject_keys (key_id, subject_id, key) values (?, ?, ?)
+            on conflict (subject_id) do nothing
             """;
-    private static final String KEYS = "select subject_id, key from event_infra.subject_keys where subject_id = any(?)";
+    private static final String CURRENT_KEY = "select key_id, key from event_infra.subject_keys where subject_id = ?";
+    private static final String KEYS = """
+            select key_id::text, key from event_infra.subject_keys where key_id = any(?::uuid[])
+            """;
     private static final String FORGET = "delete from event_infra.subject_keys where subject_id = ?";
 
     private final SecureRandom random = new SecureRandom();
@@ -98,10 +104,11 @@ final class PersonalDataVault {
             return tree;
         }
         String subject = subjectOf(event, personal.get().subject());
-        SecretKey key = keyFor(connection, subject);
+        CurrentKey key = keyFor(connection, subject);
         for (String field : personal.get().fields()) {
             if (tree.get(field) instanceof String plain) {
-                tree.put(field, Map.of(ENCRYPTED, seal(key, eventId, field, plain), SUBJECT, subject));
+                tree.put(field, Map.of(ENCRYPTED, seal(key.key(), eventId, field, plain), SUBJECT, subject,
+                        KEY, key.id()));
             }
         }
         return tree;
@@ -114,8 +121,8 @@ final class PersonalDataVault {
     }
 
     /**
-     * Decrypts the personal components of a stored tree in place with {@code keys}; a component whose subject has
-     * no key any more becomes null.
+     * Decrypts the personal components of a stored tree in place with {@code keys} (by key id); a component whose
+     * key is gone becomes null.
      *
      * @return true when something was redacted
      */
@@ -124,7 +131,7 @@ final class PersonalDataVault {
         for (Map.Entry<String, Object> entry : tree.entrySet()) {
             if (entry.getValue() instanceof Map<?, ?> value && value.containsKey(ENCRYPTED)) {
                 String subject = String.valueOf(value.get(SUBJECT));
-                SecretKey key = keys.get(subject);
+                SecretKey key = keys.get(String.valueOf(value.get(KEY)));
                 if (key == null) {
                     entry.setValue(null);
                     redacted = true;
@@ -136,22 +143,22 @@ final class PersonalDataVault {
         return redacted;
     }
 
-    /** The subjects whose sealed values a stored tree holds. */
-    static List<String> subjectsIn(Map<String, Object> tree) {
+    /** The ids of the keys the sealed values of a stored tree were sealed with. */
+    static List<String> keyIdsIn(Map<String, Object> tree) {
         return tree.values().stream()
                 .filter(value -> value instanceof Map<?, ?> sealed && sealed.containsKey(ENCRYPTED))
-                .map(sealed -> String.valueOf(((Map<?, ?>) sealed).get(SUBJECT)))
+                .map(sealed -> String.valueOf(((Map<?, ?>) sealed).get(KEY)))
                 .toList();
     }
 
-    /** The keys of those {@code subjects} that still have one. */
-    Map<String, SecretKey> keysOf(Connection connection, Collection<String> subjects) throws SQLException {
+    /** Those of the keys with {@code keyIds} that still exist, by id. */
+    Map<String, SecretKey> keysOf(Connection connection, Collection<String> keyIds) throws SQLException {
         Map<String, SecretKey> keys = new HashMap<>();
-        if (subjects.isEmpty()) {
+        if (keyIds.isEmpty()) {
             return keys;
         }
         try (PreparedStatement query = connection.prepareStatement(KEYS)) {
-            Array ids = connection.createArrayOf("text", subjects.toArray());
+            Array ids = connection.createArrayOf("text", keyIds.toArray());
             query.setArray(1, ids);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -170,19 +177,33 @@ final class PersonalDataVault {
         }
     }
 
-    private SecretKey keyFor(Connection connection, String subject) throws SQLException {
+    /**
+     * A subject's current key.
+     *
+     * @param id  its id, stored beside every value it seals
+     * @param key the key
+     */
+    private record CurrentKey(String id, SecretKey key) {
+    }
+
+    private CurrentKey keyFor(Connection connection, String subject) throws SQLException {
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);
         try (PreparedStatement create = connection.prepareStatement(CREATE_KEY)) {
-            create.setString(1, subject);
-            create.setBytes(2, fresh);
+            create.setObject(1, UUID.randomUUID());
+            create.setString(2, subject);
+            create.setBytes(3, fresh);
             create.executeUpdate();
         }
-        SecretKey key = keysOf(connection, List.of(subject)).get(subject);
-        if (key == null) {
-            throw new EventStoreException("No key for subject " + subject + " right after creating it", null);
+        try (PreparedStatement query = connection.prepareStatement(CURRENT_KEY)) {
+            query.setString(1, subject);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new EventStoreException("No key for subject " + subject + " right after creating it", null);
+                }
+                return new CurrentKey(row.getString(1), new SecretKeySpec(row.getBytes(2), "AES"));
+            }
         }
-        return key;
     }
 
     private static String subjectOf(DomainEvent event, RecordComponent subject) {

@@ -410,14 +410,14 @@ public final class PostgresEventStore implements EventStore {
     private List<EventEnvelope<DomainEvent>> envelopes(Connection connection, PreparedStatement query)
             throws SQLException {
         List<StoredRow> stored = new ArrayList<>();
-        Set<String> subjects = new HashSet<>();
+        Set<String> keyIds = new HashSet<>();
         try (ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String payload = rows.getString(8);
                 Map<String, Object> personalTree = null;
                 if (payload.contains(PersonalDataVault.ENCRYPTED)) {
                     personalTree = json.toTree(payload);
-                    subjects.addAll(PersonalDataVault.subjectsIn(personalTree));
+                    keyIds.addAll(PersonalDataVault.keyIdsIn(personalTree));
                 }
                 stored.add(new StoredRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3),
                         rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getObject(7, OffsetDateTime.class),
@@ -425,7 +425,7 @@ public final class PostgresEventStore implements EventStore {
             }
         }
         // one query for the keys of the whole batch, not one per event
-        Map<String, SecretKey> keys = vault.keysOf(connection, subjects);
+        Map<String, SecretKey> keys = vault.keysOf(connection, keyIds);
         List<EventEnvelope<DomainEvent>> envelopes = new ArrayList<>(stored.size());
         for (StoredRow row : stored) {
             boolean redacted = row.personalTree() != null && vault.decrypt(row.eventId(), row.personalTree(), keys);

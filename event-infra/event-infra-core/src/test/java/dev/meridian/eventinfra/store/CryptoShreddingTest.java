@@ -54,7 +54,7 @@ class CryptoShreddingTest {
     }
 
     private static String register(UUID person, String email, String name) {
-        String stream = StreamIds.of("person", person);
+        String stream = StreamIds.of("person", UUID.randomUUID());
         store.append(stream, ExpectedVersion.noStream(), List.of(NewEvent.of(
                 new PersonRegistered(person, email, name, "gold"), EventMetadata.none())));
         return stream;
@@ -89,6 +89,20 @@ class CryptoShreddingTest {
         assertThat(store.readAll(EventQuery.ofCategory("person"), 0, 100).events())
                 .filteredOn(event -> event.streamId().equals(forgottenStream))
                 .singleElement().extracting(EventEnvelope::personalDataRedacted).isEqualTo(true);
+    }
+
+    @Test
+    void keepsAForgottenPersonsOldDataUnreadableWhenTheyComeBack() {
+        UUID person = UUID.randomUUID();
+        String before = register(person, "ada@example.org", "Ada Lovelace");
+        store.forgetSubject(person.toString());
+
+        String after = register(person, "ada.again@example.org", "Ada");
+
+        assertThat(store.readStream(before, 1, 1).get(0).event())
+                .isEqualTo(new PersonRegistered(person, null, null, "gold"));
+        assertThat(store.readStream(after, 1, 1).get(0).event())
+                .isEqualTo(new PersonRegistered(person, "ada.again@example.org", "Ada", "gold"));
     }
 
     @Test
