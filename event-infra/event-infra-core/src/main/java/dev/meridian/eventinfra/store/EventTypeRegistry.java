@@ -73,7 +73,31 @@ public final class EventTypeRegistry {
                         + upcaster.getClass().getName());
             }
         }
-        return new EventTypeRegistry(typeOfClass, classOfNameAndVersion, upcasterOfNameAndVersion);
+        EventTypeRegistry registry = new EventTypeRegistry(typeOfClass, classOfNameAndVersion,
+                upcasterOfNameAndVersion);
+        registry.requireCompleteUpcasting(upcasters);
+        return registry;
+    }
+
+    /** Every older version reads as the newest, and every upcaster reads a version that exists below it. */
+    private void requireCompleteUpcasting(Collection<EventUpcaster> upcasters) {
+        for (EventUpcaster upcaster : upcasters) {
+            int newest = newestVersionOf(upcaster.eventType()).orElseThrow(() -> new IllegalArgumentException(
+                    upcaster.getClass().getName() + " reads " + upcaster.eventType() + ", which no class declares"));
+            if (upcaster.fromVersion() < 1 || upcaster.fromVersion() >= newest) {
+                throw new IllegalArgumentException(upcaster.getClass().getName() + " reads " + upcaster.eventType()
+                        + " version " + upcaster.fromVersion() + ", but the versions below the newest are 1 to "
+                        + (newest - 1));
+            }
+        }
+        newestVersionOfName.forEach((name, newest) -> {
+            for (int version = 1; version < newest; version++) {
+                if (!upcasterOfNameAndVersion.containsKey(key(name, version))) {
+                    throw new IllegalArgumentException(name + " is at version " + newest
+                            + ", but no upcaster reads version " + version + ": stored events of it would not read");
+                }
+            }
+        });
     }
 
     private static void register(Class<?> eventClass, Map<Class<?>, EventType> typeOfClass,

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventType;
+import dev.meridian.eventinfra.api.EventUpcaster;
 import dev.meridian.eventinfra.store.TestEvents.ItemAdded;
 import dev.meridian.eventinfra.store.TestEvents.ItemRemoved;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EventTypeRegistryTest {
@@ -38,11 +40,46 @@ class EventTypeRegistryTest {
     }
 
     @Test
-    void keepsSeveralVersionsOfOneName() {
-        EventTypeRegistry registry = EventTypeRegistry.of(List.of(TestEvents.class, ItemAddedV2.class));
+    void keepsSeveralVersionsOfOneNameWhenTheOlderOneUpcasts() {
+        EventTypeRegistry registry = EventTypeRegistry.of(List.of(TestEvents.class, ItemAddedV2.class),
+                List.of(new AddUnit()));
 
         assertThat(registry.classOf("test.ItemAdded", 2)).contains(ItemAddedV2.class);
         assertThat(registry.typeOf(new ItemAddedV2("a", 1, "kg")).version()).isEqualTo(2);
+        assertThat(registry.newestVersionOf("test.ItemAdded")).contains(2);
+    }
+
+    @Test
+    void refusesANewerVersionWithoutAnUpcasterFromTheOlderOne() {
+        assertThatThrownBy(() -> EventTypeRegistry.of(List.of(TestEvents.class, ItemAddedV2.class)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("test.ItemAdded is at version 2, but no upcaster reads version 1");
+    }
+
+    @Test
+    void refusesAnUpcasterOfAnUnknownEventOrVersion() {
+        assertThatThrownBy(() -> EventTypeRegistry.of(List.of(TestEvents.class), List.of(new AddUnit())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("but the versions below the newest are 1 to 0");
+    }
+
+    /** Reads test.ItemAdded version 1 as version 2. */
+    static final class AddUnit implements EventUpcaster {
+        @Override
+        public String eventType() {
+            return "test.ItemAdded";
+        }
+
+        @Override
+        public int fromVersion() {
+            return 1;
+        }
+
+        @Override
+        public Map<String, Object> upcast(Map<String, Object> payload) {
+            payload.put("unit", "piece");
+            return payload;
+        }
     }
 
     @Test

@@ -28,7 +28,12 @@ public final class PublishedEventSamples {
      * @throws AssertionError listing every missing or unreadable sample
      */
     public static void verify(EventCatalog catalog, String root) {
-        EventTypeRegistry registry = EventTypeRegistry.of(List.of(catalog));
+        EventTypeRegistry registry;
+        try {
+            registry = EventTypeRegistry.of(List.of(catalog));
+        } catch (IllegalArgumentException unfit) {
+            throw new AssertionError("The catalog would fail the deployment: " + unfit.getMessage(), unfit);
+        }
         List<String> problems = new ArrayList<>();
         try (EventJson json = new EventJson()) {
             StoredEventDecoder decoder = new StoredEventDecoder(registry, json);

@@ -47,11 +47,11 @@ class FixturesTest {
     }
 
     @Test
-    void listsEverySampleThatNoLongerReadsOrIsMissing() {
+    void failsACatalogThatCouldNotReadItsOwnOlderVersionsAndListsMissingSamples() {
         assertThatThrownBy(() -> PublishedEventSamples.verify(new Greetings.CatalogWithoutUpcaster(),
                 "event-samples"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("event-samples/test.Greeted/v1.json no longer reads: No upcaster reads");
+                .hasMessageContaining("would fail the deployment: test.Greeted is at version 2, but no upcaster");
         assertThatThrownBy(() -> PublishedEventSamples.verify(new Greetings.Catalog(), "no-such-samples"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("no sample no-such-samples/test.Greeted/v1.json")
