@@ -4,6 +4,7 @@ import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.EventStoreException;
 import dev.meridian.eventinfra.store.StreamIds;
+import jakarta.json.bind.JsonbException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,15 +20,17 @@ public final class SnapshotStore {
             select stream_version, schema_version, state::text from event_infra.snapshots where stream_id = ?
             """;
 
-    // a snapshot never goes back in time, whatever order concurrent savers commit in
+    // a snapshot never goes back in time or to an older schema, whatever order concurrent savers (or the old and
+    // new nodes of a rolling deployment) commit in
     private static final String SAVE = """
             insert into event_infra.snapshots (stream_id, stream_version, schema_version, state)
             values (?, ?, ?, ?::jsonb)
             on conflict (stream_id) do update
                set stream_version = excluded.stream_version, schema_version = excluded.schema_version,
                    state = excluded.state, taken_at = now()
-             where snapshots.stream_version < excluded.stream_version
-                or snapshots.schema_version <> excluded.schema_version
+             where excluded.schema_version >= snapshots.schema_version
+               and (snapshots.stream_version < excluded.stream_version
+                    or snapshots.schema_version < excluded.schema_version)
             """;
 
     private final DataSource dataSource;
@@ -68,8 +71,19 @@ public final class SnapshotStore {
         }
     }
 
-    /** The stored state in the current schema, upcast if it is older; empty if it cannot be brought there. */
+    /**
+     * The stored state in the current schema, upcast if it is older; empty if it cannot be brought there or does
+     * not read (a snapshot is a cache: the events rebuild it).
+     */
     <S extends Record> Optional<S> state(Stored stored, SnapshotSettings<S> settings) {
+        try {
+            return upcastState(stored, settings);
+        } catch (JsonbException | ClassCastException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private <S extends Record> Optional<S> upcastState(Stored stored, SnapshotSettings<S> settings) {
         if (stored.schemaVersion() == settings.schemaVersion()) {
             return Optional.of(json.fromJson(stored.stateJson(), settings.stateClass()));
         }

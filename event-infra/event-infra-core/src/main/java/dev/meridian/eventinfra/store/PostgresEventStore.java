@@ -83,7 +83,7 @@ public final class PostgresEventStore implements EventStore {
 
     private static final String STORED_WITH_IDS = """
             select event_id, stream_id, stream_version, global_position
-            from event_infra.events where event_id = any(?::uuid[]) order by global_position
+            from event_infra.events where event_id = any(?::uuid[]) order by stream_id, stream_version
             """;
 
     private static final String STREAM_HEAD = """
@@ -217,6 +217,9 @@ public final class PostgresEventStore implements EventStore {
     private PreparedStatement bindOne(Connection connection, String streamId, NewEvent event, long expectedVersion)
             throws SQLException {
         EventType type = registry.typeOf(event.event());
+        // everything that can fail comes before the statement exists, so a failure leaks no statement
+        String payload = payloadOf(connection, event);
+        String metadata = json.toJson(event.metadata());
         PreparedStatement insert = connection.prepareStatement(APPEND_ONE);
         insert.setString(1, event.eventId().toString());
         insert.setString(2, streamId);
@@ -226,8 +229,8 @@ public final class PostgresEventStore implements EventStore {
         insert.setString(6, event.occurredAt().toString());
         insert.setString(7, event.metadata().correlationId().map(UUID::toString).orElse(null));
         insert.setString(8, event.metadata().causationId().map(UUID::toString).orElse(null));
-        insert.setString(9, payloadOf(connection, event));
-        insert.setString(10, json.toJson(event.metadata()));
+        insert.setString(9, payload);
+        insert.setString(10, metadata);
         insert.setString(11, streamId);
         insert.setBoolean(12, expectedVersion < 0);
         insert.setLong(13, expectedVersion);
@@ -257,17 +260,17 @@ public final class PostgresEventStore implements EventStore {
             payloads[i] = payloadOf(connection, event);
             metadata[i] = json.toJson(event.metadata());
         }
+        Array[] columns = {
+            connection.createArrayOf("text", ids), connection.createArrayOf("text", types),
+            connection.createArrayOf("int4", versions), connection.createArrayOf("text", occurredAt),
+            connection.createArrayOf("text", correlationIds), connection.createArrayOf("text", causationIds),
+            connection.createArrayOf("text", payloads), connection.createArrayOf("text", metadata)};
         PreparedStatement insert = connection.prepareStatement(APPEND);
         int p = 1;
         insert.setString(p++, streamId);
-        insert.setArray(p++, connection.createArrayOf("text", ids));
-        insert.setArray(p++, connection.createArrayOf("text", types));
-        insert.setArray(p++, connection.createArrayOf("int4", versions));
-        insert.setArray(p++, connection.createArrayOf("text", occurredAt));
-        insert.setArray(p++, connection.createArrayOf("text", correlationIds));
-        insert.setArray(p++, connection.createArrayOf("text", causationIds));
-        insert.setArray(p++, connection.createArrayOf("text", payloads));
-        insert.setArray(p++, connection.createArrayOf("text", metadata));
+        for (Array column : columns) {
+            insert.setArray(p++, column);
+        }
         insert.setString(p++, streamId);
         insert.setString(p++, StreamIds.categoryOf(streamId));
         insert.setBoolean(p++, expectedVersion < 0);
@@ -303,10 +306,18 @@ public final class PostgresEventStore implements EventStore {
             return null;
         }
         List<UUID> ids = events.stream().map(NewEvent::eventId).toList();
-        boolean sameEventsInOrder = storedIds.equals(ids) && storedStreams.stream().allMatch(streamId::equals);
+        long firstVersion = stored.get(0)[1];
+        boolean contiguous = true;
+        for (int i = 0; i < stored.size(); i++) {
+            contiguous &= stored.get(i)[1] == firstVersion + i;
+        }
+        boolean atTheExpectedPlace = !(expected instanceof ExpectedVersion.Exactly exactly)
+                || firstVersion == exactly.version() + 1;
+        boolean sameEventsInOrder = storedIds.equals(ids) && storedStreams.stream().allMatch(streamId::equals)
+                && contiguous && atTheExpectedPlace;
         if (!sameEventsInOrder) {
             throw new ConcurrencyConflictException(streamId, expected,
-                    "some of these event ids are already stored elsewhere or in another order");
+                    "some of these event ids are already stored elsewhere, in another order or at other versions");
         }
         long[] last = stored.get(stored.size() - 1);
         return new AppendResult(last[1], last[0], true);

@@ -144,6 +144,18 @@ class EventSourcedRepositoryTest {
     }
 
     @Test
+    void rebuildsFromTheEventsWhenTheSnapshotDoesNotRead() throws Exception {
+        UUID id = UUID.randomUUID();
+        addOneByOne(id, 12);
+        overwriteSnapshotState(id, "{\"items\":\"not a map\"}", 2);
+
+        Cart loaded = snapshottedCarts.load(id).orElseThrow();
+
+        assertThat(loaded.items()).hasSize(12);
+        assertThat(snapshotVersion(id)).isEqualTo(12);
+    }
+
+    @Test
     void refusesSnapshotsForAnAggregateThatCannotTakeThem() {
         assertThatThrownBy(() -> EventSourcedRepository.of(store, "plain", TestEvents.class, PlainCart::new)
                 .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE), SnapshotSettings.of(Cart.State.class, 1)))

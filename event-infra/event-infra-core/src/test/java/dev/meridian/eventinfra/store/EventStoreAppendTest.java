@@ -154,6 +154,16 @@ class EventStoreAppendTest {
     }
 
     @Test
+    void refusesAReplayExpectedAtAnotherVersion() {
+        String cart = newCart();
+        NewEvent first = added("a");
+        store.append(cart, ExpectedVersion.noStream(), List.of(first, added("b")));
+
+        assertThatThrownBy(() -> store.append(cart, ExpectedVersion.exactly(1), List.of(first)))
+                .isInstanceOf(ConcurrencyConflictException.class).hasMessageContaining("at other versions");
+    }
+
+    @Test
     void refusesEventIdsThatAreAlreadyStoredInAnotherStream() {
         NewEvent event = added("a");
         store.append(newCart(), ExpectedVersion.noStream(), List.of(event));
