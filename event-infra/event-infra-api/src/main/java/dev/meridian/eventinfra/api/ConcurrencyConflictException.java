@@ -2,7 +2,8 @@ package dev.meridian.eventinfra.api;
 
 /**
  * An append was refused because its stream was not at the expected version: someone else changed it first.
- * The web layer answers 409; the caller may reload and decide again.
+ * The web layer answers 409; the caller may reload and decide again, in a new transaction (when two appends
+ * collide at the same moment, PostgreSQL has already aborted the losing transaction).
  */
 public class ConcurrencyConflictException extends RuntimeException {
 
