@@ -130,12 +130,12 @@ public final class EventStoreBenchmark {
         report.add("| measurement | Meridian | raw JDBC ceiling | ratio |");
         report.add("|---|---|---|---|");
         for (int writers : new int[] {1, 4, 16}) {
-            Throughput raw = measure(writers, this::rawSingleAppends);
+            Throughput raw = measure(writers, (deadline, latencies) -> rawAppends(deadline, latencies, 1));
             Throughput meridian = measure(writers, (deadline, latencies) -> storeAppends(deadline, latencies, 1));
             row("single-event appends, " + writers + " writer(s)", meridian, raw);
         }
         for (int writers : new int[] {1, 4}) {
-            Throughput raw = measure(writers, this::rawBatchAppends);
+            Throughput raw = measure(writers, (deadline, latencies) -> rawAppends(deadline, latencies, BATCH));
             Throughput meridian = measure(writers,
                     (deadline, latencies) -> storeAppends(deadline, latencies, BATCH));
             row(BATCH + "-event batch appends, " + writers + " writer(s)", meridian, raw);
@@ -230,7 +230,7 @@ public final class EventStoreBenchmark {
         return version;
     }
 
-    private long rawSingleAppends(long deadline, List<Long> latencies) throws Exception {
+    private long rawAppends(long deadline, List<Long> latencies, int rowsPerAppend) throws Exception {
         String stream = StreamIds.of("account", UUID.randomUUID());
         // rows of the same size the store writes, serialized once: the ceiling does no work of its own
         String payload = json.toJson(someEvent());
@@ -240,31 +240,20 @@ public final class EventStoreBenchmark {
             long started = System.nanoTime();
             try (Connection connection = pool.getConnection();
                  PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
-                bindRawRow(insert, stream, ++version, payload, metadata);
-                insert.executeUpdate();
-            }
-            latencies.add(System.nanoTime() - started);
-        }
-        return version;
-    }
-
-    private long rawBatchAppends(long deadline, List<Long> latencies) throws Exception {
-        String stream = StreamIds.of("account", UUID.randomUUID());
-        String payload = json.toJson(someEvent());
-        String metadata = json.toJson(someMetadata());
-        long version = 0;
-        while (System.nanoTime() < deadline) {
-            long started = System.nanoTime();
-            try (Connection connection = pool.getConnection();
-                 PreparedStatement insert = connection.prepareStatement(RAW_INSERT)) {
-                connection.setAutoCommit(false);
-                for (int i = 0; i < BATCH; i++) {
+                if (rowsPerAppend == 1) {
                     bindRawRow(insert, stream, ++version, payload, metadata);
-                    insert.addBatch();
+                    insert.executeUpdate();
+                } else {
+                    // one transaction and one JDBC batch (rewritten into multi-row inserts) per append
+                    connection.setAutoCommit(false);
+                    for (int i = 0; i < rowsPerAppend; i++) {
+                        bindRawRow(insert, stream, ++version, payload, metadata);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    connection.commit();
+                    connection.setAutoCommit(true);
                 }
-                insert.executeBatch();
-                connection.commit();
-                connection.setAutoCommit(true);
             }
             latencies.add(System.nanoTime() - started);
         }
