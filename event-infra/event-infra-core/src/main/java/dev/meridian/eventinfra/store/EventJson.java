@@ -72,7 +72,11 @@ public final class EventJson implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        jsonb.close();
+    public void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot close JSON-B", e);
+        }
     }
 }

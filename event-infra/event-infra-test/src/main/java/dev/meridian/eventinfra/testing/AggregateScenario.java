@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.testing;
 
 import dev.meridian.eventinfra.api.AggregateRoot;
 import dev.meridian.eventinfra.api.DomainEvent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -66,13 +67,15 @@ public final class AggregateScenario<A extends AggregateRoot<E>, E extends Domai
 
         /** The command succeeded and recorded exactly these events, in this order; returns the aggregate. */
         @SafeVarargs
+        @SuppressWarnings("varargs") // the array is copied into a list and never escapes
         public final A thenRecorded(E... expected) {
+            List<E> expectedEvents = Arrays.asList(expected.clone());
             if (refusal != null) {
-                throw new AssertionError("Expected the events " + List.of(expected) + " but the command failed with "
+                throw new AssertionError("Expected the events " + expectedEvents + " but the command failed with "
                         + refusal, refusal);
             }
-            if (!recorded.equals(List.of(expected))) {
-                throw new AssertionError("Expected the events " + List.of(expected) + " but got " + recorded);
+            if (!recorded.equals(expectedEvents)) {
+                throw new AssertionError("Expected the events " + expectedEvents + " but got " + recorded);
             }
             return aggregate;
         }
