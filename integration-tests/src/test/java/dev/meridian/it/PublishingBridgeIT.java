@@ -73,6 +73,8 @@ class PublishingBridgeIT {
         assertThat(publish(stream, 0, false)).isEqualTo(204);
 
         assertThat(storedEventsOf(stream)).isEqualTo(1);
+        assertThat(TestServer.get(TestServer.http("/store-probe/publish?stream=" + stream)).body())
+                .as("read back through the EventStore a module injects").isEqualTo("1");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.meridian.it.probe;
 
 import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.api.ExpectedVersion;
 import dev.meridian.eventinfra.api.NewEvent;
 import dev.meridian.eventinfra.api.PublishedEvents;
@@ -8,18 +9,30 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 
-/** {@code POST /store-probe/publish?stream=&expectedVersion=&fail=}: publishes one event in a transaction. */
+/**
+ * {@code POST /store-probe/publish?stream=&expectedVersion=&fail=} publishes one event in a transaction;
+ * {@code GET /store-probe/publish?stream=} counts the stream's events through the injected event store.
+ */
 @Path("publish")
 @RequestScoped
 public class ProbeResource {
 
     @Inject
     Event<PublishedEvents> publish;
+
+    @Inject
+    EventStore store;
+
+    @GET
+    public int count(@QueryParam("stream") String stream) {
+        return store.readStream(stream, 1, Integer.MAX_VALUE).size();
+    }
 
     @POST
     @Transactional

@@ -40,7 +40,9 @@ public class ModuleStartup {
         // event types are read now: two catalogs declaring the same event fail the deployment, not a later append.
         String infraVersion = migrateEventInfraSchemaOnce();
         eventStore.registry();
-        String schemaVersion = module.schema().map(schema -> migrations.migrate(schema, moduleLoader)).orElse(infraVersion);
+        String schemaVersion = module.schema()
+                .map(schema -> migrations.migrate(schema, moduleLoader))
+                .orElse(infraVersion);
         started.put(module.name(), new StartedModule(module, schemaVersion));
     }
 

@@ -7,11 +7,11 @@ import dev.meridian.eventinfra.module.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -39,14 +39,15 @@ public class EventStoreProducer {
     @PostConstruct
     void open() {
         // the -api jars live beside this one in lib/, so this class loader sees every module's catalog
-        registry = EventTypeRegistry.of(ServiceLoader.load(EventCatalog.class, EventStoreProducer.class.getClassLoader()));
+        registry = EventTypeRegistry.of(
+                ServiceLoader.load(EventCatalog.class, EventStoreProducer.class.getClassLoader()));
         json = new EventJson();
         store = new PostgresEventStore(dataSource, registry, json, new MicrometerEventStoreMetrics(meterRegistry));
         LOG.info("Event store ready");
     }
 
     @PreDestroy
-    void close() throws Exception {
+    void close() {
         json.close();
     }
 
