@@ -1,9 +1,11 @@
 package dev.meridian.eventinfra.admin;
 
 import jakarta.ws.rs.ApplicationPath;
+import org.eclipse.microprofile.auth.LoginConfig;
 import jakarta.ws.rs.core.Application;
 
 /** The JAX-RS application of the admin REST API over event-infra (the console page is served beside it). */
 @ApplicationPath("/api")
+@LoginConfig(authMethod = "MP-JWT", realmName = "meridian")
 public class AdminApplication extends Application {
 }

@@ -1,12 +1,17 @@
 package dev.meridian.eventinfra.module;
 
+import dev.meridian.eventinfra.delivery.DeliveryExtension;
+import dev.meridian.eventinfra.delivery.DeliveryRuntime;
+import dev.meridian.eventinfra.projection.Projections;
 import dev.meridian.eventinfra.store.EventStoreProducer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -19,6 +24,12 @@ public class ModuleStartup {
     /** event-infra's own schema: the event store, inboxes, dead letters and checkpoints live there. */
     public static final String EVENT_INFRA_SCHEMA = "event_infra";
 
+    /**
+     * Set by the EAR's last module (event-infra's admin WAR): when it starts, every consumer's subscription exists
+     * and the relays may start.
+     */
+    static final String STARTS_RELAYS = "meridian.delivery.starts-relays";
+
     private final Map<String, StartedModule> started = new ConcurrentHashMap<>();
 
     @Inject
@@ -27,12 +38,33 @@ public class ModuleStartup {
     @Inject
     EventStoreProducer eventStore;
 
+    @Inject
+    DeliveryRuntime delivery;
+
+    @Inject
+    Projections projections;
+
+    @Inject
+    DeliveryExtension extension;
+
     private volatile String eventInfraSchemaVersion;
 
-    /** Migrates the schema of the module whose WAR is starting, and registers it; a WAR of no module is ignored. */
-    public void startModuleOf(ServletContext context) {
+    /**
+     * Migrates the schema of the module whose WAR is starting, subscribes its consumers, starts its projections
+     * and registers it; a WAR of no module is ignored.
+     */
+    public void startModuleOf(ServletContext context, BeanManager beanManager) {
         ClassLoader moduleLoader = context.getClassLoader();
-        ModuleDescriptor.from(ConfigProvider.getConfig(moduleLoader)).ifPresent(module -> start(module, moduleLoader));
+        Config config = ConfigProvider.getConfig(moduleLoader);
+        ModuleDescriptor.from(config).ifPresent(module -> {
+            start(module, moduleLoader);
+            ModuleContext moduleContext = new ModuleContext(module.name(), moduleLoader, beanManager);
+            delivery.startModule(module, moduleContext, extension.handlersOf(moduleLoader));
+            projections.start(moduleContext, extension.projectionsOf(moduleLoader));
+            if (config.getOptionalValue(STARTS_RELAYS, Boolean.class).orElse(false)) {
+                delivery.startRelays();
+            }
+        });
     }
 
     private void start(ModuleDescriptor module, ClassLoader moduleLoader) {

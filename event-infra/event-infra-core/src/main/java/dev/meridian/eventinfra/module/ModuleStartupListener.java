@@ -1,5 +1,6 @@
 package dev.meridian.eventinfra.module;
 
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -14,8 +15,12 @@ public class ModuleStartupListener implements ServletContextListener {
     @Inject
     ModuleStartup startup;
 
+    // injected by the WAR's container, so this is the module's own bean manager
+    @Inject
+    BeanManager beanManager;
+
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        startup.startModuleOf(event.getServletContext());
+        startup.startModuleOf(event.getServletContext(), beanManager);
     }
 }

@@ -9,9 +9,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -32,9 +34,16 @@ public class EventStoreProducer {
     @Inject
     MeterRegistry meterRegistry;
 
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Event<AppendsCommitted> appendsCommitted;
+
     private EventJson json;
     private EventTypeRegistry registry;
     private PostgresEventStore store;
+    private EventStore signallingStore;
 
     @PostConstruct
     void open() {
@@ -43,6 +52,8 @@ public class EventStoreProducer {
                 ServiceLoader.load(EventCatalog.class, EventStoreProducer.class.getClassLoader()));
         json = new EventJson();
         store = new PostgresEventStore(dataSource, registry, json, new MicrometerEventStoreMetrics(meterRegistry));
+        signallingStore = new CommitSignallingEventStore(store, transactions,
+                () -> appendsCommitted.fire(new AppendsCommitted()));
         LOG.info("Event store ready");
     }
 
@@ -55,7 +66,17 @@ public class EventStoreProducer {
     @Produces
     @ApplicationScoped
     public EventStore eventStore() {
+        return signallingStore;
+    }
+
+    /** The store itself, for event-infra's own readers (relay, projections). */
+    public PostgresEventStore store() {
         return store;
+    }
+
+    /** The one JSON-B instance event-infra reads and writes events with. */
+    public EventJson json() {
+        return json;
     }
 
     /** The registry of event types, checked when the first module starts. */
@@ -64,6 +85,6 @@ public class EventStoreProducer {
     }
 
     void append(@Observes PublishedEvents published) {
-        store.append(published.streamId(), published.expected(), published.events());
+        signallingStore.append(published.streamId(), published.expected(), published.events());
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The event types the store can read and write: stable names and versions mapped to record classes, and the
@@ -162,5 +164,16 @@ public final class EventTypeRegistry {
     /** The class of a stored name and version, if this deployment knows it. */
     public Optional<Class<? extends DomainEvent>> classOf(String name, int version) {
         return Optional.ofNullable(classOfNameAndVersion.get(key(name, version)));
+    }
+
+    /** The names whose newest class passes {@code test}: which event types an observer of some type receives. */
+    public Set<String> namesWhoseNewestClass(Predicate<Class<? extends DomainEvent>> test) {
+        Set<String> names = new TreeSet<>();
+        newestVersionOfName.forEach((name, version) -> {
+            if (test.test(classOfNameAndVersion.get(key(name, version)))) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 }

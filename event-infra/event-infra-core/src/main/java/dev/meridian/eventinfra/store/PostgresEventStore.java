@@ -361,13 +361,27 @@ public final class PostgresEventStore implements EventStore {
      */
     public EventBatch readAll(Connection connection, EventQuery query, long afterPosition, int maxCount)
             throws SQLException {
+        StoredBatch stored = readAllStored(connection, query, afterPosition, maxCount);
+        List<EventEnvelope<DomainEvent>> events = new ArrayList<>(stored.events().size());
+        for (StoredEvent event : stored.events()) {
+            events.add(envelopeOf(event));
+        }
+        return new EventBatch(events, stored.nextAfterPosition());
+    }
+
+    /**
+     * Stored events in global order, as {@link #readAll(Connection, EventQuery, long, int)} finds them, without
+     * reading them as records: for the relay and for rebuilds, which hand them on or decode them later.
+     */
+    public StoredBatch readAllStored(Connection connection, EventQuery query, long afterPosition, int maxCount)
+            throws SQLException {
         if (connection.getTransactionIsolation() > Connection.TRANSACTION_READ_COMMITTED) {
             throw new IllegalStateException("Reading in global order needs read committed, so that every statement"
                     + " sees transactions that committed since the previous one");
         }
         long horizon = horizons.after(connection, afterPosition, maxCount);
         if (horizon <= afterPosition) {
-            return new EventBatch(List.of(), afterPosition);
+            return new StoredBatch(List.of(), afterPosition);
         }
         try (PreparedStatement read = connection.prepareStatement(READ_ALL)) {
             Array types = connection.createArrayOf("text", query.types().toArray());
@@ -382,10 +396,23 @@ public final class PostgresEventStore implements EventStore {
             read.setString(7, correlationId);
             read.setString(8, correlationId);
             read.setInt(9, maxCount);
-            List<EventEnvelope<DomainEvent>> events = envelopes(connection, read);
+            List<StoredEvent> events = storedEvents(connection, read);
             // a full batch may stop below the horizon; otherwise everything up to the horizon has been seen
             long next = events.size() == maxCount ? events.get(events.size() - 1).globalPosition() : horizon;
-            return new EventBatch(events, next);
+            return new StoredBatch(events, next);
+        }
+    }
+
+    /**
+     * Stored events read in global order, and where the next read continues.
+     *
+     * @param events            the matching events, in global order
+     * @param nextAfterPosition pass this as {@code afterPosition} to read on
+     */
+    public record StoredBatch(List<StoredEvent> events, long nextAfterPosition) {
+
+        public StoredBatch {
+            events = List.copyOf(events);
         }
     }
 
@@ -412,7 +439,7 @@ public final class PostgresEventStore implements EventStore {
         }
     }
 
-    /** A stored row, before its payload is decrypted and decoded. */
+    /** A stored row, before its payload is decrypted. */
     private record StoredRow(UUID eventId, String type, int version, String streamId, long streamVersion,
                              long globalPosition, OffsetDateTime occurredAt, String payload, String metadata,
                              Map<String, Object> personalTree) {
@@ -420,32 +447,47 @@ public final class PostgresEventStore implements EventStore {
 
     private List<EventEnvelope<DomainEvent>> envelopes(Connection connection, PreparedStatement query)
             throws SQLException {
-        List<StoredRow> stored = new ArrayList<>();
+        List<StoredEvent> stored = storedEvents(connection, query);
+        List<EventEnvelope<DomainEvent>> envelopes = new ArrayList<>(stored.size());
+        for (StoredEvent event : stored) {
+            envelopes.add(envelopeOf(event));
+        }
+        return envelopes;
+    }
+
+    /** A stored event read as the newest version of its type, with its metadata. */
+    public EventEnvelope<DomainEvent> envelopeOf(StoredEvent stored) {
+        StoredEventDecoder.Decoded decoded = decoder.decode(stored.type(), stored.version(), stored.payload());
+        return new EventEnvelope<>(stored.eventId(), stored.type(), decoded.version(), stored.streamId(),
+                stored.streamVersion(), stored.globalPosition(), stored.occurredAt(),
+                json.metadataFromJson(stored.metadata()), decoded.event(), stored.personalDataRedacted());
+    }
+
+    private List<StoredEvent> storedEvents(Connection connection, PreparedStatement query) throws SQLException {
+        List<StoredRow> rows = new ArrayList<>();
         Set<String> keyIds = new HashSet<>();
-        try (ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                String payload = rows.getString(8);
+        try (ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                String payload = result.getString(8);
                 Map<String, Object> personalTree = null;
                 if (payload.contains(PersonalDataVault.ENCRYPTED)) {
                     personalTree = json.toTree(payload);
                     keyIds.addAll(PersonalDataVault.keyIdsIn(personalTree));
                 }
-                stored.add(new StoredRow(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3),
-                        rows.getString(4), rows.getLong(5), rows.getLong(6), rows.getObject(7, OffsetDateTime.class),
-                        payload, rows.getString(9), personalTree));
+                rows.add(new StoredRow(result.getObject(1, UUID.class), result.getString(2), result.getInt(3),
+                        result.getString(4), result.getLong(5), result.getLong(6),
+                        result.getObject(7, OffsetDateTime.class), payload, result.getString(9), personalTree));
             }
         }
         // one query for the keys of the whole batch, not one per event
         Map<String, SecretKey> keys = vault.keysOf(connection, keyIds);
-        List<EventEnvelope<DomainEvent>> envelopes = new ArrayList<>(stored.size());
-        for (StoredRow row : stored) {
+        List<StoredEvent> stored = new ArrayList<>(rows.size());
+        for (StoredRow row : rows) {
             boolean redacted = row.personalTree() != null && vault.decrypt(row.eventId(), row.personalTree(), keys);
             String payload = row.personalTree() != null ? json.fromTree(row.personalTree()) : row.payload();
-            StoredEventDecoder.Decoded decoded = decoder.decode(row.type(), row.version(), payload);
-            envelopes.add(new EventEnvelope<>(row.eventId(), row.type(), decoded.version(), row.streamId(),
-                    row.streamVersion(), row.globalPosition(), row.occurredAt().toInstant(),
-                    json.metadataFromJson(row.metadata()), decoded.event(), redacted));
+            stored.add(new StoredEvent(row.eventId(), row.type(), row.version(), row.streamId(), row.streamVersion(),
+                    row.globalPosition(), row.occurredAt().toInstant(), payload, row.metadata(), redacted));
         }
-        return envelopes;
+        return stored;
     }
 }

@@ -1,0 +1,150 @@
+package dev.meridian.eventinfra.admin;
+
+import dev.meridian.eventinfra.delivery.DeadLetters;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code /admin/api/dead-letters}: find, inspect, retry and discard parked deliveries (API.md, admin). */
+@Path("dead-letters")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class DeadLettersResource {
+
+    private static final int MAX_REASON = 2_000;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Context
+    SecurityContext security;
+
+    /**
+     * A dead letter as the detail view shows it.
+     *
+     * @param id            its id
+     * @param consumer      the consuming module
+     * @param eventId       the event
+     * @param eventType     the event's type
+     * @param streamId      the event's stream
+     * @param error         the last failure
+     * @param attempts      deliveries tried
+     * @param status        PARKED, WAITING, RESOLVED or DISCARDED
+     * @param firstFailedAt the first failure
+     * @param lastFailedAt  the last failure
+     * @param payload       the event's payload
+     * @param metadata      the envelope without the payload
+     * @param stackTrace    the last failure's stack trace
+     * @param history       what happened to it
+     */
+    public record DeadLetterView(UUID id, String consumer, UUID eventId, String eventType, String streamId,
+                                 String error, int attempts, String status, Instant firstFailedAt,
+                                 Instant lastFailedAt, JsonObject payload, JsonObject metadata, String stackTrace,
+                                 List<DeadLetters.Action> history) {
+    }
+
+    /**
+     * Which parked dead letters to retry; empty parts match everything.
+     *
+     * @param consumer  the consuming module
+     * @param eventType the event's type
+     * @param from      parked at or after (ISO-8601)
+     * @param to        parked before (ISO-8601)
+     */
+    public record RetryFilter(String consumer, String eventType, String from, String to) {
+    }
+
+    /**
+     * Why a dead letter is discarded.
+     *
+     * @param reason for the audit trail; required
+     */
+    public record DiscardRequest(String reason) {
+    }
+
+    @GET
+    public DeadLetters.Page<DeadLetters.Summary> find(@QueryParam("consumer") String consumer,
+                                                      @QueryParam("eventType") String eventType,
+                                                      @QueryParam("status") String status,
+                                                      @QueryParam("from") String from, @QueryParam("to") String to,
+                                                      @QueryParam("q") String text, @QueryParam("page") String page,
+                                                      @QueryParam("size") String size) {
+        return deadLetters.find(new DeadLetters.Filter(Parameters.text("consumer", consumer),
+                        Parameters.text("eventType", eventType), Parameters.status(status),
+                        Parameters.instant("from", from), Parameters.instant("to", to), Parameters.text("q", text)),
+                Parameters.page(page), Parameters.size(size));
+    }
+
+    @GET
+    @Path("{id}")
+    public DeadLetterView get(@PathParam("id") String id) {
+        UUID deadLetterId = Parameters.uuid("id", id);
+        DeadLetters.Detail detail = deadLetters.get(deadLetterId)
+                .orElseThrow(() -> new DeadLetters.NoSuchDeadLetterException(deadLetterId));
+        JsonObject envelope;
+        try (JsonReader reader = Json.createReader(new StringReader(detail.envelope()))) {
+            envelope = reader.readObject();
+        }
+        var metadata = Json.createObjectBuilder(envelope);
+        metadata.remove("payload");
+        var summary = detail.summary();
+        return new DeadLetterView(summary.id(), summary.consumer(), summary.eventId(), summary.eventType(),
+                summary.streamId(), summary.error(), summary.attempts(), summary.status(), summary.firstFailedAt(),
+                summary.lastFailedAt(), envelope.getJsonObject("payload"), metadata.build(), detail.stackTrace(),
+                detail.history());
+    }
+
+    @POST
+    @Path("{id}/retry")
+    public Response retry(@PathParam("id") String id) {
+        deadLetters.retry(Parameters.uuid("id", id), actor());
+        return Response.accepted().build();
+    }
+
+    @POST
+    @Path("{id}/discard")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response discard(@PathParam("id") String id, DiscardRequest request) {
+        UUID deadLetterId = Parameters.uuid("id", id);
+        String reason = request == null ? null : request.reason();
+        if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
+            throw new InvalidParameterException("reason", "is required, at most " + MAX_REASON + " characters");
+        }
+        deadLetters.discard(deadLetterId, actor(), reason.strip());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("retry")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response retryMatching(RetryFilter filter) {
+        RetryFilter given = filter == null ? new RetryFilter(null, null, null, null) : filter;
+        int count = deadLetters.retryMatching(new DeadLetters.Filter(Parameters.text("consumer", given.consumer()),
+                Parameters.text("eventType", given.eventType()), Optional.of("PARKED"),
+                Parameters.instant("from", given.from()), Parameters.instant("to", given.to()), Optional.empty()),
+                actor());
+        return Response.accepted(Map.of("count", count)).build();
+    }
+
+    private String actor() {
+        return security.getUserPrincipal().getName();
+    }
+}

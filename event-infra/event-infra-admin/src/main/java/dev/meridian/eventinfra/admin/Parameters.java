@@ -1,0 +1,74 @@
+package dev.meridian.eventinfra.admin;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads query parameters strictly: a malformed one is a 400 naming it, never a silently ignored filter. */
+final class Parameters {
+
+    static final int MAX_PAGE_SIZE = 500;
+    private static final Set<String> STATUSES = Set.of("PARKED", "WAITING", "RESOLVED", "DISCARDED");
+
+    private Parameters() {
+    }
+
+    static Optional<String> text(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.length() > 200) {
+            throw new InvalidParameterException(name, "must be at most 200 characters");
+        }
+        return Optional.of(value.strip());
+    }
+
+    static Optional<String> status(String value) {
+        Optional<String> status = text("status", value);
+        if (status.isPresent() && !STATUSES.contains(status.get())) {
+            throw new InvalidParameterException("status", "must be one of " + STATUSES);
+        }
+        return status;
+    }
+
+    static Optional<Instant> instant(String name, String value) {
+        try {
+            return text(name, value).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(name, "must be an ISO-8601 UTC time such as 2026-11-22T10:15:30Z");
+        }
+    }
+
+    static UUID uuid(String name, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidParameterException(name, "must be a UUID");
+        }
+    }
+
+    static int page(String value) {
+        return number("page", value, 0, 0, Integer.MAX_VALUE);
+    }
+
+    static int size(String value) {
+        return number("size", value, 50, 1, MAX_PAGE_SIZE);
+    }
+
+    private static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as for a number out of range
+        }
+        throw new InvalidParameterException(name, "must be a whole number from " + min + " to " + max);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.meridian.eventinfra.admin;
+
+import dev.meridian.eventinfra.projection.ProjectionStatus;
+import dev.meridian.eventinfra.projection.Projections;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** {@code /admin/api/projections}: every projection's checkpoint, lag, state and rebuild progress; rebuilds. */
+@Path("projections")
+@AdminOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class ProjectionsResource {
+
+    @Inject
+    Projections projections;
+
+    @GET
+    public List<ProjectionStatus> list() {
+        return projections.statuses();
+    }
+
+    @GET
+    @Path("{name}")
+    public ProjectionStatus get(@PathParam("name") String name) {
+        return projections.status(name).orElseThrow(() -> new NotFoundException("There is no projection " + name));
+    }
+
+    @POST
+    @Path("{name}/rebuild")
+    public Response rebuild(@PathParam("name") String name) {
+        if (!projections.rebuild(name)) {
+            throw new NotFoundException("There is no projection " + name);
+        }
+        return Response.accepted(projections.status(name).orElseThrow()).build();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.meridian.eventinfra.delivery;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+
+/**
+ * Delivery's metrics in Micrometer, exported for Prometheus: {@code meridian_relay_published_total{topic,type}},
+ * {@code meridian_relay_failures_total{topic}}, {@code meridian_delivery_delivered_total{consumer,type}},
+ * {@code meridian_delivery_retries_total{consumer,type}}, {@code meridian_delivery_dead_lettered_total{consumer,type}},
+ * {@code meridian_delivery_duplicates_total{consumer}} and {@code meridian_delivery_latency_seconds{consumer}}
+ * (from the event's occurred-at to its handler's commit). Lags are gauges registered by their owners.
+ */
+public final class DeliveryMetrics {
+
+    private final MeterRegistry registry;
+
+    public DeliveryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The registry, for gauges. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void published(String topic, String type) {
+        registry.counter("meridian.relay.published", "topic", topic, "type", type).increment();
+    }
+
+    void relayFailed(String topic) {
+        registry.counter("meridian.relay.failures", "topic", topic).increment();
+    }
+
+    void delivered(String consumer, String type, Duration sinceOccurred) {
+        registry.counter("meridian.delivery.delivered", "consumer", consumer, "type", type).increment();
+        registry.timer("meridian.delivery.latency", "consumer", consumer).record(sinceOccurred);
+    }
+
+    void retried(String consumer, String type) {
+        registry.counter("meridian.delivery.retries", "consumer", consumer, "type", type).increment();
+    }
+
+    void deadLettered(String consumer, String type) {
+        registry.counter("meridian.delivery.dead.lettered", "consumer", consumer, "type", type).increment();
+    }
+
+    void duplicate(String consumer) {
+        registry.counter("meridian.delivery.duplicates", "consumer", consumer).increment();
+    }
+}

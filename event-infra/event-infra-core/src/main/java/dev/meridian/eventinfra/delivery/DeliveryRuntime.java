@@ -1,0 +1,250 @@
+package dev.meridian.eventinfra.delivery;
+
+import dev.meridian.eventinfra.module.ModuleContext;
+import dev.meridian.eventinfra.module.ModuleDescriptor;
+import dev.meridian.eventinfra.module.SchemaMigrations;
+import dev.meridian.eventinfra.store.AppendsCommitted;
+import dev.meridian.eventinfra.store.EventStoreProducer;
+import dev.meridian.eventinfra.store.EventTypeRegistry;
+import dev.meridian.eventinfra.store.PostgresEventStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.ObserverMethod;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Delivery in the running server: a relay per publishing module's topic, a consumer per module with
+ * {@link Delivered} observers (its workers on each topic it needs), and redrives of dead letters.
+ *
+ * <p>Consumers start with their module. Relays start once the EAR's last module (event-infra's admin WAR, see
+ * {@code ear/pom.xml}: modules initialize in order) has started, so that every consumer's durable subscription
+ * exists before the first event is put on a topic; a topic without subscriptions would drop it.
+ */
+@ApplicationScoped
+public class DeliveryRuntime {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryRuntime.class.getName());
+
+    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    DataSource dataSource;
+
+    @Resource(lookup = "java:jboss/UserTransaction")
+    UserTransaction transaction;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    ManagedThreadFactory threads;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    ManagedExecutorService executor;
+
+    @Inject
+    EventStoreProducer eventStore;
+
+    @Inject
+    MeterRegistry meterRegistry;
+
+    private DeliverySettings settings;
+    private WireFormat wire;
+    private BrokerAccess broker;
+    private DeliveryMetrics metrics;
+    private EventDeliverer deliverer;
+    private final Map<String, EventRelay> relays = new ConcurrentHashMap<>();
+    private final Map<String, ConsumingModule> consumers = new ConcurrentHashMap<>();
+    private final List<SubscriptionWorker> workers = new CopyOnWriteArrayList<>();
+    private final List<Thread> started = new CopyOnWriteArrayList<>();
+    private volatile boolean relaying;
+    private DeliveryRetention retention;
+
+    @PostConstruct
+    void open() {
+        settings = DeliverySettings.from(ConfigProvider.getConfig(DeliveryRuntime.class.getClassLoader()));
+        wire = new WireFormat(eventStore.json());
+        broker = new BrokerAccess(settings);
+        metrics = new DeliveryMetrics(meterRegistry);
+        deliverer = new EventDeliverer(dataSource, transaction, eventStore.store(), eventStore.json(), wire, settings,
+                metrics);
+    }
+
+    @PreDestroy
+    void close() {
+        relays.values().forEach(EventRelay::stop);
+        workers.forEach(SubscriptionWorker::stop);
+        if (retention != null) {
+            retention.stop();
+        }
+        for (Thread thread : started) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        wire.close();
+    }
+
+    /** Subscribes the module if it observes delivered events; registers its topic's relay if it publishes. */
+    public void startModule(ModuleDescriptor descriptor, ModuleContext module,
+                            List<ObserverMethod<?>> handlers) {
+        if (!handlers.isEmpty()) {
+            ConsumingModule consumer = ConsumingModule.of(module, handlers, registry());
+            consumers.put(consumer.name(), consumer);
+            for (String topic : consumer.topics()) {
+                // the durable subscription exists before the module counts as started
+                SubscriptionWorker.subscribe(broker, consumer.name(), topic);
+                for (int session = 1; session <= settings.sessionsPerConsumer(); session++) {
+                    SubscriptionWorker worker = new SubscriptionWorker(consumer, topic, broker, deliverer, wire);
+                    workers.add(worker);
+                    startThread("consumer-" + consumer.name() + "-" + topic + "-" + session, worker);
+                }
+            }
+            LOG.info(() -> "Module " + consumer.name() + " consumes " + consumer.eventTypes() + " from "
+                    + consumer.topics());
+        }
+        descriptor.topic().ifPresent(topic -> registerRelay(descriptor.name(), topic));
+    }
+
+    /** Starts relaying every publishing module's topic, now and for modules that start later. */
+    public void startRelays() {
+        relaying = true;
+        relays.values().forEach(this::startRelay);
+        if (retention == null) {
+            retention = new DeliveryRetention(dataSource, settings);
+            startThread("delivery-retention", retention);
+        }
+    }
+
+    private void registerRelay(String moduleName, String topic) {
+        if (!topic.equals(Topics.topicOfModule(moduleName))) {
+            throw new IllegalStateException("Module " + moduleName + " must publish on "
+                    + Topics.topicOfModule(moduleName) + ", not " + topic);
+        }
+        Set<String> types = Set.copyOf(registry().namesWhoseNewestClass(type -> true).stream()
+                .filter(name -> name.startsWith(Topics.eventPrefixOf(moduleName))).toList());
+        if (types.isEmpty()) {
+            LOG.info(() -> "Module " + moduleName + " declares no events yet: nothing to relay to " + topic);
+            return;
+        }
+        EventRelay relay = new EventRelay(topic, types, dataSource, store(), wire, broker, settings, metrics);
+        if (relays.putIfAbsent(topic, relay) == null && relaying) {
+            startRelay(relay);
+        }
+    }
+
+    private void startRelay(EventRelay relay) {
+        if (started.stream().noneMatch(thread -> thread.getName().equals("relay-" + relay.topic()))) {
+            startThread("relay-" + relay.topic(), relay);
+        }
+    }
+
+    /** Events were committed: the relays look now. */
+    void wakeUp(@Observes AppendsCommitted committed) {
+        relays.values().forEach(EventRelay::wakeUp);
+    }
+
+    /** Redrives a parked dead letter in the background. */
+    void redrive(String consumerName, UUID id, String envelopeJson, String actor) {
+        ConsumingModule consumer = consumerNamed(consumerName);
+        executor.execute(() -> {
+            try {
+                deliverer.redrive(consumer, id, Delivery.of(consumerName, envelopeJson, wire), actor);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Redriving dead letter " + id + " failed", e);
+            }
+        });
+    }
+
+    /** Discards a dead letter now, and releases what waited behind it in the background. */
+    void discard(String consumerName, String streamId, UUID id, String actor, String reason) {
+        ConsumingModule consumer = consumerNamed(consumerName);
+        try {
+            transaction.begin();
+            try (Connection db = dataSource.getConnection()) {
+                DeadLetterTable.lockStream(db, consumerName, streamId);
+                if (!DeadLetterTable.close(db, id, "DISCARDED")) {
+                    throw new IllegalStateException("Dead letter " + id + " is resolved or discarded already");
+                }
+                DeadLetterTable.recordAction(db, id, "DISCARDED", actor, reason);
+            }
+            transaction.commit();
+        } catch (IllegalStateException e) {
+            rollbackQuietly();
+            throw e;
+        } catch (Exception e) {
+            rollbackQuietly();
+            throw new IllegalStateException("Cannot discard dead letter " + id, e);
+        }
+        executor.execute(() -> deliverer.releaseWaiting(consumer, streamId, actor));
+    }
+
+    private ConsumingModule consumerNamed(String name) {
+        ConsumingModule consumer = consumers.get(name);
+        if (consumer == null) {
+            throw new IllegalStateException("Consumer " + name + " does not run in this server");
+        }
+        return consumer;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            transaction.rollback();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Nothing to roll back", e);
+        }
+    }
+
+    /** Starts a long-running loop on a server-managed thread. */
+    public void startThread(String name, Runnable loop) {
+        Thread thread = threads.newThread(loop);
+        thread.setName("meridian-" + name);
+        started.add(thread);
+        thread.start();
+    }
+
+    public DeliverySettings settings() {
+        return settings;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public UserTransaction transaction() {
+        return transaction;
+    }
+
+    public PostgresEventStore store() {
+        return eventStore.store();
+    }
+
+    public EventTypeRegistry registry() {
+        return eventStore.registry();
+    }
+
+    public DeliveryMetrics metrics() {
+        return metrics;
+    }
+
+    /** The relays' topics, for readiness. */
+    public Set<String> relayedTopics() {
+        return Set.copyOf(relays.keySet());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.meridian.eventinfra.delivery;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * How delivery behaves, from MicroProfile Config (system properties, then environment variables such as
+ * {@code MERIDIAN_DELIVERY_RETRY_ATTEMPTS}); every value has a default. README.md lists them.
+ *
+ * @param nodeId                the name this server goes by in relay and projection bookkeeping
+ * @param brokerUser            the broker account the relay and the consumers use
+ * @param brokerPassword        its password
+ * @param relayBatchSize        events per relay transaction
+ * @param pollInterval          how often relays and projections look for events nobody told them about
+ * @param sessionsPerConsumer   concurrent sessions per consuming module and topic
+ * @param attempts              deliveries of one event to one consumer before it is parked
+ * @param retryDelays           the wait before the 2nd, 3rd, ... attempt; the last one repeats
+ * @param projectionBatchSize   events per projection transaction
+ * @param inboxRetention        how long a consumer remembers the events it accepted
+ * @param deadLetterRetention   how long resolved and discarded dead letters are kept
+ * @param retentionInterval     how often retention runs
+ * @param maxReadyLag           readiness fails while a relay or a live projection is further behind than this
+ */
+public record DeliverySettings(String nodeId, String brokerUser, String brokerPassword, int relayBatchSize,
+                               Duration pollInterval, int sessionsPerConsumer, int attempts,
+                               List<Duration> retryDelays, int projectionBatchSize, Duration inboxRetention,
+                               Duration deadLetterRetention, Duration retentionInterval, long maxReadyLag) {
+
+    public DeliverySettings {
+        retryDelays = List.copyOf(retryDelays);
+        if (attempts < 1) {
+            throw new IllegalArgumentException("meridian.delivery.retry.attempts must be at least 1");
+        }
+        if (retryDelays.isEmpty()) {
+            throw new IllegalArgumentException("meridian.delivery.retry.delays needs at least one delay");
+        }
+    }
+
+    /** The settings as configured. */
+    public static DeliverySettings from(Config config) {
+        return new DeliverySettings(
+                firstOf(config, "meridian-1", "meridian.node.id", "MERIDIAN_NODE_ID"),
+                firstOf(config, "meridian", "meridian.broker.user", "BROKER_USER"),
+                firstOf(config, "meridian-broker", "meridian.broker.password", "BROKER_PASSWORD"),
+                config.getOptionalValue("meridian.relay.batch-size", Integer.class).orElse(500),
+                duration(config, "meridian.delivery.poll-interval", "PT1S"),
+                config.getOptionalValue("meridian.delivery.sessions", Integer.class).orElse(2),
+                config.getOptionalValue("meridian.delivery.retry.attempts", Integer.class).orElse(4),
+                Arrays.stream(config.getOptionalValue("meridian.delivery.retry.delays", String.class)
+                                .orElse("PT0.2S,PT1S,PT5S").split(","))
+                        .map(String::strip).map(Duration::parse).toList(),
+                config.getOptionalValue("meridian.projection.batch-size", Integer.class).orElse(1000),
+                duration(config, "meridian.retention.inbox", "P14D"),
+                duration(config, "meridian.retention.dead-letters", "P30D"),
+                duration(config, "meridian.retention.interval", "PT1H"),
+                config.getOptionalValue("meridian.readiness.max-lag", Long.class).orElse(10_000L));
+    }
+
+    /** The wait before attempt {@code attempt} (2 for the first retry). */
+    public Duration delayBefore(int attempt) {
+        return retryDelays.get(Math.min(attempt - 2, retryDelays.size() - 1));
+    }
+
+    private static Duration duration(Config config, String name, String fallback) {
+        return Duration.parse(config.getOptionalValue(name, String.class).orElse(fallback));
+    }
+
+    // the server configuration reads these two with the same names, so they mean the same everywhere
+    private static String firstOf(Config config, String fallback, String property, String environmentVariable) {
+        return config.getOptionalValue(property, String.class)
+                .or(() -> config.getOptionalValue(environmentVariable, String.class))
+                .orElse(fallback);
+    }
+}

@@ -1,0 +1,258 @@
+package dev.meridian.eventinfra.delivery;
+
+import dev.meridian.eventinfra.store.EventJson;
+import dev.meridian.eventinfra.store.PostgresEventStore;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Hands one event to one consumer, effectively once: in one transaction it records the event in the consumer's
+ * inbox and runs the consumer's observers. A redelivered event finds its inbox row and is skipped.
+ *
+ * <p>An observer that fails rolls that transaction back; the delivery is tried again after the configured delays,
+ * and after the last attempt it is parked in the dead-letter table (with the inbox row, so a redelivery does not
+ * run it again). While an event is parked, the consumer's later events of the same stream are set waiting behind
+ * it instead of being applied out of order; other streams are not held up.
+ */
+final class EventDeliverer {
+
+    private static final Logger LOG = Logger.getLogger(EventDeliverer.class.getName());
+
+    /** What became of a delivery. */
+    enum Outcome { APPLIED, DUPLICATE, WAITING, PARKED }
+
+    /** Our own bookkeeping (database, transaction manager) failed: the delivery must be tried again as a whole. */
+    static final class InfrastructureFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InfrastructureFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The consumer's observers failed (or the event could not be read for them). */
+    private static final class HandlerFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private final DataSource dataSource;
+    private final UserTransaction transaction;
+    private final PostgresEventStore store;
+    private final EventJson json;
+    private final WireFormat wire;
+    private final DeliverySettings settings;
+    private final DeliveryMetrics metrics;
+
+    EventDeliverer(DataSource dataSource, UserTransaction transaction, PostgresEventStore store, EventJson json,
+                   WireFormat wire, DeliverySettings settings, DeliveryMetrics metrics) {
+        this.dataSource = dataSource;
+        this.transaction = transaction;
+        this.store = store;
+        this.json = json;
+        this.wire = wire;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    /** Delivers with retries, parking the event after the last failed attempt. */
+    Outcome deliver(ConsumingModule consumer, Delivery delivery) throws InterruptedException {
+        Instant firstFailure = null;
+        HandlerFailure lastFailure = null;
+        for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+            if (attempt > 1) {
+                metrics.retried(consumer.name(), delivery.header().type());
+                Thread.sleep(settings.delayBefore(attempt).toMillis());
+            }
+            try {
+                Outcome outcome = deliverOnce(consumer, delivery);
+                if (outcome == Outcome.APPLIED) {
+                    metrics.delivered(consumer.name(), delivery.header().type(),
+                            Duration.between(Instant.parse(delivery.header().occurredAt()), Instant.now()));
+                } else if (outcome == Outcome.DUPLICATE) {
+                    metrics.duplicate(consumer.name());
+                }
+                return outcome;
+            } catch (HandlerFailure failure) {
+                firstFailure = firstFailure == null ? Instant.now() : firstFailure;
+                lastFailure = failure;
+                int failedAttempt = attempt;
+                LOG.log(Level.FINE, failure, () -> "Attempt " + failedAttempt + " to deliver "
+                        + delivery.header().eventId() + " to " + consumer.name() + " failed");
+            }
+        }
+        Throwable failure = lastFailure.getCause();
+        park(delivery, failure, settings.attempts(), firstFailure);
+        metrics.deadLettered(consumer.name(), delivery.header().type());
+        LOG.warning(() -> "Parked " + delivery.header().type() + " " + delivery.header().eventId() + " for "
+                + consumer.name() + " after " + settings.attempts() + " attempts: "
+                + DeadLetterTable.messageOf(failure));
+        return Outcome.PARKED;
+    }
+
+    private Outcome deliverOnce(ConsumingModule consumer, Delivery delivery) throws HandlerFailure {
+        begin();
+        try {
+            try (Connection db = dataSource.getConnection()) {
+                if (!DeadLetterTable.accept(db, consumer.name(), delivery.header().id())) {
+                    commit();
+                    return Outcome.DUPLICATE;
+                }
+                String stream = delivery.header().streamId();
+                if (DeadLetterTable.streamBlocked(db, consumer.name(), stream)) {
+                    DeadLetterTable.lockStream(db, consumer.name(), stream);
+                    if (DeadLetterTable.streamBlocked(db, consumer.name(), stream)) {
+                        DeadLetterTable.waitBehind(db, delivery);
+                        commit();
+                        return Outcome.WAITING;
+                    }
+                }
+            }
+            apply(consumer, delivery);
+        } catch (SQLException e) {
+            rollback();
+            throw new InfrastructureFailure("Cannot record the delivery of " + delivery.header().eventId(), e);
+        }
+        try {
+            transaction.commit();
+        } catch (Exception e) {
+            // an observer left the transaction rollback-only, or its writes failed at commit
+            throw new HandlerFailure(e);
+        }
+        return Outcome.APPLIED;
+    }
+
+    /** Runs the observers in the current transaction; on failure rolls it back. */
+    private void apply(ConsumingModule consumer, Delivery delivery) throws HandlerFailure {
+        try {
+            consumer.dispatch(delivery.event(store, json));
+        } catch (RuntimeException failure) {
+            rollback();
+            throw new HandlerFailure(failure);
+        }
+    }
+
+    private void park(Delivery delivery, Throwable failure, int attempts, Instant firstFailure) {
+        begin();
+        try (Connection db = dataSource.getConnection()) {
+            DeadLetterTable.accept(db, delivery.consumer(), delivery.header().id());
+            DeadLetterTable.park(db, delivery, failure, attempts, firstFailure);
+        } catch (SQLException e) {
+            rollback();
+            throw new InfrastructureFailure("Cannot park " + delivery.header().eventId(), e);
+        }
+        commit();
+    }
+
+    /**
+     * Redrives a dead letter to its consumer: the event and, if it succeeds, the consumer's events of the stream
+     * that waited behind it, in order, until one fails (that one becomes the stream's parked event).
+     *
+     * @return true when the dead letter itself was applied
+     */
+    boolean redrive(ConsumingModule consumer, UUID deadLetterId, Delivery delivery, String actor) {
+        boolean applied = redriveOne(consumer, deadLetterId, delivery, actor, "RETRIED");
+        if (applied) {
+            releaseWaiting(consumer, delivery.header().streamId(), actor);
+        }
+        return applied;
+    }
+
+    /** Applies, in order, the consumer's events of the stream that wait behind no parked event any more. */
+    void releaseWaiting(ConsumingModule consumer, String streamId, String actor) {
+        while (true) {
+            DeadLetters.Waiting next = nextWaiting(consumer.name(), streamId);
+            if (next == null || !redriveOne(consumer, next.id(),
+                    Delivery.of(consumer.name(), next.envelopeJson(), wire), actor, "RELEASED")) {
+                return;
+            }
+        }
+    }
+
+    private DeadLetters.Waiting nextWaiting(String consumer, String streamId) {
+        try (Connection db = dataSource.getConnection()) {
+            return DeadLetters.nextWaiting(db, consumer, streamId);
+        } catch (SQLException e) {
+            throw new InfrastructureFailure("Cannot read the waiting deliveries of " + streamId, e);
+        }
+    }
+
+    private boolean redriveOne(ConsumingModule consumer, UUID id, Delivery delivery, String actor, String action) {
+        begin();
+        try {
+            try (Connection db = dataSource.getConnection()) {
+                DeadLetterTable.lockStream(db, consumer.name(), delivery.header().streamId());
+                if (!DeadLetterTable.close(db, id, "RESOLVED")) {
+                    // someone else redrove or discarded it meanwhile
+                    commit();
+                    return false;
+                }
+                DeadLetterTable.recordAction(db, id, action, actor, null);
+            }
+            apply(consumer, delivery);
+            transaction.commit();
+            metrics.delivered(consumer.name(), delivery.header().type(), Duration.ZERO);
+            return true;
+        } catch (SQLException e) {
+            rollback();
+            throw new InfrastructureFailure("Cannot redrive dead letter " + id, e);
+        } catch (HandlerFailure | RuntimeException | jakarta.transaction.RollbackException
+                 | jakarta.transaction.HeuristicMixedException | jakarta.transaction.HeuristicRollbackException
+                 | SystemException failure) {
+            rollback();
+            Throwable cause = failure instanceof HandlerFailure handler ? handler.getCause() : failure;
+            recordFailedRedrive(id, cause, actor);
+            return false;
+        }
+    }
+
+    private void recordFailedRedrive(UUID id, Throwable failure, String actor) {
+        begin();
+        try (Connection db = dataSource.getConnection()) {
+            DeadLetterTable.failedAgain(db, id, failure);
+            DeadLetterTable.recordAction(db, id, "RETRY_FAILED", actor, DeadLetterTable.messageOf(failure));
+        } catch (SQLException e) {
+            rollback();
+            throw new InfrastructureFailure("Cannot record the failed redrive of " + id, e);
+        }
+        commit();
+    }
+
+    private void begin() {
+        try {
+            transaction.begin();
+        } catch (Exception e) {
+            throw new InfrastructureFailure("Cannot begin a delivery transaction", e);
+        }
+    }
+
+    private void commit() {
+        try {
+            transaction.commit();
+        } catch (Exception e) {
+            throw new InfrastructureFailure("Cannot commit a delivery transaction", e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (SystemException | IllegalStateException e) {
+            LOG.log(Level.WARNING, "Cannot roll a delivery transaction back", e);
+        }
+    }
+}

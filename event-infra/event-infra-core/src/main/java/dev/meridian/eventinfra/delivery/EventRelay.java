@@ -1,0 +1,225 @@
+package dev.meridian.eventinfra.delivery;
+
+import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.store.PostgresEventStore;
+import dev.meridian.eventinfra.store.PostgresEventStore.StoredBatch;
+import dev.meridian.eventinfra.store.StoredEvent;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Puts one module's stored events on its topic, in global order, from a checkpoint.
+ *
+ * <p>The store is the outbox: the relay reads committed events gap-safely after its checkpoint, sends them in one
+ * broker transaction and then moves the checkpoint. It is woken right after a transaction that appended events
+ * commits (the low-latency path) and otherwise looks every poll interval (the catch-up path, which also covers a
+ * crash between a commit and its wake-up, and events appended by other servers). A crash after the broker commit
+ * and before the checkpoint moved sends the batch again; the broker drops those copies by their
+ * duplicate-detection id, the event id, and consumers' inboxes would skip them anyway.
+ *
+ * <p>Only one server relays a topic at a time: each batch locks the topic's checkpoint row
+ * ({@code for update skip locked}), and a server that finds it locked stands by. The lock ends with the batch's
+ * transaction, so when the active server dies another one carries on from the same checkpoint.
+ */
+final class EventRelay implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(EventRelay.class.getName());
+    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
+
+    private static final String CREATE_CHECKPOINT = """
+            insert into event_infra.relay_checkpoints (topic) values (?) on conflict (topic) do nothing
+            """;
+    private static final String LOCK_CHECKPOINT = """
+            select position from event_infra.relay_checkpoints where topic = ? for update skip locked
+            """;
+    private static final String MOVE_CHECKPOINT = """
+            update event_infra.relay_checkpoints
+               set position = ?, relayed_total = relayed_total + ?, relayed_by = ?, updated_at = now()
+             where topic = ?
+            """;
+
+    private final String topicName;
+    private final EventQuery ownEvents;
+    private final DataSource dataSource;
+    private final PostgresEventStore store;
+    private final WireFormat wire;
+    private final BrokerAccess broker;
+    private final DeliverySettings settings;
+    private final DeliveryMetrics metrics;
+    private final Semaphore wakeUps = new Semaphore(0);
+
+    private volatile boolean running = true;
+    private jakarta.jms.Connection brokerConnection;
+    private Session session;
+    private MessageProducer producer;
+
+    EventRelay(String topicName, Set<String> eventTypes, DataSource dataSource, PostgresEventStore store,
+               WireFormat wire, BrokerAccess broker, DeliverySettings settings, DeliveryMetrics metrics) {
+        this.topicName = topicName;
+        this.ownEvents = new EventQuery(eventTypes, Optional.empty(), Optional.empty());
+        this.dataSource = dataSource;
+        this.store = store;
+        this.wire = wire;
+        this.broker = broker;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    String topic() {
+        return topicName;
+    }
+
+    /** Events were committed: relay now rather than at the next poll. */
+    void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    void stop() {
+        running = false;
+        wakeUp();
+    }
+
+    @Override
+    public void run() {
+        LOG.info(() -> "Relaying " + ownEvents.types().size() + " event types to " + topicName);
+        while (running) {
+            try {
+                if (relayBatch() < settings.relayBatchSize()) {
+                    wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (SQLException | JMSException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Relaying to " + topicName + " failed; retrying in " + RECONNECT_DELAY, e);
+                metrics.relayFailed(topicName);
+                disconnect();
+                sleep(RECONNECT_DELAY);
+            }
+        }
+        disconnect();
+    }
+
+    /** Relays one batch; returns how many events it sent. */
+    private int relayBatch() throws SQLException, JMSException {
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try {
+                Long checkpoint = lockCheckpoint(db);
+                if (checkpoint == null) {
+                    // another server relays this topic now
+                    db.rollback();
+                    return 0;
+                }
+                StoredBatch batch = store.readAllStored(db, ownEvents, checkpoint, settings.relayBatchSize());
+                if (batch.nextAfterPosition() == checkpoint) {
+                    db.rollback();
+                    return 0;
+                }
+                send(batch);
+                moveCheckpoint(db, batch);
+                db.commit();
+                for (StoredEvent event : batch.events()) {
+                    metrics.published(topicName, event.type());
+                }
+                return batch.events().size();
+            } catch (SQLException | JMSException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private Long lockCheckpoint(Connection db) throws SQLException {
+        try (PreparedStatement create = db.prepareStatement(CREATE_CHECKPOINT)) {
+            create.setString(1, topicName);
+            create.executeUpdate();
+        }
+        try (PreparedStatement lock = db.prepareStatement(LOCK_CHECKPOINT)) {
+            lock.setString(1, topicName);
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next() ? row.getLong(1) : null;
+            }
+        }
+    }
+
+    private void send(StoredBatch batch) throws JMSException {
+        if (batch.events().isEmpty()) {
+            return;
+        }
+        connectIfNeeded();
+        for (StoredEvent event : batch.events()) {
+            WireFormat.Header header = wire.headerOf(event);
+            TextMessage message = session.createTextMessage(wire.toJson(header, event.payload()));
+            message.setStringProperty(WireFormat.EVENT_TYPE, event.type());
+            message.setIntProperty(WireFormat.EVENT_VERSION, event.version());
+            message.setStringProperty(WireFormat.STREAM_ID, event.streamId());
+            if (header.correlationId() != null) {
+                message.setStringProperty(WireFormat.CORRELATION_ID, header.correlationId());
+            }
+            // one group per stream: a consumer's sessions see one stream's events in order
+            message.setStringProperty("JMSXGroupID", event.streamId());
+            message.setStringProperty(WireFormat.DUPLICATE_DETECTION_ID, header.eventId());
+            producer.send(message);
+        }
+        session.commit();
+    }
+
+    private void moveCheckpoint(Connection db, StoredBatch batch) throws SQLException {
+        try (PreparedStatement move = db.prepareStatement(MOVE_CHECKPOINT)) {
+            move.setLong(1, batch.nextAfterPosition());
+            move.setLong(2, batch.events().size());
+            move.setString(3, settings.nodeId());
+            move.setString(4, topicName);
+            move.executeUpdate();
+        }
+    }
+
+    private void connectIfNeeded() throws JMSException {
+        if (session == null) {
+            Topic topic = BrokerAccess.topic(topicName);
+            brokerConnection = broker.connect();
+            session = brokerConnection.createSession(true, Session.SESSION_TRANSACTED);
+            producer = session.createProducer(topic);
+        }
+    }
+
+    private void disconnect() {
+        if (brokerConnection != null) {
+            try {
+                brokerConnection.close();
+            } catch (JMSException e) {
+                LOG.log(Level.FINE, "Closing a broken broker connection failed", e);
+            }
+        }
+        brokerConnection = null;
+        session = null;
+        producer = null;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

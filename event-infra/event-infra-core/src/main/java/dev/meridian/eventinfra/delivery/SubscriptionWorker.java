@@ -1,0 +1,129 @@
+package dev.meridian.eventinfra.delivery;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One session of a consuming module on one topic: it receives from the module's durable shared subscription and
+ * acknowledges a message only after its delivery committed (applied, skipped as a duplicate, parked or set
+ * waiting). A crash in between redelivers the message, and the inbox skips it.
+ *
+ * <p>Several workers share a subscription; the broker's message groups (one per stream) give each stream to one
+ * worker at a time, which keeps the consumer's per-stream order. A failure of our own bookkeeping (the database
+ * is down) is retried here until it succeeds, without giving the message back: the broker would otherwise count
+ * the returns and move the message to its own dead-letter queue, out of sight.
+ */
+final class SubscriptionWorker implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionWorker.class.getName());
+    private static final long RECEIVE_TIMEOUT_MILLIS = 1_000;
+    private static final Duration INFRASTRUCTURE_RETRY = Duration.ofSeconds(2);
+
+    private final ConsumingModule consumer;
+    private final String topic;
+    private final BrokerAccess broker;
+    private final EventDeliverer deliverer;
+    private final WireFormat wire;
+    private volatile boolean running = true;
+
+    SubscriptionWorker(ConsumingModule consumer, String topic, BrokerAccess broker, EventDeliverer deliverer,
+                       WireFormat wire) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.broker = broker;
+        this.deliverer = deliverer;
+        this.wire = wire;
+    }
+
+    /** The durable shared subscription of a consuming module on a topic; queue names are global in Artemis. */
+    static String subscriptionName(String consumer, String topic) {
+        return topic + "." + consumer;
+    }
+
+    /** Creates the consumer's durable shared subscription on the topic, if it does not exist yet. */
+    static void subscribe(BrokerAccess broker, String consumer, String topic) {
+        try (Connection connection = broker.connect();
+             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            session.createSharedDurableConsumer(BrokerAccess.topic(topic), subscriptionName(consumer, topic)).close();
+        } catch (JMSException e) {
+            throw new IllegalStateException("Cannot subscribe " + consumer + " to " + topic, e);
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            try (Connection connection = broker.connect()) {
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageConsumer messages = session.createSharedDurableConsumer(BrokerAccess.topic(topic),
+                        subscriptionName(consumer.name(), topic));
+                while (running) {
+                    Message message = messages.receive(RECEIVE_TIMEOUT_MILLIS);
+                    if (message == null) {
+                        continue;
+                    }
+                    if (handle(message)) {
+                        session.commit();
+                    } else {
+                        // stopped before the delivery committed: the broker keeps the message
+                        session.rollback();
+                    }
+                }
+            } catch (JMSException | RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Consumer " + consumer.name() + " lost " + topic + "; reconnecting", e);
+                    sleep(INFRASTRUCTURE_RETRY);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Delivers the message if this consumer wants it; false when stopped before its delivery committed. */
+    private boolean handle(Message message) throws JMSException, InterruptedException {
+        String type = message.getStringProperty(WireFormat.EVENT_TYPE);
+        if (!consumer.eventTypes().contains(type)) {
+            return true;
+        }
+        Delivery delivery;
+        try {
+            delivery = Delivery.of(consumer.name(), ((TextMessage) message).getText(), wire);
+        } catch (ClassCastException | IllegalArgumentException | jakarta.json.bind.JsonbException e) {
+            // only the relay may send to module topics (see the broker's security settings), so this is a bug
+            LOG.log(Level.SEVERE, "Skipping a message on " + topic + " that is no event envelope: " + message, e);
+            return true;
+        }
+        while (running) {
+            try {
+                deliverer.deliver(consumer, delivery);
+                return true;
+            } catch (EventDeliverer.InfrastructureFailure e) {
+                LOG.log(Level.WARNING, "Delivering " + delivery.header().eventId() + " to " + consumer.name()
+                        + " failed in event-infra; trying again in " + INFRASTRUCTURE_RETRY, e);
+                Thread.sleep(INFRASTRUCTURE_RETRY.toMillis());
+            }
+        }
+        return false;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

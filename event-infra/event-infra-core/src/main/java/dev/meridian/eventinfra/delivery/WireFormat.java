@@ -1,0 +1,103 @@
+package dev.meridian.eventinfra.delivery;
+
+import dev.meridian.eventinfra.store.EventJson;
+import dev.meridian.eventinfra.store.StoredEvent;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The envelope of API.md, "Events on the broker": the body of every message the relay sends, and what a dead
+ * letter keeps. The payload is the event as stored, in the version it was written as, so that each consumer
+ * upcasts it with the event types it knows.
+ */
+public final class WireFormat implements AutoCloseable {
+
+    /** Message property: the event's stable type name. */
+    public static final String EVENT_TYPE = "eventType";
+    /** Message property: the version of the payload's shape. */
+    public static final String EVENT_VERSION = "eventVersion";
+    /** Message property: the event's stream. */
+    public static final String STREAM_ID = "streamId";
+    /** Message property: the request or process the event belongs to. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** Artemis' duplicate-detection property ({@code org.apache.activemq.artemis.api.core.Message}). */
+    public static final String DUPLICATE_DETECTION_ID = "_AMQ_DUPL_ID";
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+    private final EventJson eventJson;
+
+    public WireFormat(EventJson eventJson) {
+        this.eventJson = eventJson;
+    }
+
+    /**
+     * The envelope without its payload; JSON-B leaves null parts out.
+     *
+     * @param eventId        the event's id
+     * @param type           its stable name
+     * @param version        the version of the payload's shape
+     * @param streamId       its stream
+     * @param streamVersion  its position in the stream
+     * @param globalPosition its position in the store
+     * @param occurredAt     when it happened, ISO-8601 UTC
+     * @param correlationId  the request or process it belongs to
+     * @param causationId    the event or command that caused it
+     */
+    public record Header(String eventId, String type, int version, String streamId, long streamVersion,
+                         long globalPosition, String occurredAt, String correlationId, String causationId) {
+
+        /** The event's id as a UUID. */
+        public UUID id() {
+            return UUID.fromString(eventId);
+        }
+    }
+
+    /**
+     * An envelope read from its JSON text.
+     *
+     * @param header  everything but the payload
+     * @param payload the payload as JSON text
+     */
+    public record Envelope(Header header, String payload) {
+    }
+
+    /** The header of a stored event. */
+    public Header headerOf(StoredEvent event) {
+        var metadata = eventJson.metadataFromJson(event.metadata());
+        return new Header(event.eventId().toString(), event.type(), event.version(), event.streamId(),
+                event.streamVersion(), event.globalPosition(), event.occurredAt().toString(),
+                metadata.correlationId().map(UUID::toString).orElse(null),
+                metadata.causationId().map(UUID::toString).orElse(null));
+    }
+
+    /** The envelope's JSON text: the header's fields, then {@code payload} as a JSON object. */
+    public String toJson(Header header, String payload) {
+        String fields = jsonb.toJson(header);
+        // the payload is already JSON: splice it in rather than parse and write it again
+        return fields.substring(0, fields.length() - 1) + ",\"payload\":" + payload + "}";
+    }
+
+    /** Reads an envelope; the payload comes back as JSON text. */
+    public Envelope fromJson(String envelopeJson) {
+        Map<String, Object> tree = eventJson.toTree(envelopeJson);
+        Object payload = tree.remove("payload");
+        if (!(payload instanceof Map<?, ?> payloadTree)) {
+            throw new IllegalArgumentException("An event envelope needs a payload object");
+        }
+        @SuppressWarnings("unchecked")
+        String payloadJson = eventJson.fromTree((Map<String, Object>) payloadTree);
+        Header header = jsonb.fromJson(eventJson.fromTree(tree), Header.class);
+        return new Envelope(header, payloadJson);
+    }
+
+    @Override
+    public void close() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot close JSON-B", e);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package dev.meridian.eventinfra.projection;
+
+import dev.meridian.eventinfra.api.DomainEvent;
+import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.module.ModuleContext;
+import dev.meridian.eventinfra.store.PostgresEventStore;
+import dev.meridian.eventinfra.store.PostgresEventStore.StoredBatch;
+import dev.meridian.eventinfra.store.StoredEvent;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Feeds one projection from the event store: a batch of its events after its checkpoint, applied in the same
+ * transaction that moves the checkpoint, so every event is applied exactly once, in global order (gap-safe). The
+ * checkpoint row is locked for the batch ({@code for update skip locked}): one server runs a projection at a
+ * time, and another carries on if it dies.
+ *
+ * <p>A rebuild resets the projection and its checkpoint in one transaction; the same loop then replays the store
+ * in batches and, once it has caught up, simply follows new events. Progress (done, total, rate, ETA) is kept in
+ * the checkpoint row and logged every few seconds.
+ */
+final class ProjectionRunner implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionRunner.class.getName());
+    private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration FAILURE_DELAY = Duration.ofSeconds(5);
+
+    private static final String CREATE = """
+            insert into event_infra.projection_checkpoints (projection) values (?) on conflict do nothing
+            """;
+    private static final String LOCK = """
+            select position, state from event_infra.projection_checkpoints where projection = ?
+            for update skip locked
+            """;
+    private static final String MOVE = """
+            update event_infra.projection_checkpoints
+               set position = ?, updated_at = now(), error = null,
+                   rebuild_done = case when state = 'REBUILDING' then rebuild_done + ? else rebuild_done end,
+                   state = case when ? then 'LIVE' else state end
+             where projection = ?
+            """;
+    private static final String FAILED = """
+            update event_infra.projection_checkpoints set error = ?, updated_at = now() where projection = ?
+            """;
+    private static final String START_REBUILD = """
+            update event_infra.projection_checkpoints
+               set position = 0, state = 'REBUILDING', rebuild_done = 0, rebuild_started_at = now(), error = null,
+                   rebuild_total = (select count(*) from event_infra.events where event_type = any(?::text[])),
+                   updated_at = now()
+             where projection = ?
+            """;
+    private static final String LOCK_FOR_REBUILD = """
+            select 1 from event_infra.projection_checkpoints where projection = ? for update
+            """;
+
+    private final Projection projection;
+    // read once, as module code: a projection may compute its name from its module's configuration
+    private final String name;
+    private final ModuleContext module;
+    private final Set<String> eventTypes;
+    private final DataSource dataSource;
+    private final UserTransaction transaction;
+    private final PostgresEventStore store;
+    private final int batchSize;
+    private final Duration pollInterval;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running = true;
+    private long lastProgressLog;
+
+    ProjectionRunner(Projection projection, String name, ModuleContext module, Set<String> eventTypes,
+                     DataSource dataSource, UserTransaction transaction, PostgresEventStore store, int batchSize,
+                     Duration pollInterval) {
+        this.projection = projection;
+        this.name = name;
+        this.module = module;
+        this.eventTypes = Set.copyOf(eventTypes);
+        this.dataSource = dataSource;
+        this.transaction = transaction;
+        this.store = store;
+        this.batchSize = batchSize;
+        this.pollInterval = pollInterval;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String moduleName() {
+        return module.name();
+    }
+
+    void wakeUp() {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    void stop() {
+        running = false;
+        wakeUp();
+    }
+
+    @Override
+    public void run() {
+        LOG.info(() -> "Projection " + name + " of " + module.name() + " reads " + eventTypes);
+        while (running) {
+            try {
+                if (applyBatch() < batchSize) {
+                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | SQLException e) {
+                LOG.log(Level.WARNING, "Projection " + name + " failed; trying again in "
+                        + FAILURE_DELAY, e);
+                recordFailure(e);
+                try {
+                    Thread.sleep(FAILURE_DELAY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Applies one batch; returns how many events it applied. */
+    private int applyBatch() throws SQLException {
+        begin();
+        try {
+            int applied;
+            try (Connection db = dataSource.getConnection()) {
+                try (PreparedStatement create = db.prepareStatement(CREATE)) {
+                    create.setString(1, name);
+                    create.executeUpdate();
+                }
+                long position;
+                boolean rebuilding;
+                try (PreparedStatement lock = db.prepareStatement(LOCK)) {
+                    lock.setString(1, name);
+                    try (ResultSet row = lock.executeQuery()) {
+                        if (!row.next()) {
+                            // another server runs this projection now
+                            transaction.rollback();
+                            return 0;
+                        }
+                        position = row.getLong(1);
+                        rebuilding = "REBUILDING".equals(row.getString(2));
+                    }
+                }
+                StoredBatch batch = store.readAllStored(db, query(), position, batchSize);
+                if (batch.nextAfterPosition() == position) {
+                    transaction.rollback();
+                    return 0;
+                }
+                applied = batch.events().size();
+                if (applied > 0) {
+                    List<EventEnvelope<DomainEvent>> events = new ArrayList<>(applied);
+                    for (StoredEvent event : batch.events()) {
+                        events.add(store.envelopeOf(event));
+                    }
+                    module.run(() -> projection.apply(events));
+                }
+                boolean caughtUp = applied < batchSize;
+                try (PreparedStatement move = db.prepareStatement(MOVE)) {
+                    move.setLong(1, batch.nextAfterPosition());
+                    move.setLong(2, applied);
+                    move.setBoolean(3, caughtUp);
+                    move.setString(4, name);
+                    move.executeUpdate();
+                }
+                if (rebuilding) {
+                    logProgress(db, caughtUp);
+                }
+            }
+            transaction.commit();
+            return applied;
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw e;
+        } catch (Exception e) {
+            rollback();
+            throw new IllegalStateException("Projection " + name + " could not commit", e);
+        }
+    }
+
+    /** Resets the projection and its checkpoint; the runner then replays the store into it. */
+    void rebuild() {
+        begin();
+        try {
+            try (Connection db = dataSource.getConnection()) {
+                try (PreparedStatement create = db.prepareStatement(CREATE)) {
+                    create.setString(1, name);
+                    create.executeUpdate();
+                }
+                try (PreparedStatement lock = db.prepareStatement(LOCK_FOR_REBUILD)) {
+                    lock.setString(1, name);
+                    lock.executeQuery().close();
+                }
+                module.run(projection::reset);
+                try (PreparedStatement start = db.prepareStatement(START_REBUILD)) {
+                    start.setArray(1, db.createArrayOf("text", eventTypes.toArray()));
+                    start.setString(2, name);
+                    start.executeUpdate();
+                }
+            }
+            transaction.commit();
+        } catch (Exception e) {
+            rollback();
+            throw new IllegalStateException("Cannot start rebuilding projection " + name, e);
+        }
+        LOG.info(() -> "Rebuilding projection " + name + " from the event store");
+        wakeUp();
+    }
+
+    private EventQuery query() {
+        return new EventQuery(eventTypes, Optional.empty(), Optional.empty());
+    }
+
+    private void logProgress(Connection db, boolean finished) throws SQLException {
+        long now = System.nanoTime();
+        if (!finished && now - lastProgressLog < PROGRESS_LOG_INTERVAL.toNanos()) {
+            return;
+        }
+        lastProgressLog = now;
+        ProjectionStatus status = Projections.statusOf(db, name, module.name());
+        LOG.info(() -> finished
+                ? "Projection " + name + " rebuilt: " + status.rebuildDone() + " events"
+                : "Rebuilding projection " + name + ": " + status.rebuildDone() + " of "
+                        + status.rebuildTotal() + " events, " + Math.round(status.eventsPerSecond())
+                        + " events/s, about " + status.secondsLeft() + " s left");
+    }
+
+    private void recordFailure(Exception failure) {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement update = db.prepareStatement(FAILED)) {
+            update.setString(1, String.valueOf(failure));
+            update.setString(2, name);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "Cannot record the failure of projection " + name, e);
+        }
+    }
+
+    private void begin() {
+        try {
+            transaction.begin();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot begin a projection transaction", e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Cannot roll a projection transaction back", e);
+        }
+    }
+}

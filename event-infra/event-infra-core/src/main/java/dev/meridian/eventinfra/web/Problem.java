@@ -1,0 +1,48 @@
+package dev.meridian.eventinfra.web;
+
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * An error answer as RFC 9457 {@code application/problem+json} (API.md, Conventions). Never carries a stack trace.
+ *
+ * @param type       a URI naming the kind of problem
+ * @param title      the kind of problem, for people
+ * @param status     the HTTP status
+ * @param detail     what went wrong this time
+ * @param violations for a validation problem, what is wrong with which field; otherwise empty
+ */
+public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
+
+    /** The media type of a problem. */
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem {
+        violations = violations == null || violations.isEmpty() ? null : List.copyOf(violations);
+    }
+
+    /**
+     * One invalid field.
+     *
+     * @param field   the field or query parameter
+     * @param message what is wrong with it
+     */
+    public record Violation(String field, String message) {
+    }
+
+    /** A problem of {@code status} with the status' own reason as its title. */
+    public static Problem of(Response.Status status, String detail) {
+        return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
+    }
+
+    /** A 400 for invalid input, naming each invalid field. */
+    public static Problem invalid(List<Violation> violations) {
+        return new Problem("https://meridian.dev/problems/validation", "Invalid request",
+                Response.Status.BAD_REQUEST.getStatusCode(), "The request has invalid fields", violations);
+    }
+
+    /** This problem as a response. */
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

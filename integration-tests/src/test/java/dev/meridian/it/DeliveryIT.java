@@ -1,0 +1,350 @@
+package dev.meridian.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meridian.eventinfra.api.EventCatalog;
+import dev.meridian.it.delivery.NotesProjection;
+import dev.meridian.it.delivery.ProbeApplicationPath;
+import dev.meridian.it.delivery.ProbeConsumer;
+import dev.meridian.it.delivery.PublisherResource;
+import dev.meridian.it.probe.ProbeEvents;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Delivery in the deployed server: a probe module publishes on its topic, two probe modules consume it (each with
+ * two sessions) and keep a projection. Every handler records what it was given without deduplicating, so a
+ * doubled or lost delivery shows in their tables.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DeliveryIT {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final List<String> CONSUMER_SCHEMAS = List.of("probe_a", "probe_b");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive meridianWithDeliveryProbes() {
+        return withDeliveryProbes(TestServer.meridianEar());
+    }
+
+    /** {@code ear} with the probe module (publisher, /delivery-probe) and two consuming modules. */
+    static EnterpriseArchive withDeliveryProbes(EnterpriseArchive ear) {
+        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "probe-api.jar")
+                .addClasses(ProbeEvents.class, ProbeEvents.Published.class, ProbeEvents.Catalog.class)
+                .addAsServiceProvider(EventCatalog.class, ProbeEvents.Catalog.class));
+        StringBuilder modules = new StringBuilder();
+        for (String schema : CONSUMER_SCHEMAS) {
+            String war = "consumer-" + schema + ".war";
+            WebArchive consumer = probeWar(war, "meridian.module.name=" + schema.replace("_", "")
+                            + "\nmeridian.module.version=1\nmeridian.module.schema=" + schema + "\n")
+                    .addClasses(ProbeConsumer.class, NotesProjection.class)
+                    .addAsResource(DeliveryIT.class.getResource("/delivery-probe/V1__probe.sql"),
+                            "db/migration/" + schema + "/V1__probe.sql");
+            if (schema.equals(CONSUMER_SCHEMAS.get(0))) {
+                // the probe topic must be bound before the first consumer subscribes
+                consumer.addAsWebInfResource(DeliveryIT.class.getResource("/delivery-probe/probe-jms.xml"),
+                        "probe-jms.xml");
+            }
+            ear.addAsModule(consumer);
+            modules.append(webModule(war, "/" + schema));
+        }
+        ear.addAsModule(probeWar("delivery-probe.war", "meridian.module.name=probe\nmeridian.module.version=1\n"
+                + "meridian.module.topic=meridian.probe.events\n").addClass(PublisherResource.class));
+        modules.append(webModule("delivery-probe.war", "/delivery-probe"));
+        ear.setApplicationXML(new StringAsset(applicationXml(ear).replace("</application>", modules
+                + "</application>")));
+        return ear;
+    }
+
+    private static WebArchive probeWar(String name, String config) {
+        return ShrinkWrap.create(WebArchive.class, name)
+                .addClass(ProbeApplicationPath.class)
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .setWebXML(new StringAsset("""
+                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                            <listener>
+                                <listener-class>dev.meridian.eventinfra.module.ModuleStartupListener</listener-class>
+                            </listener>
+                        </web-app>
+                        """));
+    }
+
+    private static String webModule(String war, String contextRoot) {
+        return "<module><web><web-uri>" + war + "</web-uri><context-root>" + contextRoot
+                + "</context-root></web></module>";
+    }
+
+    private static String applicationXml(EnterpriseArchive ear) {
+        try (InputStream xml = ear.get("META-INF/application.xml").getAsset().openStream()) {
+            return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everyEventReachesEveryConsumerOnceAndInStreamOrder() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int streams = 20;
+        int eventsPerStream = 25;
+        List<Callable<String>> publishes = new ArrayList<>();
+        for (int i = 0; i < eventsPerStream; i++) {
+            for (int s = 0; s < streams; s++) {
+                String stream = "load" + run + "-" + s;
+                int n = i;
+                publishes.add(() -> publish(stream, "event " + n));
+            }
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<String> published = new ArrayList<>();
+        try {
+            for (Future<String> id : clients.invokeAll(publishes)) {
+                published.add(id.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+
+        for (String schema : CONSUMER_SCHEMAS) {
+            eventually(() -> count(schema, "stream_id like 'load" + run + "-%'") >= published.size(),
+                    schema + " applied all " + published.size() + " events");
+            Map<String, Integer> timesApplied = new HashMap<>();
+            Map<String, List<Long>> versionsInApplyOrder = new HashMap<>();
+            try (Connection db = TestServer.database();
+                 PreparedStatement query = db.prepareStatement("select event_id, stream_id, stream_version from "
+                         + schema + ".applied where stream_id like ? order by id")) {
+                query.setString(1, "load" + run + "-%");
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        timesApplied.merge(rows.getString(1), 1, Integer::sum);
+                        versionsInApplyOrder.computeIfAbsent(rows.getString(2), s -> new ArrayList<>())
+                                .add(rows.getLong(3));
+                    }
+                }
+            }
+            assertThat(timesApplied.keySet()).as(schema + ": none missing").containsExactlyInAnyOrderElementsOf(
+                    published);
+            assertThat(timesApplied.values()).as(schema + ": none doubled").allMatch(times -> times == 1);
+            assertThat(versionsInApplyOrder).as(schema).hasSize(streams);
+            versionsInApplyOrder.forEach((stream, versions) ->
+                    assertThat(versions).as(schema + ": order of " + stream).isSorted());
+        }
+    }
+
+    @Test
+    void aPoisonEventIsParkedWithoutHoldingUpOtherStreamsAndIsAppliedOnceAfterRedrive() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String poisoned = "poisoned-" + run;
+        String healthy = "healthy-" + run;
+        String poisonId = publish(poisoned, "poison-probe_a");
+        String after1 = publish(poisoned, "after 1");
+        String after2 = publish(poisoned, "after 2");
+        publish(healthy, "fine");
+
+        eventually(() -> count("probe_a", "stream_id = '" + healthy + "'") == 1, "another stream kept flowing");
+        eventually(() -> count("probe_b", "stream_id = '" + poisoned + "'") == 3, "the other consumer took it all");
+        JsonObject parked = eventuallyFound("consumer=probea&status=PARKED&q=" + run, 1).get(0);
+        assertThat(parked.getString("eventId")).isEqualTo(poisonId);
+        assertThat(parked.getInt("attempts")).isEqualTo(4);
+        assertThat(parked.getString("error")).contains("cannot take this event yet");
+        List<JsonObject> waiting = eventuallyFound("consumer=probea&status=WAITING&q=" + run, 2);
+        assertThat(waiting).extracting(row -> row.getString("eventId")).containsExactlyInAnyOrder(after1, after2);
+        assertThat(count("probe_a", "stream_id = '" + poisoned + "'")).as("later events wait behind it").isZero();
+
+        JsonObject detail = TestServer.json(admin("GET", "/dead-letters/" + parked.getString("id"), null));
+        assertThat(detail.getJsonObject("payload").getString("note")).isEqualTo("poison-probe_a");
+        assertThat(detail.getString("stackTrace")).contains("IllegalStateException");
+        assertThat(detail.getJsonArray("history").getJsonObject(0).getString("action")).isEqualTo("PARKED");
+
+        heal("probe_a");
+        assertThat(admin("POST", "/dead-letters/" + parked.getString("id") + "/retry", "").statusCode())
+                .isEqualTo(202);
+
+        eventually(() -> count("probe_a", "stream_id = '" + poisoned + "'") == 3, "redriven in stream order");
+        assertThat(notesInApplyOrder("probe_a", poisoned)).containsExactly("poison-probe_a", "after 1", "after 2");
+        eventually(() -> TestServer.json(admin("GET", "/dead-letters/" + parked.getString("id"), null))
+                .getString("status").equals("RESOLVED"), "the dead letter resolved");
+        JsonObject resolved = TestServer.json(admin("GET", "/dead-letters/" + parked.getString("id"), null));
+        assertThat(resolved.getJsonArray("history").getJsonObject(1).getString("actor")).isEqualTo("ops@meridian.dev");
+    }
+
+    @Test
+    void aDiscardedDeadLetterKeepsItsReasonAndReleasesItsStream() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String stream = "discarded-" + run;
+        publish(stream, "poison-probe_b");
+        publish(stream, "next");
+        JsonObject parked = eventuallyFound("consumer=probeb&status=PARKED&q=" + run, 1).get(0);
+
+        assertThat(admin("POST", "/dead-letters/" + parked.getString("id") + "/discard", "{}").statusCode())
+                .as("a reason is required").isEqualTo(400);
+        assertThat(admin("POST", "/dead-letters/" + parked.getString("id") + "/discard",
+                "{\"reason\":\"sent by mistake\"}").statusCode()).isEqualTo(204);
+
+        eventually(() -> count("probe_b", "stream_id = '" + stream + "'") == 1, "the next event released");
+        assertThat(notesInApplyOrder("probe_b", stream)).containsExactly("next");
+        JsonObject discarded = TestServer.json(admin("GET", "/dead-letters/" + parked.getString("id"), null));
+        assertThat(discarded.getString("status")).isEqualTo("DISCARDED");
+        JsonObject action = discarded.getJsonArray("history").getJsonObject(1);
+        assertThat(action.getString("action")).isEqualTo("DISCARDED");
+        assertThat(action.getString("reason")).isEqualTo("sent by mistake");
+        assertThat(action.getString("actor")).isEqualTo("ops@meridian.dev");
+    }
+
+    @Test
+    void aProjectionRebuiltFromScratchEndsIdenticalToTheOneBuiltLive() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 30; i++) {
+            publish("rebuilt" + run + "-" + (i % 3), "note " + i);
+        }
+        eventually(() -> lagOf("notes-probe_a") == 0 && count("probe_a", "stream_id like 'rebuilt" + run + "%'") == 30,
+                "the projection caught up live");
+        List<String> live = view("probe_a");
+
+        assertThat(admin("POST", "/projections/notes-probe_a/rebuild", "").statusCode()).isEqualTo(202);
+        eventually(() -> {
+            JsonObject status = TestServer.json(admin("GET", "/projections/notes-probe_a", null));
+            return status.getString("state").equals("LIVE") && status.getJsonNumber("lag").longValue() == 0;
+        }, "the rebuild finished");
+
+        assertThat(view("probe_a")).isEqualTo(live);
+        JsonObject status = TestServer.json(admin("GET", "/projections/notes-probe_a", null));
+        assertThat(status.getJsonNumber("rebuildDone").longValue())
+                .isEqualTo(status.getJsonNumber("rebuildTotal").longValue()).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void theAdminApiNeedsTheAdminRoleAndValidParameters() throws Exception {
+        HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(TestServer.http("/admin/api/dead-letters"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> user = HTTP.send(HttpRequest.newBuilder(TestServer.http("/admin/api/dead-letters"))
+                .header("Authorization", "Bearer " + TestTokens.tokenFor("someone@meridian.dev", "user"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(user.statusCode()).isEqualTo(403);
+
+        HttpResponse<String> badSize = admin("GET", "/dead-letters?size=100000", null);
+        assertThat(badSize.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(badSize).getJsonArray("violations").getJsonObject(0).getString("field"))
+                .isEqualTo("size");
+        assertThat(admin("GET", "/dead-letters?status=LOST", null).statusCode()).isEqualTo(400);
+        assertThat(admin("GET", "/dead-letters/" + UUID.randomUUID(), null).statusCode()).isEqualTo(404);
+    }
+
+    static String publish(String stream, String note) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(TestServer.http(
+                        "/delivery-probe/publish?stream=" + stream + "&note=" + note.replace(" ", "%20")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    static HttpResponse<String> admin(String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(TestServer.http("/admin/api" + path))
+                .header("Authorization", "Bearer " + TestTokens.tokenFor("ops@meridian.dev", "admin"));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<JsonObject> eventuallyFound(String query, int expected) throws Exception {
+        List<List<JsonObject>> found = new ArrayList<>();
+        eventually(() -> {
+            HttpResponse<String> page = admin("GET", "/dead-letters?" + query, null);
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+            List<JsonObject> items = TestServer.json(page).getJsonArray("items").getValuesAs(JsonObject.class);
+            found.add(items);
+            return items.size() == expected;
+        }, expected + " dead letters matching " + query);
+        return found.get(found.size() - 1);
+    }
+
+    private static long lagOf(String projection) throws Exception {
+        return TestServer.json(admin("GET", "/projections/" + projection, null)).getJsonNumber("lag").longValue();
+    }
+
+    private static void heal(String schema) throws SQLException {
+        try (Connection db = TestServer.database();
+             PreparedStatement insert = db.prepareStatement("insert into " + schema + ".healed default values")) {
+            insert.executeUpdate();
+        }
+    }
+
+    static long count(String schema, String where) throws SQLException {
+        try (Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement("select count(*) from " + schema + ".applied where "
+                     + where);
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static List<String> notesInApplyOrder(String schema, String stream) throws SQLException {
+        return strings("select note from " + schema + ".applied where stream_id = '" + stream + "' order by id");
+    }
+
+    private static List<String> view(String schema) throws SQLException {
+        return strings("select stream_id || ':' || events || ':' || last_note || ':' || last_position from " + schema
+                + ".notes_view order by stream_id");
+    }
+
+    private static List<String> strings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    static void eventually(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not within " + PATIENCE + ": " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+}

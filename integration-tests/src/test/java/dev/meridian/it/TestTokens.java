@@ -1,0 +1,67 @@
+package dev.meridian.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Signs the tests' bearer tokens as the auth module will: RS256 with MicroProfile JWT claims. The key pair is made
+ * before the server starts, and the server verifies with its public key ({@code meridian.jwt.public-key-location}
+ * in arquillian.xml).
+ */
+public class TestTokens implements LauncherSessionListener {
+
+    private static KeyPair keys;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+            Path publicKey = Path.of(TestServer.property("meridian.test.jwt.public-key"));
+            Files.createDirectories(publicKey.getParent());
+            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(keys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid token for {@code user} with {@code groups} (a JSON array's content, e.g. {@code "admin"}). */
+    static String tokenFor(String user, String... groups) {
+        long now = Instant.now().getEpochSecond();
+        String claims = "{\"iss\":\"meridian\",\"sub\":\"" + UUID.randomUUID() + "\",\"upn\":\"" + user
+                + "\",\"groups\":[" + String.join(",", java.util.Arrays.stream(groups).map(g -> "\"" + g + "\"")
+                .toList()) + "],\"iat\":" + now + ",\"exp\":" + (now + 600) + ",\"jti\":\"" + UUID.randomUUID()
+                + "\"}";
+        String signed = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64(claims);
+        try {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(keys.getPrivate());
+            signature.update(signed.getBytes(StandardCharsets.US_ASCII));
+            return signed + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

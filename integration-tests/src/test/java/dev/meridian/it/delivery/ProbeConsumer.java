@@ -1,0 +1,51 @@
+package dev.meridian.it.delivery;
+
+import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.delivery.Delivered;
+import dev.meridian.it.probe.ProbeEvents;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * A consuming module's handler: records every event it is given, in its own schema, with no deduplication of its
+ * own, so a doubled delivery would show as two rows. An event whose note is {@code poison-<schema>} fails until a
+ * row in {@code <schema>.healed} says the bug is fixed.
+ */
+@ApplicationScoped
+public class ProbeConsumer {
+
+    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    DataSource dataSource;
+
+    void on(@Observes @Delivered EventEnvelope<ProbeEvents.Published> envelope) throws SQLException {
+        String schema = ConfigProvider.getConfig().getValue("meridian.module.schema", String.class);
+        try (Connection db = dataSource.getConnection()) {
+            if (envelope.event().note().equals("poison-" + schema) && !healed(db, schema)) {
+                throw new IllegalStateException("The handler of " + schema + " cannot take this event yet");
+            }
+            try (PreparedStatement insert = db.prepareStatement("insert into " + schema
+                    + ".applied (event_id, stream_id, stream_version, note) values (?, ?, ?, ?)")) {
+                insert.setObject(1, envelope.eventId());
+                insert.setString(2, envelope.streamId());
+                insert.setLong(3, envelope.streamVersion());
+                insert.setString(4, envelope.event().note());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static boolean healed(Connection db, String schema) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("select exists (select 1 from " + schema + ".healed)");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getBoolean(1);
+        }
+    }
+}

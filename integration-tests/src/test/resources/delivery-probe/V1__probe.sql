@@ -1,0 +1,14 @@
+create table ${flyway:defaultSchema}.applied (
+    id             bigint generated always as identity primary key,
+    event_id       uuid   not null,
+    stream_id      text   not null,
+    stream_version bigint not null,
+    note           text   not null
+);
+create table ${flyway:defaultSchema}.healed (healed_at timestamptz not null default now());
+create table ${flyway:defaultSchema}.notes_view (
+    stream_id     text   primary key,
+    events        bigint not null,
+    last_note     text   not null,
+    last_position bigint not null
+);
