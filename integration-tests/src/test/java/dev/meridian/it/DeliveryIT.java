@@ -1,6 +1,7 @@
 package dev.meridian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meridian.eventinfra.api.EventCatalog;
 import dev.meridian.it.delivery.NotesProjection;
@@ -8,6 +9,10 @@ import dev.meridian.it.delivery.ProbeApplicationPath;
 import dev.meridian.it.delivery.ProbeConsumer;
 import dev.meridian.it.delivery.PublisherResource;
 import dev.meridian.it.probe.ProbeEvents;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +35,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.qpid.jms.JmsConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -52,6 +59,8 @@ class DeliveryIT {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final List<String> CONSUMER_SCHEMAS = List.of("probe_a", "probe_b");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    // a topic a deployment declares lives at a "jms.topic." address; the real module topics at "meridian.*"
+    private static final String PROBE_TOPIC_ADDRESS = "jms.topic.meridian.probe.events";
 
     @Deployment(testable = false)
     static EnterpriseArchive meridianWithDeliveryProbes() {
@@ -243,6 +252,50 @@ class DeliveryIT {
         JsonObject status = TestServer.json(admin("GET", "/projections/notes-probe_a", null));
         assertThat(status.getJsonNumber("rebuildDone").longValue())
                 .isEqualTo(status.getJsonNumber("rebuildTotal").longValue()).isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void outsideClientsReceiveTheDocumentedWireFormatOverCoreAndAmqpButCannotSend() throws Exception {
+        String subscription = "outside-" + UUID.randomUUID();
+        String user = TestServer.property("meridian.subscriber.user");
+        String password = TestServer.property("meridian.subscriber.password");
+        try (ActiveMQConnectionFactory core = new ActiveMQConnectionFactory("tcp://localhost:"
+                + TestServer.property("meridian.test.http.port")
+                + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor");
+             JMSContext coreClient = core.createContext(user, password);
+             JMSContext amqpClient = new JmsConnectionFactory("amqp://localhost:"
+                     + TestServer.property("meridian.test.amqp.port")).createContext(user, password)) {
+            JMSConsumer overCore = coreClient.createSharedDurableConsumer(
+                    coreClient.createTopic(PROBE_TOPIC_ADDRESS), subscription);
+            JMSConsumer overAmqp = amqpClient.createConsumer(amqpClient.createTopic(PROBE_TOPIC_ADDRESS));
+            String stream = "outside-" + UUID.randomUUID().toString().substring(0, 8);
+
+            String eventId = publish(stream, "for outside eyes");
+
+            for (JMSConsumer consumer : List.of(overCore, overAmqp)) {
+                Message message = consumer.receive(30_000);
+                assertThat(message).as("received").isNotNull();
+                assertThat(message.getStringProperty("eventType")).isEqualTo("probe.Published");
+                assertThat(message.getIntProperty("eventVersion")).isEqualTo(1);
+                assertThat(message.getStringProperty("streamId")).isEqualTo(stream);
+                assertThat(message.getStringProperty("correlationId")).isNotBlank();
+                assertThat(message.getStringProperty("JMSXGroupID")).isEqualTo(stream);
+                JsonObject envelope = TestServer.json(message.getBody(String.class));
+                assertThat(envelope.getString("eventId")).isEqualTo(eventId);
+                assertThat(envelope.getString("type")).isEqualTo("probe.Published");
+                assertThat(envelope.getInt("version")).isEqualTo(1);
+                assertThat(envelope.getString("streamId")).isEqualTo(stream);
+                assertThat(envelope.getJsonNumber("streamVersion").longValue()).isEqualTo(1);
+                assertThat(envelope.getJsonNumber("globalPosition").longValue()).isPositive();
+                assertThat(envelope.getString("occurredAt")).endsWith("Z");
+                assertThat(envelope.getString("correlationId")).isEqualTo(message.getStringProperty("correlationId"));
+                assertThat(envelope.getJsonObject("payload").getString("note")).isEqualTo("for outside eyes");
+            }
+            assertThatThrownBy(() -> coreClient.createProducer().send(coreClient.createTopic(PROBE_TOPIC_ADDRESS),
+                    "forged")).as("an outside account may not send").isInstanceOf(JMSRuntimeException.class);
+            overCore.close();
+            coreClient.unsubscribe(subscription);
+        }
     }
 
     @Test

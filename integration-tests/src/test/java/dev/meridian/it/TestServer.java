@@ -54,7 +54,11 @@ final class TestServer {
     }
 
     static JsonObject json(HttpResponse<String> response) {
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        return json(response.body());
+    }
+
+    static JsonObject json(String object) {
+        try (JsonReader reader = Json.createReader(new StringReader(object))) {
             return reader.readObject();
         }
     }
