@@ -138,7 +138,7 @@ public class DeadLettersResource {
     public Response retryMatching(RetryFilter filter) {
         RetryFilter given = filter == null ? new RetryFilter(null, null, null, null) : filter;
         int count = deadLetters.retryMatching(new DeadLetters.Filter(Parameters.text("consumer", given.consumer()),
-                Parameters.text("eventType", given.eventType()), Optional.of("PARKED"),
+                Parameters.text("eventType", given.eventType()), Optional.empty(),
                 Parameters.instant("from", given.from()), Parameters.instant("to", given.to()), Optional.empty()),
                 actor());
         return Response.accepted(Map.of("count", count)).build();

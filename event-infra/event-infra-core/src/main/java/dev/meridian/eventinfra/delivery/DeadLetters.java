@@ -40,8 +40,7 @@ public class DeadLetters {
     private static final String PAGE = "select " + SUMMARY_COLUMNS + FILTERED
             + " order by created_at desc, id limit ? offset ?";
     private static final String COUNT = "select count(*) " + FILTERED;
-    private static final String MATCHING_PARKED = "select id " + FILTERED.replace("(?::text is null or status = ?::text)",
-            "(?::text is null or status = ?::text) and status = 'PARKED'") + " order by global_position";
+    private static final String MATCHING = "select id " + FILTERED + " order by global_position";
     private static final String DETAIL = "select " + SUMMARY_COLUMNS
             + ", envelope::text, stack_trace from event_infra.dead_letters where id = ?";
     private static final String HISTORY = """
@@ -204,12 +203,14 @@ public class DeadLetters {
         runtime.redrive(detail.summary().consumer(), id, detail.envelope(), actor);
     }
 
-    /** Starts a redrive of every parked dead letter matching {@code filter}; returns how many. */
+    /** Starts a redrive of every parked dead letter matching {@code filter} (whatever its status); returns how many. */
     public int retryMatching(Filter filter, String actor) {
+        Filter parked = new Filter(filter.consumer(), filter.eventType(), Optional.of("PARKED"), filter.from(),
+                filter.to(), filter.text());
         List<UUID> ids = new ArrayList<>();
         try (Connection db = dataSource.getConnection();
-             PreparedStatement query = db.prepareStatement(MATCHING_PARKED)) {
-            bind(query, filter);
+             PreparedStatement query = db.prepareStatement(MATCHING)) {
+            bind(query, parked);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getObject(1, UUID.class));

@@ -31,8 +31,12 @@ public final class DeliveryMetrics {
         registry.counter("meridian.relay.failures", "topic", topic).increment();
     }
 
-    void delivered(String consumer, String type, Duration sinceOccurred) {
+    void delivered(String consumer, String type) {
         registry.counter("meridian.delivery.delivered", "consumer", consumer, "type", type).increment();
+    }
+
+    /** Only for deliveries from the broker: a redrive's latency is the operator's, not delivery's. */
+    void latency(String consumer, Duration sinceOccurred) {
         registry.timer("meridian.delivery.latency", "consumer", consumer).record(sinceOccurred);
     }
 

@@ -19,6 +19,7 @@ import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -98,7 +100,6 @@ public class DeliveryRuntime {
                 return;
             }
         }
-        wire.close();
     }
 
     /** Subscribes the module if it observes delivered events; registers its topic's relay if it publishes. */
@@ -123,35 +124,31 @@ public class DeliveryRuntime {
     }
 
     /** Starts relaying every publishing module's topic, now and for modules that start later. */
-    public void startRelays() {
-        relaying = true;
-        relays.values().forEach(this::startRelay);
-        if (retention == null) {
-            retention = new DeliveryRetention(dataSource, settings);
-            startThread("delivery-retention", retention);
+    public synchronized void startRelays() {
+        if (relaying) {
+            return;
         }
+        relaying = true;
+        relays.values().forEach(relay -> startThread("relay-" + relay.topic(), relay));
+        retention = new DeliveryRetention(dataSource, settings);
+        startThread("delivery-retention", retention);
     }
 
-    private void registerRelay(String moduleName, String topic) {
+    private synchronized void registerRelay(String moduleName, String topic) {
         if (!topic.equals(Topics.topicOfModule(moduleName))) {
             throw new IllegalStateException("Module " + moduleName + " must publish on "
                     + Topics.topicOfModule(moduleName) + ", not " + topic);
         }
-        Set<String> types = Set.copyOf(registry().namesWhoseNewestClass(type -> true).stream()
-                .filter(name -> name.startsWith(Topics.eventPrefixOf(moduleName))).toList());
+        Set<String> types = registry().names().stream()
+                .filter(name -> name.startsWith(Topics.eventPrefixOf(moduleName)))
+                .collect(Collectors.toSet());
         if (types.isEmpty()) {
             LOG.info(() -> "Module " + moduleName + " declares no events yet: nothing to relay to " + topic);
             return;
         }
         EventRelay relay = new EventRelay(topic, types, dataSource, store(), wire, broker, settings, metrics);
         if (relays.putIfAbsent(topic, relay) == null && relaying) {
-            startRelay(relay);
-        }
-    }
-
-    private void startRelay(EventRelay relay) {
-        if (started.stream().noneMatch(thread -> thread.getName().equals("relay-" + relay.topic()))) {
-            startThread("relay-" + relay.topic(), relay);
+            startThread("relay-" + topic, relay);
         }
     }
 
@@ -175,22 +172,21 @@ public class DeliveryRuntime {
     /** Discards a dead letter now, and releases what waited behind it in the background. */
     void discard(String consumerName, String streamId, UUID id, String actor, String reason) {
         ConsumingModule consumer = consumerNamed(consumerName);
-        try {
-            transaction.begin();
-            try (Connection db = dataSource.getConnection()) {
-                DeadLetterTable.lockStream(db, consumerName, streamId);
-                if (!DeadLetterTable.close(db, id, "DISCARDED")) {
-                    throw new IllegalStateException("Dead letter " + id + " is resolved or discarded already");
-                }
+        Transactions.begin(transaction);
+        boolean discarded;
+        try (Connection db = dataSource.getConnection()) {
+            DeadLetterTable.lockStream(db, consumerName, streamId);
+            discarded = DeadLetterTable.close(db, id, "DISCARDED");
+            if (discarded) {
                 DeadLetterTable.recordAction(db, id, "DISCARDED", actor, reason);
             }
-            transaction.commit();
-        } catch (IllegalStateException e) {
-            rollbackQuietly();
-            throw e;
-        } catch (Exception e) {
-            rollbackQuietly();
-            throw new IllegalStateException("Cannot discard dead letter " + id, e);
+        } catch (SQLException e) {
+            Transactions.rollback(transaction);
+            throw new BookkeepingFailure("Cannot discard dead letter " + id, e);
+        }
+        Transactions.commit(transaction);
+        if (!discarded) {
+            throw new IllegalStateException("Dead letter " + id + " is resolved or discarded already");
         }
         executor.execute(() -> deliverer.releaseWaiting(consumer, streamId, actor));
     }
@@ -201,14 +197,6 @@ public class DeliveryRuntime {
             throw new IllegalStateException("Consumer " + name + " does not run in this server");
         }
         return consumer;
-    }
-
-    private void rollbackQuietly() {
-        try {
-            transaction.rollback();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "Nothing to roll back", e);
-        }
     }
 
     /** Starts a long-running loop on a server-managed thread. */
@@ -241,10 +229,5 @@ public class DeliveryRuntime {
 
     public DeliveryMetrics metrics() {
         return metrics;
-    }
-
-    /** The relays' topics, for readiness. */
-    public Set<String> relayedTopics() {
-        return Set.copyOf(relays.keySet());
     }
 }

@@ -2,8 +2,6 @@ package dev.meridian.eventinfra.delivery;
 
 import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.PostgresEventStore;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,15 +27,6 @@ final class EventDeliverer {
 
     /** What became of a delivery. */
     enum Outcome { APPLIED, DUPLICATE, WAITING, PARKED }
-
-    /** Our own bookkeeping (database, transaction manager) failed: the delivery must be tried again as a whole. */
-    static final class InfrastructureFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        InfrastructureFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     /** The consumer's observers failed (or the event could not be read for them). */
     private static final class HandlerFailure extends Exception {
@@ -79,7 +68,8 @@ final class EventDeliverer {
             try {
                 Outcome outcome = deliverOnce(consumer, delivery);
                 if (outcome == Outcome.APPLIED) {
-                    metrics.delivered(consumer.name(), delivery.header().type(),
+                    metrics.delivered(consumer.name(), delivery.header().type());
+                    metrics.latency(consumer.name(),
                             Duration.between(Instant.parse(delivery.header().occurredAt()), Instant.now()));
                 } else if (outcome == Outcome.DUPLICATE) {
                     metrics.duplicate(consumer.name());
@@ -103,27 +93,36 @@ final class EventDeliverer {
     }
 
     private Outcome deliverOnce(ConsumingModule consumer, Delivery delivery) throws HandlerFailure {
-        begin();
-        try {
-            try (Connection db = dataSource.getConnection()) {
-                if (!DeadLetterTable.accept(db, consumer.name(), delivery.header().id())) {
-                    commit();
-                    return Outcome.DUPLICATE;
-                }
-                String stream = delivery.header().streamId();
+        Transactions.begin(transaction);
+        try (Connection db = dataSource.getConnection()) {
+            if (!DeadLetterTable.accept(db, consumer.name(), delivery.header().id())) {
+                Transactions.commit(transaction);
+                return Outcome.DUPLICATE;
+            }
+            String stream = delivery.header().streamId();
+            if (DeadLetterTable.streamBlocked(db, consumer.name(), stream)) {
+                DeadLetterTable.lockStream(db, consumer.name(), stream);
                 if (DeadLetterTable.streamBlocked(db, consumer.name(), stream)) {
-                    DeadLetterTable.lockStream(db, consumer.name(), stream);
-                    if (DeadLetterTable.streamBlocked(db, consumer.name(), stream)) {
-                        DeadLetterTable.waitBehind(db, delivery);
-                        commit();
-                        return Outcome.WAITING;
-                    }
+                    DeadLetterTable.waitBehind(db, delivery);
+                    Transactions.commit(transaction);
+                    return Outcome.WAITING;
                 }
             }
-            apply(consumer, delivery);
         } catch (SQLException e) {
-            rollback();
-            throw new InfrastructureFailure("Cannot record the delivery of " + delivery.header().eventId(), e);
+            Transactions.rollback(transaction);
+            throw new BookkeepingFailure("Cannot record the delivery of " + delivery.header().eventId(), e);
+        }
+        applyAndCommit(consumer, delivery);
+        return Outcome.APPLIED;
+    }
+
+    /** Runs the observers in the current transaction and commits it; on failure it is rolled back. */
+    private void applyAndCommit(ConsumingModule consumer, Delivery delivery) throws HandlerFailure {
+        try {
+            consumer.dispatch(delivery.event(store, json));
+        } catch (RuntimeException failure) {
+            Transactions.rollback(transaction);
+            throw new HandlerFailure(failure);
         }
         try {
             transaction.commit();
@@ -131,29 +130,18 @@ final class EventDeliverer {
             // an observer left the transaction rollback-only, or its writes failed at commit
             throw new HandlerFailure(e);
         }
-        return Outcome.APPLIED;
-    }
-
-    /** Runs the observers in the current transaction; on failure rolls it back. */
-    private void apply(ConsumingModule consumer, Delivery delivery) throws HandlerFailure {
-        try {
-            consumer.dispatch(delivery.event(store, json));
-        } catch (RuntimeException failure) {
-            rollback();
-            throw new HandlerFailure(failure);
-        }
     }
 
     private void park(Delivery delivery, Throwable failure, int attempts, Instant firstFailure) {
-        begin();
+        Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
             DeadLetterTable.accept(db, delivery.consumer(), delivery.header().id());
             DeadLetterTable.park(db, delivery, failure, attempts, firstFailure);
         } catch (SQLException e) {
-            rollback();
-            throw new InfrastructureFailure("Cannot park " + delivery.header().eventId(), e);
+            Transactions.rollback(transaction);
+            throw new BookkeepingFailure("Cannot park " + delivery.header().eventId(), e);
         }
-        commit();
+        Transactions.commit(transaction);
     }
 
     /**
@@ -185,74 +173,43 @@ final class EventDeliverer {
         try (Connection db = dataSource.getConnection()) {
             return DeadLetters.nextWaiting(db, consumer, streamId);
         } catch (SQLException e) {
-            throw new InfrastructureFailure("Cannot read the waiting deliveries of " + streamId, e);
+            throw new BookkeepingFailure("Cannot read the waiting deliveries of " + streamId, e);
         }
     }
 
     private boolean redriveOne(ConsumingModule consumer, UUID id, Delivery delivery, String actor, String action) {
-        begin();
-        try {
-            try (Connection db = dataSource.getConnection()) {
-                DeadLetterTable.lockStream(db, consumer.name(), delivery.header().streamId());
-                if (!DeadLetterTable.close(db, id, "RESOLVED")) {
-                    // someone else redrove or discarded it meanwhile
-                    commit();
-                    return false;
-                }
-                DeadLetterTable.recordAction(db, id, action, actor, null);
+        Transactions.begin(transaction);
+        try (Connection db = dataSource.getConnection()) {
+            DeadLetterTable.lockStream(db, consumer.name(), delivery.header().streamId());
+            if (!DeadLetterTable.close(db, id, "RESOLVED")) {
+                // someone else redrove or discarded it meanwhile
+                Transactions.commit(transaction);
+                return false;
             }
-            apply(consumer, delivery);
-            transaction.commit();
-            metrics.delivered(consumer.name(), delivery.header().type(), Duration.ZERO);
-            return true;
+            DeadLetterTable.recordAction(db, id, action, actor, null);
         } catch (SQLException e) {
-            rollback();
-            throw new InfrastructureFailure("Cannot redrive dead letter " + id, e);
-        } catch (HandlerFailure | RuntimeException | jakarta.transaction.RollbackException
-                 | jakarta.transaction.HeuristicMixedException | jakarta.transaction.HeuristicRollbackException
-                 | SystemException failure) {
-            rollback();
-            Throwable cause = failure instanceof HandlerFailure handler ? handler.getCause() : failure;
-            recordFailedRedrive(id, cause, actor);
+            Transactions.rollback(transaction);
+            throw new BookkeepingFailure("Cannot redrive dead letter " + id, e);
+        }
+        try {
+            applyAndCommit(consumer, delivery);
+        } catch (HandlerFailure failure) {
+            recordFailedRedrive(id, failure.getCause(), actor);
             return false;
         }
+        metrics.delivered(consumer.name(), delivery.header().type());
+        return true;
     }
 
     private void recordFailedRedrive(UUID id, Throwable failure, String actor) {
-        begin();
+        Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
             DeadLetterTable.failedAgain(db, id, failure);
             DeadLetterTable.recordAction(db, id, "RETRY_FAILED", actor, DeadLetterTable.messageOf(failure));
         } catch (SQLException e) {
-            rollback();
-            throw new InfrastructureFailure("Cannot record the failed redrive of " + id, e);
+            Transactions.rollback(transaction);
+            throw new BookkeepingFailure("Cannot record the failed redrive of " + id, e);
         }
-        commit();
-    }
-
-    private void begin() {
-        try {
-            transaction.begin();
-        } catch (Exception e) {
-            throw new InfrastructureFailure("Cannot begin a delivery transaction", e);
-        }
-    }
-
-    private void commit() {
-        try {
-            transaction.commit();
-        } catch (Exception e) {
-            throw new InfrastructureFailure("Cannot commit a delivery transaction", e);
-        }
-    }
-
-    private void rollback() {
-        try {
-            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transaction.rollback();
-            }
-        } catch (SystemException | IllegalStateException e) {
-            LOG.log(Level.WARNING, "Cannot roll a delivery transaction back", e);
-        }
+        Transactions.commit(transaction);
     }
 }

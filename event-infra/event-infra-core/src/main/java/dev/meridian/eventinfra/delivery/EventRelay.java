@@ -16,8 +16,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -61,7 +59,7 @@ final class EventRelay implements Runnable {
     private final BrokerAccess broker;
     private final DeliverySettings settings;
     private final DeliveryMetrics metrics;
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final WakeUps wakeUps = new WakeUps();
 
     private volatile boolean running = true;
     private jakarta.jms.Connection brokerConnection;
@@ -86,9 +84,7 @@ final class EventRelay implements Runnable {
 
     /** Events were committed: relay now rather than at the next poll. */
     void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        wakeUps.wakeUp();
     }
 
     void stop() {
@@ -102,8 +98,7 @@ final class EventRelay implements Runnable {
         while (running) {
             try {
                 if (relayBatch() < settings.relayBatchSize()) {
-                    wakeUps.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
+                    wakeUps.await(settings.pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -6,6 +6,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import jakarta.json.bind.JsonbException;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -98,11 +99,15 @@ final class SubscriptionWorker implements Runnable {
         if (!consumer.eventTypes().contains(type)) {
             return true;
         }
+        // only the relay may send to module topics (see the broker's security settings): anything else is a bug
+        if (!(message instanceof TextMessage text)) {
+            LOG.severe(() -> "Skipping a message on " + topic + " that is no event envelope: " + message);
+            return true;
+        }
         Delivery delivery;
         try {
-            delivery = Delivery.of(consumer.name(), ((TextMessage) message).getText(), wire);
-        } catch (ClassCastException | IllegalArgumentException | jakarta.json.bind.JsonbException e) {
-            // only the relay may send to module topics (see the broker's security settings), so this is a bug
+            delivery = Delivery.of(consumer.name(), text.getText(), wire);
+        } catch (IllegalArgumentException | JsonbException e) {
             LOG.log(Level.SEVERE, "Skipping a message on " + topic + " that is no event envelope: " + message, e);
             return true;
         }
@@ -110,7 +115,7 @@ final class SubscriptionWorker implements Runnable {
             try {
                 deliverer.deliver(consumer, delivery);
                 return true;
-            } catch (EventDeliverer.InfrastructureFailure e) {
+            } catch (BookkeepingFailure e) {
                 LOG.log(Level.WARNING, "Delivering " + delivery.header().eventId() + " to " + consumer.name()
                         + " failed in event-infra; trying again in " + INFRASTRUCTURE_RETRY, e);
                 Thread.sleep(INFRASTRUCTURE_RETRY.toMillis());

@@ -2,8 +2,6 @@ package dev.meridian.eventinfra.delivery;
 
 import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.StoredEvent;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,7 +10,7 @@ import java.util.UUID;
  * letter keeps. The payload is the event as stored, in the version it was written as, so that each consumer
  * upcasts it with the event types it knows.
  */
-public final class WireFormat implements AutoCloseable {
+public final class WireFormat {
 
     /** Message property: the event's stable type name. */
     public static final String EVENT_TYPE = "eventType";
@@ -25,7 +23,6 @@ public final class WireFormat implements AutoCloseable {
     /** Artemis' duplicate-detection property ({@code org.apache.activemq.artemis.api.core.Message}). */
     public static final String DUPLICATE_DETECTION_ID = "_AMQ_DUPL_ID";
 
-    private final Jsonb jsonb = JsonbBuilder.create();
     private final EventJson eventJson;
 
     public WireFormat(EventJson eventJson) {
@@ -74,7 +71,7 @@ public final class WireFormat implements AutoCloseable {
 
     /** The envelope's JSON text: the header's fields, then {@code payload} as a JSON object. */
     public String toJson(Header header, String payload) {
-        String fields = jsonb.toJson(header);
+        String fields = eventJson.toJson(header);
         // the payload is already JSON: splice it in rather than parse and write it again
         return fields.substring(0, fields.length() - 1) + ",\"payload\":" + payload + "}";
     }
@@ -88,16 +85,7 @@ public final class WireFormat implements AutoCloseable {
         }
         @SuppressWarnings("unchecked")
         String payloadJson = eventJson.fromTree((Map<String, Object>) payloadTree);
-        Header header = jsonb.fromJson(eventJson.fromTree(tree), Header.class);
+        Header header = eventJson.fromJson(eventJson.fromTree(tree), Header.class);
         return new Envelope(header, payloadJson);
-    }
-
-    @Override
-    public void close() {
-        try {
-            jsonb.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot close JSON-B", e);
-        }
     }
 }

@@ -3,11 +3,12 @@ package dev.meridian.eventinfra.projection;
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.delivery.Transactions;
+import dev.meridian.eventinfra.delivery.WakeUps;
 import dev.meridian.eventinfra.module.ModuleContext;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.PostgresEventStore.StoredBatch;
 import dev.meridian.eventinfra.store.StoredEvent;
-import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -78,7 +77,7 @@ final class ProjectionRunner implements Runnable {
     private final PostgresEventStore store;
     private final int batchSize;
     private final Duration pollInterval;
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final WakeUps wakeUps = new WakeUps();
     private volatile boolean running = true;
     private long lastProgressLog;
 
@@ -105,9 +104,7 @@ final class ProjectionRunner implements Runnable {
     }
 
     void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        wakeUps.wakeUp();
     }
 
     void stop() {
@@ -121,8 +118,7 @@ final class ProjectionRunner implements Runnable {
         while (running) {
             try {
                 if (applyBatch() < batchSize) {
-                    wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUps.drainPermits();
+                    wakeUps.await(pollInterval);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -143,87 +139,88 @@ final class ProjectionRunner implements Runnable {
 
     /** Applies one batch; returns how many events it applied. */
     private int applyBatch() throws SQLException {
-        begin();
-        try {
-            int applied;
-            try (Connection db = dataSource.getConnection()) {
-                try (PreparedStatement create = db.prepareStatement(CREATE)) {
-                    create.setString(1, name);
-                    create.executeUpdate();
-                }
-                long position;
-                boolean rebuilding;
-                try (PreparedStatement lock = db.prepareStatement(LOCK)) {
-                    lock.setString(1, name);
-                    try (ResultSet row = lock.executeQuery()) {
-                        if (!row.next()) {
-                            // another server runs this projection now
-                            transaction.rollback();
-                            return 0;
-                        }
-                        position = row.getLong(1);
-                        rebuilding = "REBUILDING".equals(row.getString(2));
-                    }
-                }
-                StoredBatch batch = store.readAllStored(db, query(), position, batchSize);
-                if (batch.nextAfterPosition() == position) {
-                    transaction.rollback();
-                    return 0;
-                }
-                applied = batch.events().size();
-                if (applied > 0) {
-                    List<EventEnvelope<DomainEvent>> events = new ArrayList<>(applied);
-                    for (StoredEvent event : batch.events()) {
-                        events.add(store.envelopeOf(event));
-                    }
-                    module.run(() -> projection.apply(events));
-                }
-                boolean caughtUp = applied < batchSize;
-                try (PreparedStatement move = db.prepareStatement(MOVE)) {
-                    move.setLong(1, batch.nextAfterPosition());
-                    move.setLong(2, applied);
-                    move.setBoolean(3, caughtUp);
-                    move.setString(4, name);
-                    move.executeUpdate();
-                }
-                if (rebuilding) {
-                    logProgress(db, caughtUp);
-                }
+        Transactions.begin(transaction);
+        try (Connection db = dataSource.getConnection()) {
+            Checkpoint checkpoint = lockCheckpoint(db);
+            StoredBatch batch = checkpoint == null ? null
+                    : store.readAllStored(db, query(), checkpoint.position(), batchSize);
+            if (batch == null || batch.nextAfterPosition() == checkpoint.position()) {
+                // another server runs this projection now, or there is nothing new
+                Transactions.rollback(transaction);
+                return 0;
             }
-            transaction.commit();
+            int applied = batch.events().size();
+            if (applied > 0) {
+                List<EventEnvelope<DomainEvent>> events = new ArrayList<>(applied);
+                for (StoredEvent event : batch.events()) {
+                    events.add(store.envelopeOf(event));
+                }
+                module.run(() -> projection.apply(events));
+            }
+            boolean caughtUp = applied < batchSize;
+            try (PreparedStatement move = db.prepareStatement(MOVE)) {
+                move.setLong(1, batch.nextAfterPosition());
+                move.setLong(2, applied);
+                move.setBoolean(3, caughtUp);
+                move.setString(4, name);
+                move.executeUpdate();
+            }
+            if (checkpoint.rebuilding()) {
+                logProgress(db, caughtUp);
+            }
+            Transactions.commit(transaction);
             return applied;
         } catch (SQLException | RuntimeException e) {
-            rollback();
+            Transactions.rollback(transaction);
             throw e;
-        } catch (Exception e) {
-            rollback();
-            throw new IllegalStateException("Projection " + name + " could not commit", e);
+        }
+    }
+
+    /**
+     * Where the projection stands, locked for this transaction.
+     *
+     * @param position   the global position applied up to
+     * @param rebuilding whether a rebuild is under way
+     */
+    private record Checkpoint(long position, boolean rebuilding) {
+    }
+
+    /** The projection's checkpoint, locked; null when another server holds it. */
+    private Checkpoint lockCheckpoint(Connection db) throws SQLException {
+        createCheckpoint(db);
+        try (PreparedStatement lock = db.prepareStatement(LOCK)) {
+            lock.setString(1, name);
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next() ? new Checkpoint(row.getLong(1), "REBUILDING".equals(row.getString(2))) : null;
+            }
+        }
+    }
+
+    private void createCheckpoint(Connection db) throws SQLException {
+        try (PreparedStatement create = db.prepareStatement(CREATE)) {
+            create.setString(1, name);
+            create.executeUpdate();
         }
     }
 
     /** Resets the projection and its checkpoint; the runner then replays the store into it. */
     void rebuild() {
-        begin();
-        try {
-            try (Connection db = dataSource.getConnection()) {
-                try (PreparedStatement create = db.prepareStatement(CREATE)) {
-                    create.setString(1, name);
-                    create.executeUpdate();
-                }
-                try (PreparedStatement lock = db.prepareStatement(LOCK_FOR_REBUILD)) {
-                    lock.setString(1, name);
-                    lock.executeQuery().close();
-                }
-                module.run(projection::reset);
-                try (PreparedStatement start = db.prepareStatement(START_REBUILD)) {
-                    start.setArray(1, db.createArrayOf("text", eventTypes.toArray()));
-                    start.setString(2, name);
-                    start.executeUpdate();
-                }
+        Transactions.begin(transaction);
+        try (Connection db = dataSource.getConnection()) {
+            createCheckpoint(db);
+            try (PreparedStatement lock = db.prepareStatement(LOCK_FOR_REBUILD)) {
+                lock.setString(1, name);
+                lock.executeQuery().close();
             }
-            transaction.commit();
-        } catch (Exception e) {
-            rollback();
+            module.run(projection::reset);
+            try (PreparedStatement start = db.prepareStatement(START_REBUILD)) {
+                start.setArray(1, db.createArrayOf("text", eventTypes.toArray()));
+                start.setString(2, name);
+                start.executeUpdate();
+            }
+            Transactions.commit(transaction);
+        } catch (SQLException | RuntimeException e) {
+            Transactions.rollback(transaction);
             throw new IllegalStateException("Cannot start rebuilding projection " + name, e);
         }
         LOG.info(() -> "Rebuilding projection " + name + " from the event store");
@@ -256,24 +253,6 @@ final class ProjectionRunner implements Runnable {
             update.executeUpdate();
         } catch (SQLException e) {
             LOG.log(Level.FINE, "Cannot record the failure of projection " + name, e);
-        }
-    }
-
-    private void begin() {
-        try {
-            transaction.begin();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot begin a projection transaction", e);
-        }
-    }
-
-    private void rollback() {
-        try {
-            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                transaction.rollback();
-            }
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, "Cannot roll a projection transaction back", e);
         }
     }
 }
