@@ -3,24 +3,19 @@ package dev.meridian.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meridian.eventinfra.api.EventCatalog;
 import dev.meridian.it.delivery.NotesProjection;
 import dev.meridian.it.delivery.ProbeApplicationPath;
 import dev.meridian.it.delivery.ProbeConsumer;
 import dev.meridian.it.delivery.PublisherResource;
-import dev.meridian.it.probe.ProbeEvents;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +38,6 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -69,14 +63,10 @@ class DeliveryIT {
 
     /** {@code ear} with the probe module (publisher, /delivery-probe) and two consuming modules. */
     static EnterpriseArchive withDeliveryProbes(EnterpriseArchive ear) {
-        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "probe-api.jar")
-                .addClasses(ProbeEvents.class, ProbeEvents.Published.class, ProbeEvents.Catalog.class)
-                .addAsServiceProvider(EventCatalog.class, ProbeEvents.Catalog.class));
-        StringBuilder modules = new StringBuilder();
+        TestServer.withProbeEvents(ear);
         for (String schema : CONSUMER_SCHEMAS) {
-            String war = "consumer-" + schema + ".war";
-            WebArchive consumer = probeWar(war, "meridian.module.name=" + schema.replace("_", "")
-                            + "\nmeridian.module.version=1\nmeridian.module.schema=" + schema + "\n")
+            WebArchive consumer = probeWar("consumer-" + schema + ".war", "meridian.module.name="
+                    + schema.replace("_", "") + "\nmeridian.module.version=1\nmeridian.module.schema=" + schema + "\n")
                     .addClasses(ProbeConsumer.class, NotesProjection.class)
                     .addAsResource(DeliveryIT.class.getResource("/delivery-probe/V1__probe.sql"),
                             "db/migration/" + schema + "/V1__probe.sql");
@@ -85,15 +75,11 @@ class DeliveryIT {
                 consumer.addAsWebInfResource(DeliveryIT.class.getResource("/delivery-probe/probe-jms.xml"),
                         "probe-jms.xml");
             }
-            ear.addAsModule(consumer);
-            modules.append(webModule(war, "/" + schema));
+            TestServer.withWebModule(ear, consumer, "/" + schema);
         }
-        ear.addAsModule(probeWar("delivery-probe.war", "meridian.module.name=probe\nmeridian.module.version=1\n"
-                + "meridian.module.topic=meridian.probe.events\n").addClass(PublisherResource.class));
-        modules.append(webModule("delivery-probe.war", "/delivery-probe"));
-        ear.setApplicationXML(new StringAsset(applicationXml(ear).replace("</application>", modules
-                + "</application>")));
-        return ear;
+        return TestServer.withWebModule(ear, probeWar("delivery-probe.war", "meridian.module.name=probe\n"
+                + "meridian.module.version=1\nmeridian.module.topic=meridian.probe.events\n")
+                .addClass(PublisherResource.class), "/delivery-probe");
     }
 
     private static WebArchive probeWar(String name, String config) {
@@ -108,19 +94,6 @@ class DeliveryIT {
                             </listener>
                         </web-app>
                         """));
-    }
-
-    private static String webModule(String war, String contextRoot) {
-        return "<module><web><web-uri>" + war + "</web-uri><context-root>" + contextRoot
-                + "</context-root></web></module>";
-    }
-
-    private static String applicationXml(EnterpriseArchive ear) {
-        try (InputStream xml = ear.get("META-INF/application.xml").getAsset().openStream()) {
-            return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test
@@ -170,6 +143,29 @@ class DeliveryIT {
             versionsInApplyOrder.forEach((stream, versions) ->
                     assertThat(versions).as(schema + ": order of " + stream).isSorted());
         }
+    }
+
+    @Test
+    void deliveryReportsItsLagInReadinessAndItsCountsAsMetrics() throws Exception {
+        String stream = "observed-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(stream, "counted");
+        eventually(() -> count("probe_a", "stream_id = '" + stream + "'") == 1, "delivered");
+
+        JsonObject delivery = TestServer.healthCheck(
+                TestServer.json(TestServer.get(TestServer.management("/health/ready"))), "delivery");
+        assertThat(delivery.getString("status")).isEqualTo("UP");
+        assertThat(delivery.getJsonObject("data").keySet())
+                .contains("relay.meridian.probe.events.lag", "projection.notes-probe_a.lag");
+
+        List<String> metrics = TestServer.get(TestServer.management("/prometheus")).body().lines().toList();
+        assertThat(metrics).anyMatch(line -> line.startsWith("meridian_relay_published_total{")
+                && line.contains("topic=\"meridian.probe.events\"") && line.contains("type=\"probe.Published\""));
+        assertThat(metrics).anyMatch(line -> line.startsWith("meridian_delivery_delivered_total{")
+                && line.contains("consumer=\"probea\""));
+        assertThat(metrics).anyMatch(line -> line.startsWith("meridian_delivery_latency_seconds_count{")
+                && line.contains("consumer=\"probeb\""));
+        assertThat(metrics).anyMatch(line -> line.startsWith("meridian_projection_lag{")
+                && line.contains("projection=\"notes-probe_a\""));
     }
 
     @Test

@@ -2,18 +2,12 @@ package dev.meridian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meridian.eventinfra.api.EventCatalog;
 import dev.meridian.it.probe.ProbeApplication;
-import dev.meridian.it.probe.ProbeEvents;
 import dev.meridian.it.probe.ProbeResource;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,9 +16,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,24 +38,11 @@ class PublishingBridgeIT {
 
     /** {@code ear} with the probe: its events and catalog in lib/, its resource in a WAR at /store-probe. */
     static EnterpriseArchive withProbe(EnterpriseArchive ear) {
-        ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "probe-api.jar")
-                .addClasses(ProbeEvents.class, ProbeEvents.Published.class, ProbeEvents.Catalog.class)
-                .addAsServiceProvider(EventCatalog.class, ProbeEvents.Catalog.class));
-        ear.addAsModule(ShrinkWrap.create(WebArchive.class, "store-probe.war")
-                .addClasses(ProbeApplication.class, ProbeResource.class)
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"));
-        ear.setApplicationXML(new StringAsset(applicationXml(ear).replace("</application>",
-                "<module><web><web-uri>store-probe.war</web-uri><context-root>/store-probe</context-root></web>"
-                        + "</module></application>")));
-        return ear;
-    }
-
-    private static String applicationXml(EnterpriseArchive ear) {
-        try (InputStream xml = ear.get("META-INF/application.xml").getAsset().openStream()) {
-            return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestServer.withWebModule(TestServer.withProbeEvents(ear),
+                ShrinkWrap.create(WebArchive.class, "store-probe.war")
+                        .addClasses(ProbeApplication.class, ProbeResource.class)
+                        .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml"),
+                "/store-probe");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.meridian.it;
 
+import dev.meridian.eventinfra.api.EventCatalog;
+import dev.meridian.it.probe.ProbeEvents;
 import dev.meridian.launcher.EmbeddedDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -7,17 +9,23 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** How the tests reach the server Arquillian runs and the database behind it. */
 final class TestServer {
@@ -38,6 +46,26 @@ final class TestServer {
     /** The EAR the build produced, exactly as it ships. */
     static EnterpriseArchive meridianEar() {
         return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(property("meridian.ear")));
+    }
+
+    /** Adds the probe's events and their catalog to {@code ear}'s lib/, as a module's -api jar ships. */
+    static EnterpriseArchive withProbeEvents(EnterpriseArchive ear) {
+        return ear.addAsLibrary(ShrinkWrap.create(JavaArchive.class, "probe-api.jar")
+                .addClasses(ProbeEvents.class, ProbeEvents.Published.class, ProbeEvents.Catalog.class)
+                .addAsServiceProvider(EventCatalog.class, ProbeEvents.Catalog.class));
+    }
+
+    /** Adds {@code war} to {@code ear} as a web module at {@code contextRoot}, after the shipped ones. */
+    static EnterpriseArchive withWebModule(EnterpriseArchive ear, WebArchive war, String contextRoot) {
+        String applicationXml;
+        try (InputStream xml = ear.get("META-INF/application.xml").getAsset().openStream()) {
+            applicationXml = new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ear.addAsModule(war).setApplicationXML(new StringAsset(applicationXml.replace("</application>",
+                "<module><web><web-uri>" + war.getName() + "</web-uri><context-root>" + contextRoot
+                        + "</context-root></web></module></application>")));
     }
 
     static URI http(String path) {
