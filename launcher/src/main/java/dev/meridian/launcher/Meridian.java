@@ -38,7 +38,8 @@ public final class Meridian {
                 ? Optional.empty()
                 : Optional.of(startEmbeddedDatabase(settings));
         WildFlyServer server = WildFlyServer.start(serverHome, ear, settings.dataDirectory().resolve("wildfly"),
-                settings.brokerMode().serverConfiguration(), serverProperties(settings, database));
+                settings.brokerMode().serverConfiguration(), serverProperties(settings, database),
+                ProcessBuilder.Redirect.INHERIT);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database), "meridian-shutdown"));
         System.out.println("Meridian is starting at http://localhost:" + settings.httpPort()
                 + "/ (health at http://localhost:" + (9990 + settings.portOffset()) + "/health). Ctrl-C stops it.");

@@ -13,9 +13,10 @@ import java.util.stream.Stream;
 
 /**
  * The provisioned WildFly, run as a child process with its own base directory: the configuration and the EAR are
- * refreshed from the build on every start, the data (broker journal, transaction log) is kept.
+ * refreshed from the build on every start, the data (broker journal, transaction log) is kept. The crash tests
+ * start it this way too, because they must be able to kill it.
  */
-final class WildFlyServer {
+public final class WildFlyServer {
 
     private static final long STOP_TIMEOUT_SECONDS = 60;
 
@@ -31,9 +32,11 @@ final class WildFlyServer {
      *
      * @param configuration    the server configuration file, one of those the build produced
      * @param systemProperties passed to the server as {@code -Dname=value}
+     * @param console          where the server's console output goes
      */
-    static WildFlyServer start(Path serverHome, Path ear, Path baseDirectory, String configuration,
-                               Map<String, String> systemProperties) throws IOException {
+    public static WildFlyServer start(Path serverHome, Path ear, Path baseDirectory, String configuration,
+                                      Map<String, String> systemProperties, ProcessBuilder.Redirect console)
+            throws IOException {
         prepareBaseDirectory(serverHome, ear, baseDirectory, configuration);
         List<String> command = new ArrayList<>();
         command.add(serverHome.resolve("bin").resolve(isWindows() ? "standalone.bat" : "standalone.sh").toString());
@@ -41,7 +44,7 @@ final class WildFlyServer {
         command.add(configuration);
         command.add("-Djboss.server.base.dir=" + baseDirectory);
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console);
         // the server runs on the JDK that runs the launcher, whatever JAVA_HOME says
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JBOSS_HOME", serverHome.toString());
@@ -95,7 +98,7 @@ final class WildFlyServer {
     }
 
     /** Asks the server to shut down gracefully and waits for it; kills it if it does not end in time. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }
@@ -104,6 +107,19 @@ final class WildFlyServer {
         if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+        }
+    }
+
+    /**
+     * Ends the server the way a power cut or the OOM killer would: SIGKILL to the JVM and its start script, with no
+     * chance to finish a transaction, flush a journal or send a message. Waits until the JVM is gone.
+     */
+    public void kill() {
+        List<ProcessHandle> processes = new ArrayList<>(process.descendants().toList());
+        processes.add(process.toHandle());
+        processes.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle killed : processes) {
+            killed.onExit().join();
         }
     }
 }

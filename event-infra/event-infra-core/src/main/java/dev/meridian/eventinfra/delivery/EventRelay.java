@@ -26,9 +26,13 @@ import javax.sql.DataSource;
  * <p>The store is the outbox: the relay reads committed events gap-safely after its checkpoint, sends them in one
  * broker transaction and then moves the checkpoint. It is woken right after a transaction that appended events
  * commits (the low-latency path) and otherwise looks every poll interval (the catch-up path, which also covers a
- * crash between a commit and its wake-up, and events appended by other servers). A crash after the broker commit
- * and before the checkpoint moved sends the batch again; the broker drops those copies by their
- * duplicate-detection id, the event id, and consumers' inboxes would skip them anyway.
+ * crash between a commit and its wake-up, and events appended by other servers).
+ *
+ * <p>A crash after the broker commit and before the checkpoint moved leaves a batch the broker already holds. Each
+ * message carries the event id as its duplicate-detection id, but Artemis rejects a whole transaction that holds a
+ * duplicate, so a batch that may overlap what the broker has is sent without a transaction instead, one durable
+ * message at a time: the broker drops the copies and takes the rest, in order. That is the first batch after a
+ * start, a failure or taking over from another server; consumers' inboxes would skip a copy anyway.
  *
  * <p>Only one server relays a topic at a time: each batch locks the topic's checkpoint row
  * ({@code for update skip locked}), and a server that finds it locked stands by. The lock ends with the batch's
@@ -62,6 +66,8 @@ final class EventRelay implements Runnable {
     private final WakeUps wakeUps = new WakeUps();
 
     private volatile boolean running = true;
+    // whether the next batch may hold events the broker already took (see the class comment)
+    private boolean mayOverlapTheBroker = true;
     private jakarta.jms.Connection brokerConnection;
     private Session session;
     private MessageProducer producer;
@@ -106,6 +112,7 @@ final class EventRelay implements Runnable {
             } catch (SQLException | JMSException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Relaying to " + topicName + " failed; retrying in " + RECONNECT_DELAY, e);
                 metrics.relayFailed(topicName);
+                mayOverlapTheBroker = true;
                 disconnect();
                 sleep(RECONNECT_DELAY);
             }
@@ -120,7 +127,8 @@ final class EventRelay implements Runnable {
             try {
                 Long checkpoint = lockCheckpoint(db);
                 if (checkpoint == null) {
-                    // another server relays this topic now
+                    // another server relays this topic now; should it die, its last batch may be on the broker
+                    mayOverlapTheBroker = true;
                     db.rollback();
                     return 0;
                 }
@@ -161,9 +169,22 @@ final class EventRelay implements Runnable {
             return;
         }
         connectIfNeeded();
+        if (mayOverlapTheBroker) {
+            try (Session oneByOne = brokerConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                 MessageProducer durableSends = oneByOne.createProducer(BrokerAccess.topic(topicName))) {
+                send(batch, oneByOne, durableSends);
+            }
+            mayOverlapTheBroker = false;
+        } else {
+            send(batch, session, producer);
+            session.commit();
+        }
+    }
+
+    private void send(StoredBatch batch, Session on, MessageProducer with) throws JMSException {
         for (StoredEvent event : batch.events()) {
             WireFormat.Header header = wire.headerOf(event);
-            TextMessage message = session.createTextMessage(wire.toJson(header, event.payload()));
+            TextMessage message = on.createTextMessage(wire.toJson(header, event.payload()));
             message.setStringProperty(WireFormat.EVENT_TYPE, event.type());
             message.setIntProperty(WireFormat.EVENT_VERSION, event.version());
             message.setStringProperty(WireFormat.STREAM_ID, event.streamId());
@@ -173,9 +194,8 @@ final class EventRelay implements Runnable {
             // one group per stream: a consumer's sessions see one stream's events in order
             message.setStringProperty("JMSXGroupID", event.streamId());
             message.setStringProperty(WireFormat.DUPLICATE_DETECTION_ID, header.eventId());
-            producer.send(message);
+            with.send(message);
         }
-        session.commit();
     }
 
     private void moveCheckpoint(Connection db, StoredBatch batch) throws SQLException {
