@@ -3,7 +3,9 @@ create table ${flyway:defaultSchema}.applied (
     event_id       uuid   not null,
     stream_id      text   not null,
     stream_version bigint not null,
-    note           text   not null
+    note           text   not null,
+    -- when the handler ran, for the delivery benchmark's commit-to-handler latency
+    applied_at     timestamptz not null default clock_timestamp()
 );
 create table ${flyway:defaultSchema}.healed (healed_at timestamptz not null default now());
 create table ${flyway:defaultSchema}.notes_view (

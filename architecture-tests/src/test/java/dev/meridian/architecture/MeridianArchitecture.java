@@ -4,10 +4,14 @@ import static com.tngtech.archunit.base.DescribedPredicate.and;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.meridian.eventinfra.delivery.Delivered;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import java.util.List;
 
@@ -66,5 +70,20 @@ final class MeridianArchitecture {
         String[] modules = DOMAIN_MODULES.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
         return noClasses().that().resideInAPackage(root + ".eventinfra..")
                 .should().dependOnClassesThat().resideInAnyPackage(modules);
+    }
+
+    /** Handlers of other modules' events ({@code @Delivered} observers) live in a module's messaging package. */
+    static ArchRule eventHandlersLiveInMessaging(String root) {
+        return methods().that(takeADeliveredEvent())
+                .should().beDeclaredInClassesThat().resideInAPackage(root + ".*.messaging..")
+                // modules gain their handlers issue by issue; the rule holds for every one that exists
+                .allowEmptyShould(true)
+                .because("STYLE.md: listeners for other modules' events are in messaging, where a reader looks for"
+                        + " what a module reacts to");
+    }
+
+    private static DescribedPredicate<JavaMethod> takeADeliveredEvent() {
+        return DescribedPredicate.describe("take a @Delivered event", method -> method.getParameters().stream()
+                .anyMatch(parameter -> parameter.isAnnotatedWith(Delivered.class)));
     }
 }

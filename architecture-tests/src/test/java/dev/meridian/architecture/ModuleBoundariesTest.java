@@ -54,4 +54,9 @@ class ModuleBoundariesTest {
     void eventInfraKnowsNoDomainModule() {
         MeridianArchitecture.eventInfraKnowsNoDomainModule(ROOT).check(meridian);
     }
+
+    @Test
+    void eventHandlersLiveInMessaging() {
+        MeridianArchitecture.eventHandlersLiveInMessaging(ROOT).check(meridian);
+    }
 }

@@ -48,6 +48,14 @@ class RulesCatchViolationsTest {
                 "fixture.eventinfra.store.KnowsAuth");
     }
 
+    @Test
+    void catchesAnEventHandlerOutsideMessaging() {
+        ArchRule rule = MeridianArchitecture.eventHandlersLiveInMessaging(FIXTURE);
+        assertViolation(rule, "fixture.user.web.HandlesAuthEvents");
+        assertThat(rule.evaluate(fixture).getFailureReport().getDetails()).as("the handler in messaging is fine")
+                .noneMatch(detail -> detail.contains("HandlesAuthEventsInPlace"));
+    }
+
     private static void assertViolation(ArchRule rule, String offendingClass) {
         EvaluationResult result = rule.evaluate(fixture);
         assertThat(result.hasViolation()).as("violations of: %s", rule.getDescription()).isTrue();

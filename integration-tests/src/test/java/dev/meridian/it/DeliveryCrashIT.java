@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +40,6 @@ class DeliveryCrashIT {
     private static final int CLIENTS = 6;
     private static final int STREAMS_PER_CLIENT = 5;
     private static final int ACKNOWLEDGED_BEFORE_THE_KILL = 600;
-    private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path baseDirectory = Path.of(TestServer.property("meridian.test.base.dir"));
@@ -57,9 +54,8 @@ class DeliveryCrashIT {
 
     @Test
     void everyCommittedEventIsAppliedOnceAfterTheServerIsKilledMidLoad() throws Exception {
-        Path ear = baseDirectory.resolveSibling("deployment").resolve("meridian.ear");
-        Files.createDirectories(ear.getParent());
-        DeliveryIT.withDeliveryProbes(TestServer.meridianEar()).as(ZipExporter.class).exportTo(ear.toFile(), true);
+        Path ear = DeliveryProbes.exportedWithDeliveryProbes(
+                baseDirectory.resolveSibling("deployment").resolve("meridian.ear"), DeliveryIT.CONSUMER_SCHEMAS);
         server = start(ear);
 
         String run = "crash" + UUID.randomUUID().toString().substring(0, 8);
@@ -100,36 +96,7 @@ class DeliveryCrashIT {
     }
 
     private WildFlyServer start(Path ear) throws Exception {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("jboss.socket.binding.port-offset", TestServer.property("meridian.test.port.offset"));
-        properties.put("meridian.db.url", "jdbc:postgresql://localhost:" + TestServer.property("meridian.test.db.port")
-                + "/meridian");
-        properties.put("meridian.db.user", "postgres");
-        properties.put("meridian.db.password", "postgres");
-        properties.put("meridian.lra.coordinator.url", TestServer.http("/lra-coordinator/lra-coordinator").toString());
-        properties.put("meridian.jwt.public-key-location",
-                "file:" + TestServer.property("meridian.test.jwt.public-key"));
-        properties.put("meridian.delivery.retry.delays", "PT0.1S");
-        WildFlyServer started = WildFlyServer.start(Path.of(TestServer.property("meridian.server.home")), ear,
-                baseDirectory, "meridian.xml", properties,
-                ProcessBuilder.Redirect.appendTo(baseDirectory.resolveSibling("server-console.log").toFile()));
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!ready()) {
-            if (System.nanoTime() > deadline) {
-                started.stop();
-                throw new AssertionError("The server was not ready within " + STARTUP);
-            }
-            Thread.sleep(500);
-        }
-        return started;
-    }
-
-    private static boolean ready() throws InterruptedException {
-        try {
-            return TestServer.get(TestServer.management("/health/ready")).statusCode() == 200;
-        } catch (IOException notListeningYet) {
-            return false;
-        }
+        return DeliveryProbes.startServer(ear, baseDirectory, baseDirectory.resolveSibling("server-console.log"));
     }
 
     /** One client: appends to its own streams in turn until the server stops answering. */

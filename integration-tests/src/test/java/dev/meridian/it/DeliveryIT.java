@@ -3,10 +3,6 @@ package dev.meridian.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meridian.it.delivery.NotesProjection;
-import dev.meridian.it.delivery.ProbeApplicationPath;
-import dev.meridian.it.delivery.ProbeConsumer;
-import dev.meridian.it.delivery.PublisherResource;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
@@ -35,11 +31,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,42 +51,7 @@ class DeliveryIT {
 
     @Deployment(testable = false)
     static EnterpriseArchive meridianWithDeliveryProbes() {
-        return withDeliveryProbes(TestServer.meridianEar());
-    }
-
-    /** {@code ear} with the probe module (publisher, /delivery-probe) and two consuming modules. */
-    static EnterpriseArchive withDeliveryProbes(EnterpriseArchive ear) {
-        TestServer.withProbeEvents(ear);
-        for (String schema : CONSUMER_SCHEMAS) {
-            WebArchive consumer = probeWar("consumer-" + schema + ".war", "meridian.module.name="
-                    + schema.replace("_", "") + "\nmeridian.module.version=1\nmeridian.module.schema=" + schema + "\n")
-                    .addClasses(ProbeConsumer.class, NotesProjection.class)
-                    .addAsResource(DeliveryIT.class.getResource("/delivery-probe/V1__probe.sql"),
-                            "db/migration/" + schema + "/V1__probe.sql");
-            if (schema.equals(CONSUMER_SCHEMAS.get(0))) {
-                // the probe topic must be bound before the first consumer subscribes
-                consumer.addAsWebInfResource(DeliveryIT.class.getResource("/delivery-probe/probe-jms.xml"),
-                        "probe-jms.xml");
-            }
-            TestServer.withWebModule(ear, consumer, "/" + schema);
-        }
-        return TestServer.withWebModule(ear, probeWar("delivery-probe.war", "meridian.module.name=probe\n"
-                + "meridian.module.version=1\nmeridian.module.topic=meridian.probe.events\n")
-                .addClass(PublisherResource.class), "/delivery-probe");
-    }
-
-    private static WebArchive probeWar(String name, String config) {
-        return ShrinkWrap.create(WebArchive.class, name)
-                .addClass(ProbeApplicationPath.class)
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
-                .setWebXML(new StringAsset("""
-                        <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                            <listener>
-                                <listener-class>dev.meridian.eventinfra.module.ModuleStartupListener</listener-class>
-                            </listener>
-                        </web-app>
-                        """));
+        return DeliveryProbes.withDeliveryProbes(TestServer.meridianEar(), CONSUMER_SCHEMAS);
     }
 
     @Test

@@ -28,14 +28,14 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** How the tests reach the server Arquillian runs and the database behind it. */
-final class TestServer {
+public final class TestServer {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer() {
     }
 
-    static String property(String name) {
+    public static String property(String name) {
         String value = System.getProperty(name);
         if (value == null) {
             throw new IllegalStateException("System property " + name + " is not set; run the tests through Maven");
@@ -68,11 +68,11 @@ final class TestServer {
                         + "</context-root></web></module></application>")));
     }
 
-    static URI http(String path) {
+    public static URI http(String path) {
         return URI.create("http://localhost:" + property("meridian.test.http.port") + path);
     }
 
-    static URI management(String path) {
+    public static URI management(String path) {
         return URI.create("http://localhost:" + property("meridian.test.management.port") + path);
     }
 
@@ -100,7 +100,7 @@ final class TestServer {
                 .orElseThrow(() -> new AssertionError("no check named " + name + " in " + health));
     }
 
-    static Connection database() throws SQLException {
+    public static Connection database() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + property("meridian.test.db.port") + "/"
                 + EmbeddedDatabase.DATABASE, EmbeddedDatabase.USER, "");
     }

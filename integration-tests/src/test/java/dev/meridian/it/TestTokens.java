@@ -12,20 +12,21 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Signs the tests' bearer tokens as the auth module will: RS256 with MicroProfile JWT claims. The key pair is made
- * before the server starts, and the server verifies with its public key ({@code meridian.jwt.public-key-location}
- * in arquillian.xml).
+ * before the server starts ({@link TokenKeysSession}), and the server verifies with its public key
+ * ({@code meridian.jwt.public-key-location} in arquillian.xml).
  */
-public class TestTokens implements LauncherSessionListener {
+final class TestTokens {
 
     private static KeyPair keys;
 
-    @Override
-    public void launcherSessionOpened(LauncherSession session) {
+    private TestTokens() {
+    }
+
+    /** Makes the key pair and writes its public half where the server reads it; before the server starts. */
+    static void createKeys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

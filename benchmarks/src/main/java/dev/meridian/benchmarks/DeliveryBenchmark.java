@@ -1,0 +1,479 @@
+package dev.meridian.benchmarks;
+
+import dev.meridian.it.DeliveryProbes;
+import dev.meridian.it.TestServer;
+import dev.meridian.launcher.WildFlyServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.Topic;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/**
+ * Delivery in the deployed server, against its ceiling in the same run: the EAR with the integration tests'
+ * delivery probes (one publishing module, three consuming modules, each with a projection) on its own WildFly and
+ * PostgreSQL. Appends arrive over HTTP at a fixed rate (an open model: a slow server does not slow the schedule,
+ * so queueing shows in the latency). Latency is from the append's commit (PostgreSQL's commit timestamp of the
+ * event row) to the handler's insert ({@code clock_timestamp()} in the same database), so both ends read one
+ * clock. The ceiling is the same hop done raw: a transacted persistent JMS send to a durable subscription on the
+ * same broker, received and written with a plain JDBC insert. Writes a Markdown report to the given file.
+ */
+public final class DeliveryBenchmark {
+
+    private static final List<String> CONSUMERS = List.of("probe_a", "probe_b", "probe_c");
+    private static final int STREAMS = 200;
+    private static final Duration LATENCY_RUN = Duration.ofSeconds(60);
+    private static final Duration CEILING_RUN = Duration.ofSeconds(20);
+    private static final Duration RAMP_STEP = Duration.ofSeconds(30);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
+    private static final int[] LATENCY_RATES = {200, 500, 1000};
+    private static final int[] RAMP_RATES = {25, 50, 100, 150, 250, 350, 500, 750, 1000, 1500, 2000};
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<String> report = new ArrayList<>();
+
+    private DeliveryBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path output = Path.of(args[0]);
+        Path work = Path.of(TestServer.property("meridian.test.base.dir")).getParent();
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setPort(Integer.parseInt(TestServer.property("meridian.test.db.port")))
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("track_commit_timestamp", "on")
+                .setServerConfig("max_connections", "200")
+                .start()) {
+            try (java.sql.Connection db = postgres.getPostgresDatabase().getConnection();
+                 Statement create = db.createStatement()) {
+                create.execute("create database meridian");
+            }
+            DeliveryProbes.createTokenKeys();
+            Path ear = DeliveryProbes.exportedWithDeliveryProbes(work.resolve("deployment/meridian.ear"), CONSUMERS);
+            System.out.println("Starting the server (its console: " + work.resolve("server-console.log") + ")");
+            WildFlyServer server = DeliveryProbes.startServer(ear, work.resolve("wildfly-base"),
+                    work.resolve("server-console.log"));
+            try {
+                new DeliveryBenchmark().run(output);
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
+    private void run(Path output) throws Exception {
+        report.add("# Delivery benchmark");
+        report.add("");
+        report.add("Commit to handler, " + CONSUMERS.size() + " consuming modules, appends over HTTP at a fixed rate"
+                + " over " + STREAMS + " streams; ceiling: transacted persistent JMS send to a durable subscription"
+                + " on the same broker, received and inserted with plain JDBC. "
+                + Runtime.getRuntime().availableProcessors() + " cores; the load generator shares them.");
+        report.add("");
+        // a short run first, so the measured ones do not pay for class loading and JIT
+        publishAtRate("warm-up", 200, Duration.ofSeconds(10));
+        awaitApplied("warm-up", countStored("warm-up"), Duration.ofSeconds(60));
+
+        report.add("Highest sustained rate, found by a ramp of " + RAMP_STEP.toSeconds() + " s steps that stops at the"
+                + " first failure; sustained = at least 95 % of the target rate achieved, every event applied once by"
+                + " all three consumers and the backlog drained within " + DRAIN_LIMIT.toSeconds()
+                + " s of the step's end.");
+        report.add("");
+        report.add("| target rate | appends achieved | p50 | p99 | drained after | applied once by all 3 |");
+        report.add("|---|---|---|---|---|---|");
+        int highestSustained = 0;
+        for (int rate : RAMP_RATES) {
+            Step step = step(rate, RAMP_STEP);
+            report.add(String.format(Locale.ROOT, "| %,d/s | %,.0f/s | %s | %s | %s | %s |", rate,
+                    step.achievedRate, ms(step.latencies.p50), ms(step.latencies.p99), step.drainedAfter.isPresent()
+                            ? step.drainedAfter.get().toMillis() + " ms" : "not within " + DRAIN_LIMIT.toSeconds() + " s",
+                    step.appliedOnce ? "yes" : "no (" + step.problem + ")"));
+            if (!step.sustained(rate)) {
+                break;
+            }
+            highestSustained = rate;
+        }
+        report.add("");
+        report.add("Highest sustained rate: **" + String.format(Locale.ROOT, "%,d", highestSustained)
+                + " events/s**.");
+        report.add("");
+        report.add("| target rate | appends achieved | p50 | p99 | max | applied once by all 3 | ceiling p50 | ceiling p99 | ceiling max | p99 / ceiling p99 |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|");
+        for (int rate : LATENCY_RATES) {
+            Step step = step(rate, LATENCY_RUN);
+            Latencies ceiling = ceiling(rate, CEILING_RUN);
+            report.add(String.format(Locale.ROOT, "| %,d/s | %,.0f/s | %s | %s | %s | %s | %s | %s | %s | %.1f |",
+                    rate, step.achievedRate, ms(step.latencies.p50), ms(step.latencies.p99), ms(step.latencies.max),
+                    step.appliedOnce ? "yes" : "no (" + step.problem + ")", ms(ceiling.p50), ms(ceiling.p99),
+                    ms(ceiling.max), step.latencies.p99 / ceiling.p99));
+        }
+        report.add("");
+        rebuild();
+        Files.createDirectories(output.getParent());
+        Files.write(output, report);
+        report.forEach(System.out::println);
+    }
+
+    private record Latencies(double p50, double p99, double max) {
+        static Latencies of(double[] millis) {
+            if (millis.length == 0) {
+                return new Latencies(Double.NaN, Double.NaN, Double.NaN);
+            }
+            Arrays.sort(millis);
+            return new Latencies(percentile(millis, 0.50), percentile(millis, 0.99), millis[millis.length - 1]);
+        }
+
+        private static double percentile(double[] sorted, double fraction) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+        }
+    }
+
+    private record Step(double achievedRate, Latencies latencies, boolean appliedOnce, String problem,
+                        Optional<Duration> drainedAfter) {
+        boolean sustained(int rate) {
+            return achievedRate >= 0.95 * rate && appliedOnce && drainedAfter.isPresent();
+        }
+    }
+
+    /** Appends at {@code rate} for {@code duration}, then checks and measures what the consumers did with them. */
+    private Step step(int rate, Duration duration) throws Exception {
+        String run = "r" + rate + "x" + UUID.randomUUID().toString().substring(0, 6);
+        System.out.printf("Appending %d events/s for %s ...%n", rate, duration);
+        double achieved = publishAtRate(run, rate, duration);
+        long stored = countStored(run);
+        long loadEnded = System.nanoTime();
+        boolean drained = awaitApplied(run, stored, DRAIN_LIMIT);
+        Optional<Duration> drainedAfter = drained
+                ? Optional.of(Duration.ofNanos(System.nanoTime() - loadEnded)) : Optional.empty();
+        if (!drained) {
+            awaitApplied(run, stored, Duration.ofMinutes(5));
+        }
+        String problem = appliedOnceProblem(run, stored);
+        Latencies latencies = Latencies.of(commitToHandlerMillis(run));
+        System.out.printf("  achieved %.0f/s, p50 %s, p99 %s, max %s%n", achieved, ms(latencies.p50),
+                ms(latencies.p99), ms(latencies.max));
+        return new Step(achieved, latencies, problem == null, problem, drainedAfter);
+    }
+
+    /** Fires appends on a fixed schedule; returns the rate of appends that were acknowledged. */
+    private double publishAtRate(String run, int rate, Duration duration) throws InterruptedException {
+        long intervalNanos = 1_000_000_000L / rate;
+        long total = duration.toSeconds() * rate;
+        AtomicInteger acknowledged = new AtomicInteger();
+        ConcurrentLinkedQueue<CompletableFuture<HttpResponse<String>>> inFlight = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        for (long n = 0; n < total; n++) {
+            long due = start + n * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            URI uri = TestServer.http("/delivery-probe/publish?stream=" + run + "-" + (n % STREAMS) + "&note=n" + n);
+            inFlight.add(http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
+                    .whenComplete((response, failure) -> {
+                        if (failure == null && response.statusCode() == 200) {
+                            acknowledged.incrementAndGet();
+                        }
+                    }));
+        }
+        inFlight.forEach(request -> request.exceptionally(failure -> null).join());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (acknowledged.get() < total) {
+            System.out.printf("  %d of %d appends were not acknowledged%n", total - acknowledged.get(), total);
+        }
+        return acknowledged.get() / seconds;
+    }
+
+    private static long countStored(String run) throws SQLException {
+        try (java.sql.Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement(
+                     "select count(*) from event_infra.events where stream_id like ?")) {
+            query.setString(1, run + "-%");
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Waits until every consumer has applied {@code stored} events of the run; false if not within {@code limit}. */
+    private static boolean awaitApplied(String run, long stored, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        // one connection, polled gently: the harness shares the machine with the server it measures
+        try (java.sql.Connection db = TestServer.database()) {
+            while (System.nanoTime() < deadline) {
+                boolean all = true;
+                for (String consumer : CONSUMERS) {
+                    all &= countApplied(db, consumer, run) >= stored;
+                }
+                if (all) {
+                    return true;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+        return false;
+    }
+
+    private static long countApplied(java.sql.Connection db, String consumer, String run) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(
+                "select count(*) from " + consumer + ".applied where stream_id like ?")) {
+            query.setString(1, run + "-%");
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** Null when every consumer applied every stored event of the run exactly once; otherwise what is wrong. */
+    private static String appliedOnceProblem(String run, long stored) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        forEachConsumerRow("select count(*), count(distinct a.event_id), count(e.event_id) from %s.applied a"
+                + " left join event_infra.events e on e.event_id = a.event_id where a.stream_id like ?", run,
+                (consumer, row) -> {
+                    if (row.getLong(1) != stored || row.getLong(2) != stored || row.getLong(3) != stored) {
+                        problems.add(consumer + ": " + row.getLong(1) + " applied, " + row.getLong(2) + " distinct, "
+                                + row.getLong(3) + " stored, of " + stored);
+                    }
+                });
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** Commit of the append to the start of each consumer's handler, in milliseconds, all consumers together. */
+    private static double[] commitToHandlerMillis(String run) throws SQLException {
+        List<Double> millis = new ArrayList<>();
+        forEachConsumerRow("select extract(epoch from a.applied_at - pg_xact_commit_timestamp(e.xmin)) * 1000"
+                + " from %s.applied a join event_infra.events e on e.event_id = a.event_id"
+                + " where a.stream_id like ?", run, (consumer, row) -> millis.add(row.getDouble(1)));
+        return millis.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private interface RowReader {
+        void read(String consumer, ResultSet row) throws SQLException;
+    }
+
+    /** Runs {@code sql} (with {@code %s} for the consumer's schema) for the run's streams in each consumer. */
+    private static void forEachConsumerRow(String sql, String run, RowReader reader) throws SQLException {
+        try (java.sql.Connection db = TestServer.database()) {
+            for (String consumer : CONSUMERS) {
+                try (PreparedStatement query = db.prepareStatement(String.format(sql, consumer))) {
+                    query.setString(1, run + "-%");
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            reader.read(consumer, rows);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The raw hop at {@code rate}: each message is sent and committed in its own transaction, as each append is, to
+     * a durable subscription; the receiver inserts a row with plain JDBC. Latency from the send's commit to the end
+     * of that insert, on this JVM's clock.
+     */
+    private static Latencies ceiling(int rate, Duration duration) throws Exception {
+        System.out.printf("Ceiling at %d messages/s for %s ...%n", rate, duration);
+        String subscription = "ceiling-" + UUID.randomUUID();
+        Map<String, Long> committedAt = new ConcurrentHashMap<>();
+        Map<String, Long> appliedAt = new ConcurrentHashMap<>();
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:"
+                + TestServer.property("meridian.test.http.port")
+                + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor");
+             Connection receiving = factory.createConnection(TestServer.property("meridian.broker.user"),
+                     TestServer.property("meridian.broker.password"));
+             java.sql.Connection db = TestServer.database();
+             Statement ddl = db.createStatement()) {
+            ddl.execute("create table if not exists public.ceiling_applied (id bigint generated always as identity"
+                    + " primary key, event_id uuid not null, applied_at timestamptz not null default clock_timestamp())");
+            Session receiver = receiving.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Topic topic = receiver.createTopic("jms.topic.meridian.probe.ceiling");
+            MessageConsumer consumer = receiver.createSharedDurableConsumer(topic, subscription);
+            PreparedStatement insert = db.prepareStatement("insert into public.ceiling_applied (event_id) values (?)");
+            consumer.setMessageListener(message -> {
+                try {
+                    String eventId = message.getStringProperty("eventId");
+                    insert.setObject(1, UUID.fromString(eventId));
+                    insert.executeUpdate();
+                    appliedAt.put(eventId, System.nanoTime());
+                } catch (JMSException | SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            receiving.start();
+            sendAtRate(factory, topic, rate, duration, committedAt);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (appliedAt.size() < committedAt.size() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            consumer.close();
+            receiver.unsubscribe(subscription);
+        }
+        return Latencies.of(committedAt.entrySet().stream().filter(sent -> appliedAt.containsKey(sent.getKey()))
+                .mapToDouble(sent -> (appliedAt.get(sent.getKey()) - sent.getValue()) / 1e6).toArray());
+    }
+
+    private static void sendAtRate(ActiveMQConnectionFactory factory, Topic topic, int rate, Duration duration,
+                                   Map<String, Long> committedAt) throws Exception {
+        int senders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<Connection> connections = new ArrayList<>();
+        ThreadLocal<Session> sessions = new ThreadLocal<>();
+        ThreadLocal<MessageProducer> producers = new ThreadLocal<>();
+        try {
+            long intervalNanos = 1_000_000_000L / rate;
+            long total = duration.toSeconds() * rate;
+            long start = System.nanoTime();
+            for (long n = 0; n < total; n++) {
+                long wait = start + n * intervalNanos - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                pool.submit(() -> {
+                    if (sessions.get() == null) {
+                        Connection connection = factory.createConnection(TestServer.property("meridian.broker.user"),
+                                TestServer.property("meridian.broker.password"));
+                        synchronized (connections) {
+                            connections.add(connection);
+                        }
+                        sessions.set(connection.createSession(true, Session.SESSION_TRANSACTED));
+                        producers.set(sessions.get().createProducer(topic));
+                    }
+                    String eventId = UUID.randomUUID().toString();
+                    Message message = sessions.get().createTextMessage("{}");
+                    message.setStringProperty("eventId", eventId);
+                    producers.get().send(message);
+                    sessions.get().commit();
+                    committedAt.put(eventId, System.nanoTime());
+                    return null;
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(2, TimeUnit.MINUTES);
+            for (Connection connection : connections) {
+                connection.close();
+            }
+        }
+    }
+
+    /** Rebuilds one consumer's projection from the store through the admin API, beside a raw replay of the same. */
+    private void rebuild() throws Exception {
+        String projection = "notes-" + CONSUMERS.get(0);
+        System.out.printf("Rebuilding %s ...%n", projection);
+        long start = System.nanoTime();
+        HttpResponse<String> started = admin("POST", "/admin/api/projections/" + projection + "/rebuild");
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("The rebuild did not start: " + started.statusCode() + " " + started.body());
+        }
+        JsonObject status;
+        do {
+            Thread.sleep(100);
+            status = json(admin("GET", "/admin/api/projections/" + projection).body());
+        } while (!status.getString("state").equals("LIVE"));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rebuilt = status.getJsonNumber("rebuildTotal").longValue();
+        double rate = rebuilt / seconds;
+
+        double ceilingRate = rawReplay();
+        report.add(String.format(Locale.ROOT, "Projection rebuild (`%s`, %,d events, batches read from the store and"
+                + " applied with one batched upsert): **%,.0f events/s**; a raw JDBC replay of the same events into"
+                + " a copy of its table with the same upsert: %,.0f events/s (ratio %.2f).", projection, rebuilt, rate,
+                ceilingRate, rate / ceilingRate));
+    }
+
+    private static double rawReplay() throws SQLException {
+        try (java.sql.Connection db = TestServer.database(); Statement ddl = db.createStatement()) {
+            ddl.execute("drop table if exists public.notes_view_ceiling");
+            ddl.execute("create table public.notes_view_ceiling (like " + CONSUMERS.get(0) + ".notes_view"
+                    + " including all)");
+            db.setAutoCommit(false);
+            long start = System.nanoTime();
+            long after = 0;
+            long replayed = 0;
+            int batchSize = 1000;
+            try (PreparedStatement read = db.prepareStatement("select global_position, stream_id,"
+                    + " payload ->> 'note' from event_infra.events where global_position > ?"
+                    + " and event_type = 'probe.Published' order by global_position limit " + batchSize);
+                 PreparedStatement upsert = db.prepareStatement("insert into public.notes_view_ceiling"
+                         + " (stream_id, events, last_note, last_position) values (?, 1, ?, ?)"
+                         + " on conflict (stream_id) do update set events = notes_view_ceiling.events + 1,"
+                         + " last_note = excluded.last_note, last_position = excluded.last_position")) {
+                int read0;
+                do {
+                    read.setLong(1, after);
+                    read0 = 0;
+                    try (ResultSet rows = read.executeQuery()) {
+                        while (rows.next()) {
+                            after = rows.getLong(1);
+                            upsert.setString(1, rows.getString(2));
+                            upsert.setString(2, rows.getString(3));
+                            upsert.setLong(3, after);
+                            upsert.addBatch();
+                            read0++;
+                        }
+                    }
+                    upsert.executeBatch();
+                    db.commit();
+                    replayed += read0;
+                } while (read0 == batchSize);
+            }
+            return replayed / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private HttpResponse<String> admin(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(TestServer.http(path))
+                .header("Authorization", "Bearer " + DeliveryProbes.adminToken())
+                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String ms(double millis) {
+        return Double.isNaN(millis) ? "—" : String.format(Locale.ROOT, "%.1f ms", millis);
+    }
+}
