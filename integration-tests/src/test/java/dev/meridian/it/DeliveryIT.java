@@ -112,6 +112,29 @@ class DeliveryIT {
     }
 
     @Test
+    void aRelayResendingWhatTheBrokerAlreadyHoldsCarriesOnWithoutDoubling() throws Exception {
+        String stream = "resent-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = publish(stream, "already on the broker");
+        eventually(() -> count("probe_a", "stream_id = '" + stream + "'") == 1, "the first event delivered");
+        // what a crash between the broker commit and the checkpoint's move leaves behind
+        try (Connection db = TestServer.database();
+             PreparedStatement rewind = db.prepareStatement("update event_infra.relay_checkpoints"
+                     + " set position = coalesce((select max(global_position) from event_infra.events"
+                     + " where global_position < (select global_position from event_infra.events"
+                     + " where event_id = ?::uuid)), 0) where topic = 'meridian.probe.events'")) {
+            rewind.setString(1, first);
+            assertThat(rewind.executeUpdate()).isEqualTo(1);
+        }
+
+        String second = publish(stream, "new");
+
+        for (String schema : CONSUMER_SCHEMAS) {
+            eventually(() -> count(schema, "stream_id = '" + stream + "'") == 2, schema + " got the new event");
+            assertAppliedOnceInStreamOrder(schema, stream, List.of(first, second));
+        }
+    }
+
+    @Test
     void deliveryReportsItsLagInReadinessAndItsCountsAsMetrics() throws Exception {
         String stream = "observed-" + UUID.randomUUID().toString().substring(0, 8);
         publish(stream, "counted");
