@@ -38,8 +38,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -196,17 +198,11 @@ public final class DeliveryBenchmark {
 
     /** Fires appends on a fixed schedule; returns the rate of appends that were acknowledged. */
     private double publishAtRate(String run, int rate, Duration duration) throws InterruptedException {
-        long intervalNanos = 1_000_000_000L / rate;
         long total = duration.toSeconds() * rate;
         AtomicInteger acknowledged = new AtomicInteger();
         ConcurrentLinkedQueue<CompletableFuture<HttpResponse<String>>> inFlight = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
-        for (long n = 0; n < total; n++) {
-            long due = start + n * intervalNanos;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
+        onSchedule(rate, duration, n -> {
             URI uri = TestServer.http("/delivery-probe/publish?stream=" + run + "-" + (n % STREAMS) + "&note=n" + n);
             inFlight.add(http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
@@ -215,7 +211,7 @@ public final class DeliveryBenchmark {
                             acknowledged.incrementAndGet();
                         }
                     }));
-        }
+        });
         inFlight.forEach(request -> request.exceptionally(failure -> null).join());
         double seconds = (System.nanoTime() - start) / 1e9;
         if (acknowledged.get() < total) {
@@ -362,40 +358,50 @@ public final class DeliveryBenchmark {
         List<Connection> connections = new ArrayList<>();
         ThreadLocal<Session> sessions = new ThreadLocal<>();
         ThreadLocal<MessageProducer> producers = new ThreadLocal<>();
+        List<Future<?>> sends = new ArrayList<>();
         try {
-            long intervalNanos = 1_000_000_000L / rate;
-            long total = duration.toSeconds() * rate;
-            long start = System.nanoTime();
-            for (long n = 0; n < total; n++) {
-                long wait = start + n * intervalNanos - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                pool.submit(() -> {
-                    if (sessions.get() == null) {
-                        Connection connection = factory.createConnection(TestServer.property("meridian.broker.user"),
-                                TestServer.property("meridian.broker.password"));
-                        synchronized (connections) {
-                            connections.add(connection);
-                        }
-                        sessions.set(connection.createSession(true, Session.SESSION_TRANSACTED));
-                        producers.set(sessions.get().createProducer(topic));
+            onSchedule(rate, duration, n -> sends.add(pool.submit(() -> {
+                if (sessions.get() == null) {
+                    Connection connection = factory.createConnection(TestServer.property("meridian.broker.user"),
+                            TestServer.property("meridian.broker.password"));
+                    synchronized (connections) {
+                        connections.add(connection);
                     }
-                    String eventId = UUID.randomUUID().toString();
-                    Message message = sessions.get().createTextMessage("{}");
-                    message.setStringProperty("eventId", eventId);
-                    producers.get().send(message);
-                    sessions.get().commit();
-                    committedAt.put(eventId, System.nanoTime());
-                    return null;
-                });
-            }
+                    sessions.set(connection.createSession(true, Session.SESSION_TRANSACTED));
+                    producers.set(sessions.get().createProducer(topic));
+                }
+                String eventId = UUID.randomUUID().toString();
+                Message message = sessions.get().createTextMessage("{}");
+                message.setStringProperty("eventId", eventId);
+                producers.get().send(message);
+                sessions.get().commit();
+                committedAt.put(eventId, System.nanoTime());
+                return null;
+            })));
         } finally {
             pool.shutdown();
             pool.awaitTermination(2, TimeUnit.MINUTES);
             for (Connection connection : connections) {
                 connection.close();
             }
+        }
+        for (Future<?> send : sends) {
+            // a failed raw send would otherwise just be missing from the ceiling's sample
+            send.get();
+        }
+    }
+
+    /** Calls {@code fire} with 0, 1, 2, ... at {@code rate} per second for {@code duration}, on the clock. */
+    private static void onSchedule(int rate, Duration duration, LongConsumer fire) throws InterruptedException {
+        long intervalNanos = 1_000_000_000L / rate;
+        long total = duration.toSeconds() * rate;
+        long start = System.nanoTime();
+        for (long n = 0; n < total; n++) {
+            long wait = start + n * intervalNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            fire.accept(n);
         }
     }
 
