@@ -1,5 +1,6 @@
 package dev.meridian.eventinfra.delivery;
 
+import dev.meridian.eventinfra.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 
@@ -12,43 +13,43 @@ import java.time.Duration;
  */
 public final class DeliveryMetrics {
 
-    private final MeterRegistry registry;
+    private final Meters meters;
 
     public DeliveryMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        this.meters = new Meters(registry);
     }
 
     /** The registry, for gauges. */
     public MeterRegistry registry() {
-        return registry;
+        return meters.registry();
     }
 
     void published(String topic, String type) {
-        registry.counter("meridian.relay.published", "topic", topic, "type", type).increment();
+        meters.counter("meridian.relay.published", "topic", topic, "type", type).increment();
     }
 
     void relayFailed(String topic) {
-        registry.counter("meridian.relay.failures", "topic", topic).increment();
+        meters.counter("meridian.relay.failures", "topic", topic).increment();
     }
 
     void delivered(String consumer, String type) {
-        registry.counter("meridian.delivery.delivered", "consumer", consumer, "type", type).increment();
+        meters.counter("meridian.delivery.delivered", "consumer", consumer, "type", type).increment();
     }
 
     /** Only for deliveries from the broker: a redrive's latency is the operator's, not delivery's. */
     void latency(String consumer, Duration sinceOccurred) {
-        registry.timer("meridian.delivery.latency", "consumer", consumer).record(sinceOccurred);
+        meters.timer("meridian.delivery.latency", "consumer", consumer).record(sinceOccurred);
     }
 
     void retried(String consumer, String type) {
-        registry.counter("meridian.delivery.retries", "consumer", consumer, "type", type).increment();
+        meters.counter("meridian.delivery.retries", "consumer", consumer, "type", type).increment();
     }
 
     void deadLettered(String consumer, String type) {
-        registry.counter("meridian.delivery.dead.lettered", "consumer", consumer, "type", type).increment();
+        meters.counter("meridian.delivery.dead.lettered", "consumer", consumer, "type", type).increment();
     }
 
     void duplicate(String consumer) {
-        registry.counter("meridian.delivery.duplicates", "consumer", consumer).increment();
+        meters.counter("meridian.delivery.duplicates", "consumer", consumer).increment();
     }
 }
