@@ -195,6 +195,22 @@ class DeliveryIT {
     }
 
     @Test
+    void eventsAppendedTogetherStayInOrderAndAPoisonAmongThemIsParkedAlone() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String stream = "together-" + run;
+        // one append, one broker transaction: the consumers are likely to take the three in one batch
+        List<String> ids = publish(stream, "first", "poison-probe_b", "third");
+
+        eventually(() -> count("probe_a", "stream_id = '" + stream + "'") == 3, "probe_a took all three");
+        assertAppliedOnceInStreamOrder("probe_a", stream, ids);
+        JsonObject parked = eventuallyFound("consumer=probeb&status=PARKED&q=" + run, 1).get(0);
+        assertThat(parked.getString("eventId")).isEqualTo(ids.get(1));
+        assertThat(eventuallyFound("consumer=probeb&status=WAITING&q=" + run, 1))
+                .extracting(row -> row.getString("eventId")).containsExactly(ids.get(2));
+        assertThat(notesInApplyOrder("probe_b", stream)).as("applied before the poison, once").containsExactly("first");
+    }
+
+    @Test
     void aDiscardedDeadLetterKeepsItsReasonAndReleasesItsStream() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String stream = "discarded-" + run;
@@ -304,11 +320,19 @@ class DeliveryIT {
     }
 
     static String publish(String stream, String note) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(TestServer.http(
-                        "/delivery-probe/publish?stream=" + stream + "&note=" + note.replace(" ", "%20")))
+        return publish(stream, new String[] {note}).get(0);
+    }
+
+    /** Appends one event per note to the stream in one transaction; returns their ids in order. */
+    static List<String> publish(String stream, String... notes) throws IOException, InterruptedException {
+        StringBuilder query = new StringBuilder("/delivery-probe/publish?stream=" + stream);
+        for (String note : notes) {
+            query.append("&note=").append(note.replace(" ", "%20"));
+        }
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(TestServer.http(query.toString()))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
+        return List.of(response.body().split("\n"));
     }
 
     static HttpResponse<String> admin(String method, String path, String json)

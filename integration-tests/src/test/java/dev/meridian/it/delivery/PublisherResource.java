@@ -14,8 +14,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** {@code POST /delivery-probe/publish?stream=&note=}: the probe module publishes one event; answers its id. */
+/**
+ * {@code POST /delivery-probe/publish?stream=&note=}: the probe module publishes one event per {@code note}, all in
+ * one append to the stream (so the relay sends them in one broker transaction); answers their ids, one per line.
+ */
 @Path("publish")
 @RequestScoped
 public class PublisherResource {
@@ -25,9 +29,12 @@ public class PublisherResource {
 
     @POST
     @Transactional
-    public String publish(@QueryParam("stream") String stream, @QueryParam("note") String note) {
-        NewEvent event = NewEvent.of(new ProbeEvents.Published(note), EventMetadata.correlatedWith(UUID.randomUUID()));
-        publish.fire(new PublishedEvents(stream, ExpectedVersion.any(), List.of(event)));
-        return event.eventId().toString();
+    public String publish(@QueryParam("stream") String stream, @QueryParam("note") List<String> notes) {
+        UUID correlation = UUID.randomUUID();
+        List<NewEvent> events = notes.stream()
+                .map(note -> NewEvent.of(new ProbeEvents.Published(note), EventMetadata.correlatedWith(correlation)))
+                .toList();
+        publish.fire(new PublishedEvents(stream, ExpectedVersion.any(), events));
+        return events.stream().map(event -> event.eventId().toString()).collect(Collectors.joining("\n"));
     }
 }

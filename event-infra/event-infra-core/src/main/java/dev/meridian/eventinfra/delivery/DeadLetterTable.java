@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,10 +26,15 @@ final class DeadLetterTable {
     private static final String ACCEPT = """
             insert into event_infra.inbox (consumer, event_id) values (?, ?) on conflict do nothing
             """;
-    private static final String OPEN_IN_STREAM = """
-            select exists (select 1 from event_infra.dead_letters
-                           where consumer = ? and stream_id = ? and status in ('PARKED', 'WAITING'))
+    private static final String ACCEPT_ALL = """
+            insert into event_infra.inbox (consumer, event_id) select ?, unnest(?::uuid[])
+            on conflict do nothing returning event_id
             """;
+    private static final String OPEN_IN_STREAMS = """
+            select exists (select 1 from event_infra.dead_letters
+                           where consumer = ? and stream_id = any(?) and status in ('PARKED', 'WAITING'))
+            """;
+
     private static final String LOCK_STREAM = "select pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))";
     private static final String INSERT = """
             insert into event_infra.dead_letters (id, consumer, event_id, event_type, event_version, stream_id,
@@ -58,11 +66,27 @@ final class DeadLetterTable {
         }
     }
 
-    /** Whether an earlier event of the stream is parked (or waiting) for {@code consumer}. */
-    static boolean streamBlocked(Connection db, String consumer, String streamId) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(OPEN_IN_STREAM)) {
+    /** Records that {@code consumer} accepted the events; returns those it had not accepted before. */
+    static Set<UUID> acceptAll(Connection db, String consumer, Collection<UUID> eventIds) throws SQLException {
+        try (PreparedStatement accept = db.prepareStatement(ACCEPT_ALL)) {
+            accept.setString(1, consumer);
+            accept.setArray(2, db.createArrayOf("uuid", eventIds.toArray()));
+            Set<UUID> accepted = new HashSet<>();
+            try (ResultSet rows = accept.executeQuery()) {
+                while (rows.next()) {
+                    accepted.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return accepted;
+        }
+    }
+
+    /** Whether an event of any of the streams is parked (or waiting) for {@code consumer}. */
+    static boolean anyStreamBlocked(Connection db, String consumer, Collection<String> streamIds)
+            throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(OPEN_IN_STREAMS)) {
             query.setString(1, consumer);
-            query.setString(2, streamId);
+            query.setArray(2, db.createArrayOf("text", streamIds.toArray()));
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getBoolean(1);

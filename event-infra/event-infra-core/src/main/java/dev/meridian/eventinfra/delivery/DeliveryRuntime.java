@@ -112,7 +112,8 @@ public class DeliveryRuntime {
                 // the durable subscription exists before the module counts as started
                 SubscriptionWorker.subscribe(broker, consumer.name(), topic);
                 for (int session = 1; session <= settings.sessionsPerConsumer(); session++) {
-                    SubscriptionWorker worker = new SubscriptionWorker(consumer, topic, broker, deliverer, wire);
+                    SubscriptionWorker worker = new SubscriptionWorker(consumer, topic, broker, deliverer, wire,
+                            settings.deliveryBatchSize());
                     workers.add(worker);
                     startThread("consumer-" + consumer.name() + "-" + topic + "-" + session, worker);
                 }

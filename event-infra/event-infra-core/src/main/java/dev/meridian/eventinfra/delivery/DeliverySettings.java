@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.Config;
  * @param relayBatchSize        events per relay transaction
  * @param pollInterval          how often relays and projections look for events nobody told them about
  * @param sessionsPerConsumer   concurrent sessions per consuming module and topic
+ * @param deliveryBatchSize     most events a session takes off the broker and applies in one transaction
  * @param attempts              deliveries of one event to one consumer before it is parked
  * @param retryDelays           the wait before the 2nd, 3rd, ... attempt; the last one repeats
  * @param projectionBatchSize   events per projection transaction
@@ -24,12 +25,15 @@ import org.eclipse.microprofile.config.Config;
  * @param maxReadyLag           readiness fails while a relay or a live projection is further behind than this
  */
 public record DeliverySettings(String nodeId, String brokerUser, String brokerPassword, int relayBatchSize,
-                               Duration pollInterval, int sessionsPerConsumer, int attempts,
+                               Duration pollInterval, int sessionsPerConsumer, int deliveryBatchSize, int attempts,
                                List<Duration> retryDelays, int projectionBatchSize, Duration inboxRetention,
                                Duration deadLetterRetention, Duration retentionInterval, long maxReadyLag) {
 
     public DeliverySettings {
         retryDelays = List.copyOf(retryDelays);
+        if (deliveryBatchSize < 1) {
+            throw new IllegalArgumentException("meridian.delivery.batch-size must be at least 1");
+        }
         if (attempts < 1) {
             throw new IllegalArgumentException("meridian.delivery.retry.attempts must be at least 1");
         }
@@ -47,6 +51,7 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
                 config.getOptionalValue("meridian.relay.batch-size", Integer.class).orElse(500),
                 duration(config, "meridian.delivery.poll-interval", "PT1S"),
                 config.getOptionalValue("meridian.delivery.sessions", Integer.class).orElse(2),
+                config.getOptionalValue("meridian.delivery.batch-size", Integer.class).orElse(100),
                 config.getOptionalValue("meridian.delivery.retry.attempts", Integer.class).orElse(4),
                 Arrays.stream(config.getOptionalValue("meridian.delivery.retry.delays", String.class)
                                 .orElse("PT0.2S,PT1S,PT5S").split(","))

@@ -7,6 +7,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,6 +23,11 @@ import javax.sql.DataSource;
  * and after the last attempt it is parked in the dead-letter table (with the inbox row, so a redelivery does not
  * run it again). While an event is parked, the consumer's later events of the same stream are set waiting behind
  * it instead of being applied out of order; other streams are not held up.
+ *
+ * <p>Events that arrive together are first tried in one transaction: one inbox insert, one check for parked
+ * streams, every observer, one commit. That pays the transaction and the commit once per batch instead of once per
+ * event when consumers have a backlog. If anything in it is not plain (a parked stream, a failing observer), the
+ * whole transaction rolls back and the events go one by one, each with its own retries.
  */
 final class EventDeliverer {
 
@@ -56,6 +64,61 @@ final class EventDeliverer {
         this.metrics = metrics;
     }
 
+    /** Delivers events received together, in their order. */
+    void deliverAll(ConsumingModule consumer, List<Delivery> deliveries) throws InterruptedException {
+        if (deliveries.size() > 1 && deliverTogether(consumer, deliveries)) {
+            return;
+        }
+        for (Delivery delivery : deliveries) {
+            deliver(consumer, delivery);
+        }
+    }
+
+    /** Applies the events in one transaction; false (with nothing applied) when one of them needs the slow path. */
+    private boolean deliverTogether(ConsumingModule consumer, List<Delivery> deliveries) {
+        Set<UUID> accepted;
+        Transactions.begin(transaction);
+        try (Connection db = dataSource.getConnection()) {
+            accepted = DeadLetterTable.acceptAll(db, consumer.name(),
+                    deliveries.stream().map(delivery -> delivery.header().id()).toList());
+            if (DeadLetterTable.anyStreamBlocked(db, consumer.name(),
+                    deliveries.stream().map(delivery -> delivery.header().streamId()).distinct().toList())) {
+                Transactions.rollback(transaction);
+                return false;
+            }
+        } catch (SQLException e) {
+            Transactions.rollback(transaction);
+            throw new BookkeepingFailure("Cannot record the delivery of " + deliveries.size() + " events", e);
+        }
+        List<Delivery> applied = new ArrayList<>(accepted.size());
+        try {
+            for (Delivery delivery : deliveries) {
+                // remove, not contains: a message the broker handed over twice in one batch is applied once
+                if (accepted.remove(delivery.header().id())) {
+                    consumer.dispatch(delivery.event(store, json));
+                    applied.add(delivery);
+                }
+            }
+        } catch (RuntimeException failure) {
+            Transactions.rollback(transaction);
+            LOG.log(Level.FINE, failure, () -> "Delivering " + deliveries.size() + " events together to "
+                    + consumer.name() + " failed; delivering them one by one");
+            return false;
+        }
+        try {
+            transaction.commit();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, e, () -> "Committing " + deliveries.size() + " events together for "
+                    + consumer.name() + " failed; delivering them one by one");
+            return false;
+        }
+        applied.forEach(delivery -> recordApplied(consumer, delivery));
+        for (int duplicate = applied.size(); duplicate < deliveries.size(); duplicate++) {
+            metrics.duplicate(consumer.name());
+        }
+        return true;
+    }
+
     /** Delivers with retries, parking the event after the last failed attempt. */
     Outcome deliver(ConsumingModule consumer, Delivery delivery) throws InterruptedException {
         Instant firstFailure = null;
@@ -68,9 +131,7 @@ final class EventDeliverer {
             try {
                 Outcome outcome = deliverOnce(consumer, delivery);
                 if (outcome == Outcome.APPLIED) {
-                    metrics.delivered(consumer.name(), delivery.header().type());
-                    metrics.latency(consumer.name(),
-                            Duration.between(Instant.parse(delivery.header().occurredAt()), Instant.now()));
+                    recordApplied(consumer, delivery);
                 } else if (outcome == Outcome.DUPLICATE) {
                     metrics.duplicate(consumer.name());
                 }
@@ -92,6 +153,11 @@ final class EventDeliverer {
         return Outcome.PARKED;
     }
 
+    private void recordApplied(ConsumingModule consumer, Delivery delivery) {
+        metrics.delivered(consumer.name(), delivery.header().type());
+        metrics.latency(consumer.name(), Duration.between(Instant.parse(delivery.header().occurredAt()), Instant.now()));
+    }
+
     private Outcome deliverOnce(ConsumingModule consumer, Delivery delivery) throws HandlerFailure {
         Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
@@ -100,9 +166,9 @@ final class EventDeliverer {
                 return Outcome.DUPLICATE;
             }
             String stream = delivery.header().streamId();
-            if (DeadLetterTable.streamBlocked(db, consumer.name(), stream)) {
+            if (DeadLetterTable.anyStreamBlocked(db, consumer.name(), List.of(stream))) {
                 DeadLetterTable.lockStream(db, consumer.name(), stream);
-                if (DeadLetterTable.streamBlocked(db, consumer.name(), stream)) {
+                if (DeadLetterTable.anyStreamBlocked(db, consumer.name(), List.of(stream))) {
                     DeadLetterTable.waitBehind(db, delivery);
                     Transactions.commit(transaction);
                     return Outcome.WAITING;

@@ -8,12 +8,15 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import jakarta.json.bind.JsonbException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One session of a consuming module on one topic: it receives from the module's durable shared subscription and
- * acknowledges a message only after its delivery committed (applied, skipped as a duplicate, parked or set
+ * acknowledges messages only after their delivery committed (applied, skipped as a duplicate, parked or set
  * waiting). A crash in between redelivers the message, and the inbox skips it.
  *
  * <p>Several workers share a subscription; the broker's message groups (one per stream) give each stream to one
@@ -32,15 +35,17 @@ final class SubscriptionWorker implements Runnable {
     private final BrokerAccess broker;
     private final EventDeliverer deliverer;
     private final WireFormat wire;
+    private final int batchSize;
     private volatile boolean running = true;
 
     SubscriptionWorker(ConsumingModule consumer, String topic, BrokerAccess broker, EventDeliverer deliverer,
-                       WireFormat wire) {
+                       WireFormat wire, int batchSize) {
         this.consumer = consumer;
         this.topic = topic;
         this.broker = broker;
         this.deliverer = deliverer;
         this.wire = wire;
+        this.batchSize = batchSize;
     }
 
     /** The durable shared subscription of a consuming module on a topic; queue names are global in Artemis. */
@@ -70,14 +75,14 @@ final class SubscriptionWorker implements Runnable {
                 MessageConsumer messages = session.createSharedDurableConsumer(BrokerAccess.topic(topic),
                         subscriptionName(consumer.name(), topic));
                 while (running) {
-                    Message message = messages.receive(RECEIVE_TIMEOUT_MILLIS);
-                    if (message == null) {
+                    List<Message> batch = receiveBatch(messages);
+                    if (batch.isEmpty()) {
                         continue;
                     }
-                    if (handle(message)) {
+                    if (handle(batch)) {
                         session.commit();
                     } else {
-                        // stopped before the delivery committed: the broker keeps the message
+                        // stopped before the deliveries committed: the broker keeps the messages
                         session.rollback();
                     }
                 }
@@ -93,35 +98,62 @@ final class SubscriptionWorker implements Runnable {
         }
     }
 
-    /** Delivers the message if this consumer wants it; false when stopped before its delivery committed. */
-    private boolean handle(Message message) throws JMSException, InterruptedException {
-        String type = message.getStringProperty(WireFormat.EVENT_TYPE);
-        if (!consumer.eventTypes().contains(type)) {
-            return true;
+    /**
+     * Waits for a message, then takes what else is already there, up to the batch size: one message at a time when
+     * the consumer keeps up, whole batches in one transaction when it has a backlog.
+     */
+    private List<Message> receiveBatch(MessageConsumer messages) throws JMSException {
+        Message first = messages.receive(RECEIVE_TIMEOUT_MILLIS);
+        if (first == null) {
+            return List.of();
         }
-        // only the relay may send to module topics (see the broker's security settings): anything else is a bug
-        if (!(message instanceof TextMessage text)) {
-            LOG.severe(() -> "Skipping a message on " + topic + " that is no event envelope: " + message);
-            return true;
+        List<Message> batch = new ArrayList<>(List.of(first));
+        while (batch.size() < batchSize) {
+            Message next = messages.receiveNoWait();
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
         }
-        Delivery delivery;
-        try {
-            delivery = Delivery.of(consumer.name(), text.getText(), wire);
-        } catch (IllegalArgumentException | JsonbException e) {
-            LOG.log(Level.SEVERE, "Skipping a message on " + topic + " that is no event envelope: " + message, e);
-            return true;
+        return batch;
+    }
+
+    /** Delivers the messages this consumer wants, in order; false when stopped before their delivery committed. */
+    private boolean handle(List<Message> batch) throws JMSException, InterruptedException {
+        List<Delivery> deliveries = new ArrayList<>(batch.size());
+        for (Message message : batch) {
+            deliveryOf(message).ifPresent(deliveries::add);
         }
         while (running) {
             try {
-                deliverer.deliver(consumer, delivery);
+                deliverer.deliverAll(consumer, deliveries);
                 return true;
             } catch (BookkeepingFailure e) {
-                LOG.log(Level.WARNING, "Delivering " + delivery.header().eventId() + " to " + consumer.name()
+                LOG.log(Level.WARNING, "Delivering " + deliveries.size() + " events to " + consumer.name()
                         + " failed in event-infra; trying again in " + INFRASTRUCTURE_RETRY, e);
                 Thread.sleep(INFRASTRUCTURE_RETRY.toMillis());
             }
         }
         return false;
+    }
+
+    /** The message as a delivery to this consumer; empty when the consumer does not want it. */
+    private Optional<Delivery> deliveryOf(Message message) throws JMSException {
+        String type = message.getStringProperty(WireFormat.EVENT_TYPE);
+        if (!consumer.eventTypes().contains(type)) {
+            return Optional.empty();
+        }
+        // only the relay may send to module topics (see the broker's security settings): anything else is a bug
+        if (!(message instanceof TextMessage text)) {
+            LOG.severe(() -> "Skipping a message on " + topic + " that is no event envelope: " + message);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Delivery.of(consumer.name(), text.getText(), wire));
+        } catch (IllegalArgumentException | JsonbException e) {
+            LOG.log(Level.SEVERE, "Skipping a message on " + topic + " that is no event envelope: " + message, e);
+            return Optional.empty();
+        }
     }
 
     private static void sleep(Duration duration) {
