@@ -6,6 +6,7 @@ import dev.meridian.it.delivery.ProbeConsumer;
 import dev.meridian.it.delivery.PublisherResource;
 import dev.meridian.launcher.WildFlyServer;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class DeliveryProbes {
 
+    /** The topic the probe module publishes on. */
+    static final String PROBE_TOPIC = "meridian.probe.events";
+    private static final int WILDFLY_HTTP_PORT = 8080;
+    private static final int WILDFLY_MANAGEMENT_PORT = 9990;
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
     private DeliveryProbes() {
@@ -35,8 +40,18 @@ public final class DeliveryProbes {
     /**
      * {@code ear} with the probe module (publisher, {@code POST /delivery-probe/publish?stream=&note=}) and one
      * consuming module per schema, each with a {@link ProbeConsumer} and a {@link NotesProjection} in that schema.
+     * The probe topic is declared in the EAR, on the server's embedded broker.
      */
     public static EnterpriseArchive withDeliveryProbes(EnterpriseArchive ear, List<String> consumerSchemas) {
+        return withDeliveryProbes(ear, consumerSchemas, true);
+    }
+
+    /**
+     * As {@link #withDeliveryProbes(EnterpriseArchive, List)}; without {@code declaresProbeTopic} the server must
+     * bind the probe topic itself, as a server in remote broker mode binds the module topics.
+     */
+    static EnterpriseArchive withDeliveryProbes(EnterpriseArchive ear, List<String> consumerSchemas,
+                                                boolean declaresProbeTopic) {
         TestServer.withProbeEvents(ear);
         for (String schema : consumerSchemas) {
             WebArchive consumer = probeWar("consumer-" + schema + ".war", "meridian.module.name="
@@ -44,7 +59,7 @@ public final class DeliveryProbes {
                     .addClasses(ProbeConsumer.class, NotesProjection.class)
                     .addAsResource(DeliveryProbes.class.getResource("/delivery-probe/V1__probe.sql"),
                             "db/migration/" + schema + "/V1__probe.sql");
-            if (schema.equals(consumerSchemas.get(0))) {
+            if (declaresProbeTopic && schema.equals(consumerSchemas.get(0))) {
                 // the probe topic must be bound before the first consumer subscribes
                 consumer.addAsWebInfResource(DeliveryProbes.class.getResource("/delivery-probe/probe-jms.xml"),
                         "probe-jms.xml");
@@ -52,7 +67,7 @@ public final class DeliveryProbes {
             TestServer.withWebModule(ear, consumer, "/" + schema);
         }
         return TestServer.withWebModule(ear, probeWar("delivery-probe.war", "meridian.module.name=probe\n"
-                + "meridian.module.version=1\nmeridian.module.topic=meridian.probe.events\n")
+                + "meridian.module.version=1\nmeridian.module.topic=" + PROBE_TOPIC + "\n")
                 .addClass(PublisherResource.class), "/delivery-probe");
     }
 
@@ -72,9 +87,12 @@ public final class DeliveryProbes {
 
     /** The shipped EAR with the probes for {@code consumerSchemas}, written to {@code file}. */
     public static Path exportedWithDeliveryProbes(Path file, List<String> consumerSchemas) throws IOException {
+        return exported(withDeliveryProbes(TestServer.meridianEar(), consumerSchemas), file);
+    }
+
+    static Path exported(EnterpriseArchive ear, Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        withDeliveryProbes(TestServer.meridianEar(), consumerSchemas).as(ZipExporter.class)
-                .exportTo(file.toFile(), true);
+        ear.as(ZipExporter.class).exportTo(file.toFile(), true);
         return file;
     }
 
@@ -83,20 +101,32 @@ public final class DeliveryProbes {
      * tests' server, and waits until it is ready. Its console output is appended to {@code console}.
      */
     public static WildFlyServer startServer(Path ear, Path baseDirectory, Path console) throws Exception {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("jboss.socket.binding.port-offset", TestServer.property("meridian.test.port.offset"));
-        properties.put("meridian.db.url", "jdbc:postgresql://localhost:" + TestServer.property("meridian.test.db.port")
+        return startServer(ear, baseDirectory, console,
+                Integer.parseInt(TestServer.property("meridian.test.port.offset")), "meridian.xml", Map.of());
+    }
+
+    /**
+     * Starts the provisioned server with {@code ear} in {@code configuration}, its ports moved by {@code portOffset}
+     * and the tests' database, and waits until it is ready.
+     *
+     * @param properties system properties on top of those the tests' server has
+     */
+    static WildFlyServer startServer(Path ear, Path baseDirectory, Path console, int portOffset,
+                                     String configuration, Map<String, String> properties) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("jboss.socket.binding.port-offset", String.valueOf(portOffset));
+        all.put("meridian.db.url", "jdbc:postgresql://localhost:" + TestServer.property("meridian.test.db.port")
                 + "/meridian");
-        properties.put("meridian.db.user", "postgres");
-        properties.put("meridian.db.password", "postgres");
-        properties.put("meridian.lra.coordinator.url", TestServer.http("/lra-coordinator/lra-coordinator").toString());
-        properties.put("meridian.jwt.public-key-location",
-                "file:" + TestServer.property("meridian.test.jwt.public-key"));
-        properties.put("meridian.delivery.retry.delays", "PT0.1S");
+        all.put("meridian.db.user", "postgres");
+        all.put("meridian.db.password", "postgres");
+        all.put("meridian.lra.coordinator.url", http(portOffset, "/lra-coordinator/lra-coordinator").toString());
+        all.put("meridian.jwt.public-key-location", "file:" + TestServer.property("meridian.test.jwt.public-key"));
+        all.put("meridian.delivery.retry.delays", "PT0.1S");
+        all.putAll(properties);
         WildFlyServer server = WildFlyServer.start(Path.of(TestServer.property("meridian.server.home")), ear,
-                baseDirectory, "meridian.xml", properties, ProcessBuilder.Redirect.appendTo(console.toFile()));
+                baseDirectory, configuration, all, ProcessBuilder.Redirect.appendTo(console.toFile()));
         long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (!ready()) {
+        while (!ready(portOffset)) {
             if (System.nanoTime() > deadline) {
                 server.stop();
                 throw new IllegalStateException("The server was not ready within " + STARTUP + "; see " + console);
@@ -106,9 +136,15 @@ public final class DeliveryProbes {
         return server;
     }
 
-    private static boolean ready() throws InterruptedException {
+    /** A path on the HTTP port of a server whose ports are WildFly's defaults moved by {@code portOffset}. */
+    static URI http(int portOffset, String path) {
+        return URI.create("http://localhost:" + (WILDFLY_HTTP_PORT + portOffset) + path);
+    }
+
+    private static boolean ready(int portOffset) throws InterruptedException {
+        URI readiness = URI.create("http://localhost:" + (WILDFLY_MANAGEMENT_PORT + portOffset) + "/health/ready");
         try {
-            return TestServer.get(TestServer.management("/health/ready")).statusCode() == 200;
+            return TestServer.get(readiness).statusCode() == 200;
         } catch (IOException notListeningYet) {
             return false;
         }

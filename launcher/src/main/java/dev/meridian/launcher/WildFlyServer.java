@@ -60,7 +60,7 @@ public final class WildFlyServer {
         if (!Files.isRegularFile(configuration.resolve(configurationFile))) {
             throw new IOException("No provisioned server at " + serverHome + ": build the ear module first");
         }
-        copyDirectory(configuration, baseDirectory.resolve("configuration"));
+        copyTree(configuration, baseDirectory.resolve("configuration"));
         Path deployments = baseDirectory.resolve("deployments");
         Files.createDirectories(deployments);
         try (Stream<Path> previous = Files.list(deployments)) {
@@ -71,7 +71,8 @@ public final class WildFlyServer {
         Files.copy(ear, deployments.resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void copyDirectory(Path from, Path to) throws IOException {
+    /** Copies the directory {@code from} with everything in it to {@code to}, replacing files that are there. */
+    public static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             files.forEach(source -> {
                 Path target = to.resolve(from.relativize(source).toString());
