@@ -3,7 +3,6 @@ package dev.meridian.eventinfra.delivery;
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventMetadata;
-import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.StoredEvent;
 import java.time.Instant;
@@ -27,12 +26,13 @@ record Delivery(String consumer, String envelopeJson, WireFormat.Header header, 
     }
 
     /** The event, upcast to the newest version this deployment knows; fails for an unknown type or version. */
-    EventEnvelope<DomainEvent> event(PostgresEventStore store, EventJson json) {
+    EventEnvelope<DomainEvent> event(PostgresEventStore store) {
         EventMetadata metadata = new EventMetadata(Optional.ofNullable(header.correlationId()).map(UUID::fromString),
                 Optional.ofNullable(header.causationId()).map(UUID::fromString), Optional.empty(), Map.of());
+        // the metadata is given as it is, not as its stored JSON
         StoredEvent stored = new StoredEvent(header.id(), header.type(), header.version(), header.streamId(),
-                header.streamVersion(), header.globalPosition(), Instant.parse(header.occurredAt()), payload,
-                json.toJson(metadata), false);
-        return store.envelopeOf(stored);
+                header.streamVersion(), header.globalPosition(), Instant.parse(header.occurredAt()), payload, null,
+                false);
+        return store.envelopeOf(stored, metadata);
     }
 }

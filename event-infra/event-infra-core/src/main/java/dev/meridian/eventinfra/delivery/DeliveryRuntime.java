@@ -81,8 +81,7 @@ public class DeliveryRuntime {
         wire = new WireFormat(eventStore.json());
         broker = new BrokerAccess(settings);
         metrics = new DeliveryMetrics(meterRegistry);
-        deliverer = new EventDeliverer(dataSource, transaction, eventStore.store(), eventStore.json(), wire, settings,
-                metrics);
+        deliverer = new EventDeliverer(dataSource, transaction, eventStore.store(), wire, settings, metrics);
     }
 
     @PreDestroy

@@ -1,6 +1,5 @@
 package dev.meridian.eventinfra.delivery;
 
-import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
@@ -48,17 +47,15 @@ final class EventDeliverer {
     private final DataSource dataSource;
     private final UserTransaction transaction;
     private final PostgresEventStore store;
-    private final EventJson json;
     private final WireFormat wire;
     private final DeliverySettings settings;
     private final DeliveryMetrics metrics;
 
-    EventDeliverer(DataSource dataSource, UserTransaction transaction, PostgresEventStore store, EventJson json,
-                   WireFormat wire, DeliverySettings settings, DeliveryMetrics metrics) {
+    EventDeliverer(DataSource dataSource, UserTransaction transaction, PostgresEventStore store, WireFormat wire,
+                   DeliverySettings settings, DeliveryMetrics metrics) {
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.store = store;
-        this.json = json;
         this.wire = wire;
         this.settings = settings;
         this.metrics = metrics;
@@ -95,7 +92,7 @@ final class EventDeliverer {
             for (Delivery delivery : deliveries) {
                 // remove, not contains: a message the broker handed over twice in one batch is applied once
                 if (accepted.remove(delivery.header().id())) {
-                    consumer.dispatch(delivery.event(store, json));
+                    consumer.dispatch(delivery.event(store));
                     applied.add(delivery);
                 }
             }
@@ -185,7 +182,7 @@ final class EventDeliverer {
     /** Runs the observers in the current transaction and commits it; on failure it is rolled back. */
     private void applyAndCommit(ConsumingModule consumer, Delivery delivery) throws HandlerFailure {
         try {
-            consumer.dispatch(delivery.event(store, json));
+            consumer.dispatch(delivery.event(store));
         } catch (RuntimeException failure) {
             Transactions.rollback(transaction);
             throw new HandlerFailure(failure);

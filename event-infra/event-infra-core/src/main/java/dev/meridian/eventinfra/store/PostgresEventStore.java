@@ -5,6 +5,7 @@ import dev.meridian.eventinfra.api.ConcurrencyConflictException;
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventBatch;
 import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.api.EventQuery;
 import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.api.EventType;
@@ -457,10 +458,18 @@ public final class PostgresEventStore implements EventStore {
 
     /** A stored event read as the newest version of its type, with its metadata. */
     public EventEnvelope<DomainEvent> envelopeOf(StoredEvent stored) {
+        return envelopeOf(stored, json.metadataFromJson(stored.metadata()));
+    }
+
+    /**
+     * A stored event read as the newest version of its type, with metadata that was read already (a delivery
+     * reads it from the wire, and writing it as JSON only to read it back cost a consumer a fifth of its time).
+     */
+    public EventEnvelope<DomainEvent> envelopeOf(StoredEvent stored, EventMetadata metadata) {
         StoredEventDecoder.Decoded decoded = decoder.decode(stored.type(), stored.version(), stored.payload());
         return new EventEnvelope<>(stored.eventId(), stored.type(), decoded.version(), stored.streamId(),
-                stored.streamVersion(), stored.globalPosition(), stored.occurredAt(),
-                json.metadataFromJson(stored.metadata()), decoded.event(), stored.personalDataRedacted());
+                stored.streamVersion(), stored.globalPosition(), stored.occurredAt(), metadata, decoded.event(),
+                stored.personalDataRedacted());
     }
 
     private List<StoredEvent> storedEvents(Connection connection, PreparedStatement query) throws SQLException {
