@@ -2,6 +2,7 @@ package dev.meridian.benchmarks;
 
 import dev.meridian.it.DeliveryProbes;
 import dev.meridian.it.TestServer;
+import dev.meridian.it.delivery.NotesProjection;
 import dev.meridian.launcher.WildFlyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.Connection;
@@ -28,6 +29,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -425,9 +427,9 @@ public final class DeliveryBenchmark {
 
         double ceilingRate = rawReplay();
         report.add(String.format(Locale.ROOT, "Projection rebuild (`%s`, %,d events, batches read from the store and"
-                + " applied with one batched upsert): **%,.0f events/s**; a raw JDBC replay of the same events into"
-                + " a copy of its table with the same upsert: %,.0f events/s (ratio %.2f).", projection, rebuilt, rate,
-                ceilingRate, rate / ceilingRate));
+                + " summed per stream into one batched upsert): **%,.0f events/s**; a raw JDBC replay of the same"
+                + " events into a copy of its table, summed and written the same way: %,.0f events/s (ratio %.2f).",
+                projection, rebuilt, rate, ceilingRate, rate / ceilingRate));
     }
 
     private static double rawReplay() throws SQLException {
@@ -442,29 +444,23 @@ public final class DeliveryBenchmark {
             int batchSize = 1000;
             try (PreparedStatement read = db.prepareStatement("select global_position, stream_id,"
                     + " payload ->> 'note' from event_infra.events where global_position > ?"
-                    + " and event_type = 'probe.Published' order by global_position limit " + batchSize);
-                 PreparedStatement upsert = db.prepareStatement("insert into public.notes_view_ceiling"
-                         + " (stream_id, events, last_note, last_position) values (?, 1, ?, ?)"
-                         + " on conflict (stream_id) do update set events = notes_view_ceiling.events + 1,"
-                         + " last_note = excluded.last_note, last_position = excluded.last_position")) {
-                int read0;
+                    + " and event_type = 'probe.Published' order by global_position limit " + batchSize)) {
+                int readInBatch;
                 do {
                     read.setLong(1, after);
-                    read0 = 0;
+                    readInBatch = 0;
+                    Map<String, NotesProjection.StreamNotes> perStream = new LinkedHashMap<>();
                     try (ResultSet rows = read.executeQuery()) {
                         while (rows.next()) {
                             after = rows.getLong(1);
-                            upsert.setString(1, rows.getString(2));
-                            upsert.setString(2, rows.getString(3));
-                            upsert.setLong(3, after);
-                            upsert.addBatch();
-                            read0++;
+                            NotesProjection.add(perStream, rows.getString(2), rows.getString(3), after);
+                            readInBatch++;
                         }
                     }
-                    upsert.executeBatch();
+                    NotesProjection.write(db, "public.notes_view_ceiling", perStream);
                     db.commit();
-                    replayed += read0;
-                } while (read0 == batchSize);
+                    replayed += readInBatch;
+                } while (readInBatch == batchSize);
             }
             return replayed / ((System.nanoTime() - start) / 1e9);
         }
