@@ -1,0 +1,162 @@
+package dev.meridian.auth.domain;
+
+import dev.meridian.auth.api.AccountActivated;
+import dev.meridian.auth.api.AccountDisabled;
+import dev.meridian.auth.api.AccountEvent;
+import dev.meridian.auth.api.LoginFailed;
+import dev.meridian.auth.api.RegistrationCancelled;
+import dev.meridian.auth.api.RolesChanged;
+import dev.meridian.auth.api.UserLoggedIn;
+import dev.meridian.auth.api.UserLoggedOut;
+import dev.meridian.auth.api.UserRegistered;
+import dev.meridian.eventinfra.api.AggregateRoot;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An account: its email address, roles and state, and the sessions it has open. It decides whether a sign-in, a
+ * role change or a step of the registration process may happen; a repeated step (a redelivered message, a
+ * repeated LRA callback) records nothing.
+ */
+public final class Account extends AggregateRoot<AccountEvent> {
+
+    private UUID userId;
+    private EmailAddress email;
+    private Set<Role> roles = EnumSet.noneOf(Role.class);
+    private AccountStatus status;
+    private final Set<UUID> openSessions = new HashSet<>();
+
+    private Account() {
+    }
+
+    /** An account with no history yet, for a repository to replay its stream into. */
+    public static Account toReplay() {
+        return new Account();
+    }
+
+    /** A person registers: the account starts pending, with {@code roles}. */
+    public static Account register(UUID userId, EmailAddress email, Set<Role> roles) {
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("An account needs at least one role");
+        }
+        Account account = new Account();
+        account.record(new UserRegistered(userId, email.value(), wireNames(roles)));
+        return account;
+    }
+
+    /** The registration process closed: the account may sign in. */
+    public void activate() {
+        if (status == AccountStatus.PENDING) {
+            record(new AccountActivated(userId));
+        } else if (status != AccountStatus.ACTIVE) {
+            throw new AccountStateException("Only a pending account can be activated", status);
+        }
+    }
+
+    /** The registration process was cancelled: the account never becomes usable. */
+    public void cancelRegistration(String reason) {
+        if (status == AccountStatus.PENDING) {
+            record(new RegistrationCancelled(userId, reason));
+        } else if (status != AccountStatus.CANCELLED) {
+            throw new AccountStateException("Only a pending registration can be cancelled", status);
+        }
+    }
+
+    /** A sign-in with the right password: a new session, if the account may sign in. */
+    public void logIn(UUID sessionId) {
+        if (status != AccountStatus.ACTIVE) {
+            record(new LoginFailed(userId, "NOT_ACTIVE"));
+            return;
+        }
+        record(new UserLoggedIn(userId, sessionId));
+    }
+
+    /** A sign-in with the wrong password. */
+    public void refuseLogIn() {
+        record(new LoginFailed(userId, "WRONG_PASSWORD"));
+    }
+
+    /** The session ends; ending one that is not open changes nothing. */
+    public void logOut(UUID sessionId) {
+        if (openSessions.contains(sessionId)) {
+            record(new UserLoggedOut(userId, sessionId));
+        }
+    }
+
+    /** An administrator sets the account's roles. */
+    public void changeRoles(Set<Role> newRoles, UUID administrator) {
+        if (newRoles.isEmpty()) {
+            throw new IllegalArgumentException("An account needs at least one role");
+        }
+        if (!newRoles.equals(roles)) {
+            record(new RolesChanged(userId, wireNames(newRoles), administrator));
+        }
+    }
+
+    /** The account may not sign in any more; its sessions end. */
+    public void disable(String reason) {
+        if (status != AccountStatus.DISABLED) {
+            record(new AccountDisabled(userId, reason));
+        }
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    public EmailAddress email() {
+        return email;
+    }
+
+    public Set<Role> roles() {
+        return Set.copyOf(roles);
+    }
+
+    public AccountStatus status() {
+        return status;
+    }
+
+    /** The sessions signed in and not logged out or revoked since. */
+    public Set<UUID> openSessions() {
+        return Set.copyOf(openSessions);
+    }
+
+    @Override
+    protected void apply(AccountEvent event) {
+        // LoginFailed changes no state
+        if (event instanceof UserRegistered registered) {
+            userId = registered.userId();
+            // null once the person's key is shredded: the address is gone with it
+            email = registered.email() == null ? null : new EmailAddress(registered.email());
+            roles = rolesOf(registered.roles());
+            status = AccountStatus.PENDING;
+        } else if (event instanceof AccountActivated) {
+            status = AccountStatus.ACTIVE;
+        } else if (event instanceof RegistrationCancelled) {
+            status = AccountStatus.CANCELLED;
+        } else if (event instanceof UserLoggedIn loggedIn) {
+            openSessions.add(loggedIn.sessionId());
+        } else if (event instanceof UserLoggedOut loggedOut) {
+            openSessions.remove(loggedOut.sessionId());
+        } else if (event instanceof RolesChanged changed) {
+            roles = rolesOf(changed.roles());
+        } else if (event instanceof AccountDisabled) {
+            status = AccountStatus.DISABLED;
+            openSessions.clear();
+        }
+    }
+
+    private static List<String> wireNames(Set<Role> roles) {
+        return roles.stream().sorted().map(Role::wireName).toList();
+    }
+
+    private static Set<Role> rolesOf(Collection<String> wireNames) {
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        wireNames.forEach(name -> parsed.add(Role.ofWireName(name)));
+        return parsed;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.meridian.auth.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.meridian.auth.api.AccountActivated;
+import dev.meridian.auth.api.AccountDisabled;
+import dev.meridian.auth.api.AccountEvent;
+import dev.meridian.auth.api.LoginFailed;
+import dev.meridian.auth.api.RegistrationCancelled;
+import dev.meridian.auth.api.RolesChanged;
+import dev.meridian.auth.api.UserLoggedIn;
+import dev.meridian.auth.api.UserLoggedOut;
+import dev.meridian.auth.api.UserRegistered;
+import dev.meridian.eventinfra.testing.AggregateScenario;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AccountTest {
+
+    private static final UUID ADA = UUID.randomUUID();
+    private static final UUID ADMIN = UUID.randomUUID();
+    private static final UUID SESSION = UUID.randomUUID();
+    private static final UserRegistered REGISTERED = new UserRegistered(ADA, "ada@example.org", List.of("user"));
+    private static final AccountActivated ACTIVATED = new AccountActivated(ADA);
+
+    private static AggregateScenario<Account, AccountEvent> given(AccountEvent... history) {
+        return AggregateScenario.given(Account::toReplay, history);
+    }
+
+    @Test
+    void registersAPendingAccountWithANormalisedEmail() {
+        Account account = Account.register(ADA, EmailAddress.of("  Ada@Example.ORG "), Set.of(Role.USER));
+
+        assertThat(account.recordedEvents()).containsExactly(REGISTERED);
+        assertThat(account.status()).isEqualTo(AccountStatus.PENDING);
+        assertThat(account.email()).isEqualTo(new EmailAddress("ada@example.org"));
+    }
+
+    @Test
+    void refusesAnAccountWithoutRoles() {
+        assertThatThrownBy(() -> Account.register(ADA, EmailAddress.of("ada@example.org"), Set.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one role");
+    }
+
+    @Test
+    void activatesAPendingAccountOnceAndIgnoresARepeat() {
+        given(REGISTERED).when(Account::activate).thenRecorded(ACTIVATED);
+        given(REGISTERED, ACTIVATED).when(Account::activate).thenRecordedNothing();
+    }
+
+    @Test
+    void cancelsAPendingRegistrationOnceAndNeverActivatesItAfterwards() {
+        RegistrationCancelled cancelled = new RegistrationCancelled(ADA, "the profile could not be created");
+        given(REGISTERED).when(account -> account.cancelRegistration(cancelled.reason())).thenRecorded(cancelled);
+        given(REGISTERED, cancelled).when(account -> account.cancelRegistration("again")).thenRecordedNothing();
+
+        AccountStateException refusal = given(REGISTERED, cancelled).when(Account::activate)
+                .thenRefused(AccountStateException.class);
+        assertThat(refusal.status()).isEqualTo(AccountStatus.CANCELLED);
+    }
+
+    @Test
+    void refusesToCancelARegistrationThatAlreadyClosed() {
+        given(REGISTERED, ACTIVATED).when(account -> account.cancelRegistration("too late"))
+                .thenRefused(AccountStateException.class);
+    }
+
+    @Test
+    void opensASessionOnlyForAnActiveAccount() {
+        given(REGISTERED, ACTIVATED).when(account -> account.logIn(SESSION))
+                .thenRecorded(new UserLoggedIn(ADA, SESSION));
+        given(REGISTERED).when(account -> account.logIn(SESSION))
+                .thenRecorded(new LoginFailed(ADA, "NOT_ACTIVE"));
+        given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "fraud")).when(account -> account.logIn(SESSION))
+                .thenRecorded(new LoginFailed(ADA, "NOT_ACTIVE"));
+    }
+
+    @Test
+    void recordsAWrongPassword() {
+        given(REGISTERED, ACTIVATED).when(Account::refuseLogIn).thenRecorded(new LoginFailed(ADA, "WRONG_PASSWORD"));
+    }
+
+    @Test
+    void endsAnOpenSessionOnceAndIgnoresOneThatIsNotOpen() {
+        UserLoggedIn loggedIn = new UserLoggedIn(ADA, SESSION);
+        UserLoggedOut loggedOut = new UserLoggedOut(ADA, SESSION);
+        given(REGISTERED, ACTIVATED, loggedIn).when(account -> account.logOut(SESSION)).thenRecorded(loggedOut);
+        given(REGISTERED, ACTIVATED, loggedIn, loggedOut).when(account -> account.logOut(SESSION))
+                .thenRecordedNothing();
+        given(REGISTERED, ACTIVATED).when(account -> account.logOut(UUID.randomUUID())).thenRecordedNothing();
+    }
+
+    @Test
+    void changesRolesOnlyWhenTheyDiffer() {
+        Account account = given(REGISTERED, ACTIVATED)
+                .when(it -> it.changeRoles(Set.of(Role.USER, Role.ADMIN), ADMIN))
+                .thenRecorded(new RolesChanged(ADA, List.of("user", "admin"), ADMIN));
+        assertThat(account.roles()).containsExactlyInAnyOrder(Role.USER, Role.ADMIN);
+
+        given(REGISTERED, ACTIVATED).when(it -> it.changeRoles(Set.of(Role.USER), ADMIN)).thenRecordedNothing();
+        given(REGISTERED, ACTIVATED).when(it -> it.changeRoles(Set.of(), ADMIN))
+                .thenRefused(IllegalArgumentException.class);
+    }
+
+    @Test
+    void disablingEndsEverySessionAndIsDoneOnce() {
+        Account account = given(REGISTERED, ACTIVATED, new UserLoggedIn(ADA, SESSION))
+                .when(it -> it.disable("fraud"))
+                .thenRecorded(new AccountDisabled(ADA, "fraud"));
+        assertThat(account.openSessions()).isEmpty();
+        assertThat(account.status()).isEqualTo(AccountStatus.DISABLED);
+
+        given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "fraud")).when(it -> it.disable("again"))
+                .thenRecordedNothing();
+    }
+
+    @Test
+    void readsAnAccountWhosePersonsKeyWasShreddedWithoutItsAddress() {
+        Account account = given(new UserRegistered(ADA, null, List.of("user")), ACTIVATED)
+                .when(it -> it.logIn(SESSION)).thenRecorded(new UserLoggedIn(ADA, SESSION));
+
+        assertThat(account.email()).isNull();
+    }
+}
