@@ -152,7 +152,8 @@ final class EventDeliverer {
 
     private void recordApplied(ConsumingModule consumer, Delivery delivery) {
         metrics.delivered(consumer.name(), delivery.header().type());
-        metrics.latency(consumer.name(), Duration.between(Instant.parse(delivery.header().occurredAt()), Instant.now()));
+        metrics.latency(consumer.name(),
+                Duration.between(Instant.parse(delivery.header().occurredAt()), Instant.now()));
     }
 
     private Outcome deliverOnce(ConsumingModule consumer, Delivery delivery) throws HandlerFailure {
