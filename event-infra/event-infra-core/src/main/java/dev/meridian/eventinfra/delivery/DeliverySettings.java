@@ -23,11 +23,14 @@ import org.eclipse.microprofile.config.Config;
  * @param deadLetterRetention   how long resolved and discarded dead letters are kept
  * @param retentionInterval     how often retention runs
  * @param maxReadyLag           readiness fails while a relay or a live projection is further behind than this
+ * @param lockIdleLimit         how long a relay or projection batch may leave its transaction idle before PostgreSQL
+ *                              ends it and frees its lock for another server
  */
 public record DeliverySettings(String nodeId, String brokerUser, String brokerPassword, int relayBatchSize,
                                Duration pollInterval, int sessionsPerConsumer, int deliveryBatchSize, int attempts,
                                List<Duration> retryDelays, int projectionBatchSize, Duration inboxRetention,
-                               Duration deadLetterRetention, Duration retentionInterval, long maxReadyLag) {
+                               Duration deadLetterRetention, Duration retentionInterval, long maxReadyLag,
+                               Duration lockIdleLimit) {
 
     public DeliverySettings {
         retryDelays = List.copyOf(retryDelays);
@@ -60,7 +63,8 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
                 duration(config, "meridian.retention.inbox", "P14D"),
                 duration(config, "meridian.retention.dead-letters", "P30D"),
                 duration(config, "meridian.retention.interval", "PT1H"),
-                config.getOptionalValue("meridian.readiness.max-lag", Long.class).orElse(10_000L));
+                config.getOptionalValue("meridian.readiness.max-lag", Long.class).orElse(10_000L),
+                duration(config, "meridian.delivery.lock-idle-limit", "PT30S"));
     }
 
     /** The wait before attempt {@code attempt} (2 for the first retry). */

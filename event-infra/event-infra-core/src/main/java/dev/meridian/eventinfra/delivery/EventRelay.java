@@ -38,7 +38,7 @@ import javax.sql.DataSource;
  * ({@code for update skip locked}), and a server that finds it locked stands by. The lock ends with the batch's
  * transaction, so when the active server dies another one carries on from the same checkpoint.
  */
-final class EventRelay implements Runnable {
+final class EventRelay extends BatchLoop {
 
     private static final Logger LOG = Logger.getLogger(EventRelay.class.getName());
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
@@ -63,9 +63,7 @@ final class EventRelay implements Runnable {
     private final BrokerAccess broker;
     private final DeliverySettings settings;
     private final DeliveryMetrics metrics;
-    private final WakeUps wakeUps = new WakeUps();
 
-    private volatile boolean running = true;
     // whether the next batch may hold events the broker already took (see the class comment)
     private boolean mayOverlapTheBroker = true;
     private jakarta.jms.Connection brokerConnection;
@@ -74,6 +72,7 @@ final class EventRelay implements Runnable {
 
     EventRelay(String topicName, Set<String> eventTypes, DataSource dataSource, PostgresEventStore store,
                WireFormat wire, BrokerAccess broker, DeliverySettings settings, DeliveryMetrics metrics) {
+        super(settings.relayBatchSize(), settings.pollInterval(), RECONNECT_DELAY);
         this.topicName = topicName;
         this.ownEvents = new EventQuery(eventTypes, Optional.empty(), Optional.empty());
         this.dataSource = dataSource;
@@ -88,43 +87,32 @@ final class EventRelay implements Runnable {
         return topicName;
     }
 
-    /** Events were committed: relay now rather than at the next poll. */
-    void wakeUp() {
-        wakeUps.wakeUp();
-    }
-
-    void stop() {
-        running = false;
-        wakeUp();
+    @Override
+    protected void starting() {
+        LOG.info(() -> "Relaying " + ownEvents.types().size() + " event types to " + topicName);
     }
 
     @Override
-    public void run() {
-        LOG.info(() -> "Relaying " + ownEvents.types().size() + " event types to " + topicName);
-        while (running) {
-            try {
-                if (relayBatch() < settings.relayBatchSize()) {
-                    wakeUps.await(settings.pollInterval());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (SQLException | JMSException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Relaying to " + topicName + " failed; retrying in " + RECONNECT_DELAY, e);
-                metrics.relayFailed(topicName);
-                mayOverlapTheBroker = true;
-                disconnect();
-                sleep(RECONNECT_DELAY);
-            }
-        }
+    protected void failed(Exception failure) {
+        LOG.log(Level.WARNING, "Relaying to " + topicName + " failed; retrying in " + RECONNECT_DELAY, failure);
+        metrics.relayFailed(topicName);
+        mayOverlapTheBroker = true;
+        disconnect();
+    }
+
+    @Override
+    protected void ended() {
         disconnect();
     }
 
     /** Relays one batch; returns how many events it sent. */
-    private int relayBatch() throws SQLException, JMSException {
+    @Override
+    protected int runBatch() throws SQLException, JMSException {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
+                // the broker send happens inside this transaction, so it must fit in the limit too
+                HeldLocks.releaseAfterIdling(db, settings.lockIdleLimit());
                 Long checkpoint = lockCheckpoint(db);
                 if (checkpoint == null) {
                     // another server relays this topic now; should it die, its last batch may be on the broker
@@ -228,13 +216,5 @@ final class EventRelay implements Runnable {
         brokerConnection = null;
         session = null;
         producer = null;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -3,8 +3,10 @@ package dev.meridian.eventinfra.projection;
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.delivery.BatchLoop;
+import dev.meridian.eventinfra.delivery.DeliverySettings;
+import dev.meridian.eventinfra.delivery.HeldLocks;
 import dev.meridian.eventinfra.delivery.Transactions;
-import dev.meridian.eventinfra.delivery.WakeUps;
 import dev.meridian.eventinfra.module.ModuleContext;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.PostgresEventStore.StoredBatch;
@@ -33,11 +35,11 @@ import javax.sql.DataSource;
  * in batches and, once it has caught up, simply follows new events. Progress (done, total, rate, ETA) is kept in
  * the checkpoint row and logged every few seconds.
  */
-final class ProjectionRunner implements Runnable {
+final class ProjectionRunner extends BatchLoop {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class.getName());
     private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
-    private static final Duration FAILURE_DELAY = Duration.ofSeconds(5);
+    private static final Duration FAILURE_PAUSE = Duration.ofSeconds(5);
 
     private static final String CREATE = """
             insert into event_infra.projection_checkpoints (projection) values (?) on conflict do nothing
@@ -76,14 +78,13 @@ final class ProjectionRunner implements Runnable {
     private final UserTransaction transaction;
     private final PostgresEventStore store;
     private final int batchSize;
-    private final Duration pollInterval;
-    private final WakeUps wakeUps = new WakeUps();
-    private volatile boolean running = true;
+    private final Duration lockIdleLimit;
     private long lastProgressLog;
 
     ProjectionRunner(Projection projection, String name, ModuleContext module, Set<String> eventTypes,
-                     DataSource dataSource, UserTransaction transaction, PostgresEventStore store, int batchSize,
-                     Duration pollInterval) {
+                     DataSource dataSource, UserTransaction transaction, PostgresEventStore store,
+                     DeliverySettings settings) {
+        super(settings.projectionBatchSize(), settings.pollInterval(), FAILURE_PAUSE);
         this.projection = projection;
         this.name = name;
         this.module = module;
@@ -91,8 +92,8 @@ final class ProjectionRunner implements Runnable {
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.store = store;
-        this.batchSize = batchSize;
-        this.pollInterval = pollInterval;
+        this.batchSize = settings.projectionBatchSize();
+        this.lockIdleLimit = settings.lockIdleLimit();
     }
 
     String name() {
@@ -103,44 +104,23 @@ final class ProjectionRunner implements Runnable {
         return module.name();
     }
 
-    void wakeUp() {
-        wakeUps.wakeUp();
-    }
-
-    void stop() {
-        running = false;
-        wakeUp();
+    @Override
+    protected void starting() {
+        LOG.info(() -> "Projection " + name + " of " + module.name() + " reads " + eventTypes);
     }
 
     @Override
-    public void run() {
-        LOG.info(() -> "Projection " + name + " of " + module.name() + " reads " + eventTypes);
-        while (running) {
-            try {
-                if (applyBatch() < batchSize) {
-                    wakeUps.await(pollInterval);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException | SQLException e) {
-                LOG.log(Level.WARNING, "Projection " + name + " failed; trying again in "
-                        + FAILURE_DELAY, e);
-                recordFailure(e);
-                try {
-                    Thread.sleep(FAILURE_DELAY.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    protected void failed(Exception failure) {
+        LOG.log(Level.WARNING, "Projection " + name + " failed; trying again in " + FAILURE_PAUSE, failure);
+        recordFailure(failure);
     }
 
     /** Applies one batch; returns how many events it applied. */
-    private int applyBatch() throws SQLException {
+    @Override
+    protected int runBatch() throws SQLException {
         Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
+            HeldLocks.releaseAfterIdling(db, lockIdleLimit);
             Checkpoint checkpoint = lockCheckpoint(db);
             StoredBatch batch = checkpoint == null ? null
                     : store.readAllStored(db, query(), checkpoint.position(), batchSize);
