@@ -1,0 +1,114 @@
+package dev.meridian.user.domain;
+
+import dev.meridian.eventinfra.api.AggregateRoot;
+import dev.meridian.user.api.PreferencesChanged;
+import dev.meridian.user.api.ProfileEvent;
+import dev.meridian.user.api.UserProfileCreated;
+import dev.meridian.user.api.UserProfileDiscarded;
+import dev.meridian.user.api.UserProfileUpdated;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A person's profile: the email address they registered with, their display name, locale and preferences. The
+ * registration process creates it and, when that process is cancelled, discards it; a repeated step of that process
+ * records nothing. Only real changes are recorded.
+ */
+public final class Profile extends AggregateRoot<ProfileEvent> {
+
+    private UUID userId;
+    private String email;
+    private DisplayName displayName;
+    private LanguageTag locale;
+    private Preferences preferences = Preferences.NONE;
+    private boolean discarded;
+
+    private Profile() {
+    }
+
+    /** A profile with no history yet, for a repository to replay its stream into. */
+    public static Profile toReplay() {
+        return new Profile();
+    }
+
+    /** The registration process creates the profile of a new account. */
+    public static Profile create(UUID userId, String email, DisplayName displayName, LanguageTag locale) {
+        Profile profile = new Profile();
+        profile.record(new UserProfileCreated(userId, email, displayName.value(), locale.value()));
+        return profile;
+    }
+
+    /** The person changes their display name and locale; a value not given stays as it is. */
+    public void update(DisplayName newDisplayName, LanguageTag newLocale) {
+        refuseIfDiscarded();
+        DisplayName name = newDisplayName == null ? displayName : newDisplayName;
+        LanguageTag tag = newLocale == null ? locale : newLocale;
+        if (!Objects.equals(name, displayName) || !tag.equals(locale)) {
+            record(new UserProfileUpdated(userId, name == null ? null : name.value(), tag.value()));
+        }
+    }
+
+    /** The person replaces their preferences with {@code newPreferences}. */
+    public void changePreferences(Preferences newPreferences) {
+        refuseIfDiscarded();
+        if (!newPreferences.equals(preferences)) {
+            record(new PreferencesChanged(userId, newPreferences.values()));
+        }
+    }
+
+    /** The registration that created the profile was cancelled. */
+    public void discard(String reason) {
+        if (!discarded) {
+            record(new UserProfileDiscarded(userId, reason));
+        }
+    }
+
+    private void refuseIfDiscarded() {
+        if (discarded) {
+            throw new ProfileStateException("The profile of " + userId + " was discarded");
+        }
+    }
+
+    public UUID userId() {
+        return userId;
+    }
+
+    /** The registered email address; null once the person's key is shredded. */
+    public String email() {
+        return email;
+    }
+
+    /** The display name; null once the person's key is shredded. */
+    public DisplayName displayName() {
+        return displayName;
+    }
+
+    public LanguageTag locale() {
+        return locale;
+    }
+
+    public Preferences preferences() {
+        return preferences;
+    }
+
+    public boolean discarded() {
+        return discarded;
+    }
+
+    @Override
+    protected void apply(ProfileEvent event) {
+        if (event instanceof UserProfileCreated created) {
+            userId = created.userId();
+            email = created.email();
+            displayName = created.displayName() == null ? null : new DisplayName(created.displayName());
+            locale = new LanguageTag(created.locale());
+        } else if (event instanceof UserProfileUpdated updated) {
+            displayName = updated.displayName() == null ? null : new DisplayName(updated.displayName());
+            locale = new LanguageTag(updated.locale());
+        } else if (event instanceof PreferencesChanged changed) {
+            preferences = new Preferences(changed.preferences());
+        } else if (event instanceof UserProfileDiscarded) {
+            discarded = true;
+        }
+    }
+}

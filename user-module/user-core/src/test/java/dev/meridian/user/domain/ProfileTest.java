@@ -1,0 +1,76 @@
+package dev.meridian.user.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meridian.eventinfra.testing.AggregateScenario;
+import dev.meridian.user.api.PreferencesChanged;
+import dev.meridian.user.api.ProfileEvent;
+import dev.meridian.user.api.UserProfileCreated;
+import dev.meridian.user.api.UserProfileDiscarded;
+import dev.meridian.user.api.UserProfileUpdated;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ProfileTest {
+
+    private static final UUID ADA = UUID.randomUUID();
+    private static final UserProfileCreated CREATED =
+            new UserProfileCreated(ADA, "ada@example.org", "Ada Lovelace", "en-GB");
+    private static final UserProfileDiscarded DISCARDED = new UserProfileDiscarded(ADA, "registration cancelled");
+
+    private static AggregateScenario<Profile, ProfileEvent> given(ProfileEvent... history) {
+        return AggregateScenario.given(Profile::toReplay, history);
+    }
+
+    @Test
+    void createsTheProfileOfANewAccount() {
+        Profile profile = Profile.create(ADA, "ada@example.org", DisplayName.of(" Ada Lovelace "),
+                LanguageTag.of("en_gb"));
+
+        assertThat(profile.recordedEvents()).containsExactly(CREATED);
+        assertThat(profile.preferences()).isEqualTo(Preferences.NONE);
+    }
+
+    @Test
+    void recordsAnUpdateOnlyWhenSomethingChanged() {
+        given(CREATED).when(profile -> profile.update(DisplayName.of("Countess of Lovelace"), null))
+                .thenRecorded(new UserProfileUpdated(ADA, "Countess of Lovelace", "en-GB"));
+        given(CREATED).when(profile -> profile.update(null, LanguageTag.of("de-CH")))
+                .thenRecorded(new UserProfileUpdated(ADA, "Ada Lovelace", "de-CH"));
+        given(CREATED).when(profile -> profile.update(DisplayName.of("Ada Lovelace"), LanguageTag.of("en-GB")))
+                .thenRecordedNothing();
+    }
+
+    @Test
+    void replacesPreferencesWholeAndOnlyWhenTheyDiffer() {
+        Map<String, Object> dark = Map.of("theme", "dark", "newsletter", false);
+        Profile profile = given(CREATED).when(it -> it.changePreferences(new Preferences(dark)))
+                .thenRecorded(new PreferencesChanged(ADA, dark));
+        assertThat(profile.preferences().values()).isEqualTo(dark);
+
+        given(CREATED, new PreferencesChanged(ADA, dark)).when(it -> it.changePreferences(new Preferences(dark)))
+                .thenRecordedNothing();
+        given(CREATED, new PreferencesChanged(ADA, dark)).when(it -> it.changePreferences(Preferences.NONE))
+                .thenRecorded(new PreferencesChanged(ADA, Map.of()));
+    }
+
+    @Test
+    void discardsOnceAndRefusesChangesAfterwards() {
+        given(CREATED).when(profile -> profile.discard(DISCARDED.reason())).thenRecorded(DISCARDED);
+        given(CREATED, DISCARDED).when(profile -> profile.discard("again")).thenRecordedNothing();
+        given(CREATED, DISCARDED).when(profile -> profile.update(DisplayName.of("Ada"), null))
+                .thenRefused(ProfileStateException.class);
+        given(CREATED, DISCARDED).when(profile -> profile.changePreferences(Preferences.NONE))
+                .thenRefused(ProfileStateException.class);
+    }
+
+    @Test
+    void readsAProfileWhosePersonsKeyWasShreddedWithoutItsPersonalData() {
+        Profile profile = given(new UserProfileCreated(ADA, null, null, "en"))
+                .when(it -> it.update(null, LanguageTag.of("fr"))).thenRecorded(new UserProfileUpdated(ADA, null, "fr"));
+
+        assertThat(profile.email()).isNull();
+        assertThat(profile.displayName()).isNull();
+    }
+}
