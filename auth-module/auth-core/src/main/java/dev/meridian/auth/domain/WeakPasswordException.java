@@ -1,7 +1,7 @@
 package dev.meridian.auth.domain;
 
 /** A new password breaks the password rules; the message says which, and never contains the password. */
-public class WeakPasswordException extends RuntimeException {
+public class WeakPasswordException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

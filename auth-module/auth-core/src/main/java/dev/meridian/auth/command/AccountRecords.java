@@ -1,0 +1,73 @@
+package dev.meridian.auth.command;
+
+import dev.meridian.auth.api.AccountEvent;
+import dev.meridian.auth.domain.Account;
+import dev.meridian.auth.domain.EmailAddress;
+import dev.meridian.eventinfra.api.EventStore;
+import dev.meridian.eventinfra.sourcing.EventSourcedRepository;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Where accounts live: their streams ({@code account-<userId>}) in the event store, the email lookup and the
+ * credentials in the auth schema. Every method joins the caller's transaction.
+ */
+@ApplicationScoped
+public class AccountRecords {
+
+    private static final String RESERVE_EMAIL = """
+            insert into auth.account_emails (email, user_id) values (?, ?) on conflict (email) do nothing
+            """;
+    private static final String STORE_CREDENTIALS = """
+            insert into auth.credentials (user_id, password_hash) values (?, ?)
+            """;
+
+    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    DataSource dataSource;
+
+    @Inject
+    EventStore eventStore;
+
+    private EventSourcedRepository<Account, AccountEvent> accounts;
+
+    @PostConstruct
+    void open() {
+        accounts = EventSourcedRepository.of(eventStore, "account", AccountEvent.class, Account::toReplay);
+    }
+
+    /** The account streams. */
+    public EventSourcedRepository<Account, AccountEvent> accounts() {
+        return accounts;
+    }
+
+    /** Claims {@code email} for {@code userId}; false when another account has it. */
+    public boolean reserveEmail(EmailAddress email, UUID userId) {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement reserve = db.prepareStatement(RESERVE_EMAIL)) {
+            reserve.setString(1, email.value());
+            reserve.setObject(2, userId);
+            return reserve.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reserve an email address", e);
+        }
+    }
+
+    /** Keeps the password hash of a new account. */
+    public void storeCredentials(UUID userId, String passwordHash) {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement store = db.prepareStatement(STORE_CREDENTIALS)) {
+            store.setObject(1, userId);
+            store.setString(2, passwordHash);
+            store.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot store the credentials of " + userId, e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.meridian.auth.web;
+
+import dev.meridian.auth.command.CreateAdminAccount;
+import dev.meridian.auth.command.CreateAdminAccountHandler;
+import jakarta.inject.Inject;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Creates the administrator named by {@code MERIDIAN_ADMIN_EMAIL} and {@code MERIDIAN_ADMIN_PASSWORD} (or the
+ * system properties {@code meridian.admin.email} and {@code meridian.admin.password}) when both are set and no
+ * account has that address. Declared in web.xml after event-infra's module start, so the auth schema exists. A
+ * configured address or password that breaks the rules fails the start: a server whose administrator cannot sign
+ * in is better found out at once.
+ */
+public class AdminAccountBootstrap implements ServletContextListener {
+
+    private static final Logger LOG = Logger.getLogger(AdminAccountBootstrap.class.getName());
+
+    @Inject
+    CreateAdminAccountHandler handler;
+
+    @Override
+    public void contextInitialized(ServletContextEvent started) {
+        Config config = ConfigProvider.getConfig(started.getServletContext().getClassLoader());
+        Optional<String> email = setting(config, "meridian.admin.email", "MERIDIAN_ADMIN_EMAIL");
+        Optional<String> password = setting(config, "meridian.admin.password", "MERIDIAN_ADMIN_PASSWORD");
+        if (email.isEmpty() || password.isEmpty()) {
+            if (email.isPresent() != password.isPresent()) {
+                LOG.warning("Only one of MERIDIAN_ADMIN_EMAIL and MERIDIAN_ADMIN_PASSWORD is set: no administrator"
+                        + " is created");
+            }
+            return;
+        }
+        try {
+            Optional<UUID> created = handler.handle(new CreateAdminAccount(email.get(), password.get()));
+            LOG.info(() -> created.map(userId -> "Created the administrator " + email.get() + " (" + userId + ")")
+                    .orElse("The administrator " + email.get() + " has an account already"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("MERIDIAN_ADMIN_EMAIL or MERIDIAN_ADMIN_PASSWORD is not acceptable: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<String> setting(Config config, String property, String environmentVariable) {
+        return config.getOptionalValue(property, String.class)
+                .or(() -> config.getOptionalValue(environmentVariable, String.class))
+                .filter(value -> !value.isBlank());
+    }
+}
