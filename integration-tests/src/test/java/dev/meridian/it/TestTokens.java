@@ -46,8 +46,13 @@ final class TestTokens {
 
     /** A valid token for {@code user} with {@code groups} (a JSON array's content, e.g. {@code "admin"}). */
     static String tokenFor(String user, String... groups) {
+        return tokenFor(UUID.randomUUID(), user, groups);
+    }
+
+    /** A valid token for the account {@code userId} (the subject, as auth issues it), signed in as {@code user}. */
+    static String tokenFor(UUID userId, String user, String... groups) {
         long now = Instant.now().getEpochSecond();
-        String claims = "{\"iss\":\"meridian\",\"sub\":\"" + UUID.randomUUID() + "\",\"upn\":\"" + user
+        String claims = "{\"iss\":\"meridian\",\"sub\":\"" + userId + "\",\"upn\":\"" + user
                 + "\",\"groups\":[" + String.join(",", java.util.Arrays.stream(groups).map(g -> "\"" + g + "\"")
                 .toList()) + "],\"iat\":" + now + ",\"exp\":" + (now + 600) + ",\"jti\":\"" + UUID.randomUUID()
                 + "\"}";

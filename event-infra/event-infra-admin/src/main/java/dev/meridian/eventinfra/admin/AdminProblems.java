@@ -7,14 +7,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** Every failure of the admin API as problem+json; unexpected ones are logged here and never shown. */
+/** Every failure of the admin API as problem+json; unexpected ones are logged, never shown. */
 @Provider
 public class AdminProblems implements ExceptionMapper<Exception> {
-
-    private static final Logger LOG = Logger.getLogger(AdminProblems.class.getName());
 
     @Override
     public Response toResponse(Exception failure) {
@@ -29,12 +25,8 @@ public class AdminProblems implements ExceptionMapper<Exception> {
             return Problem.of(Response.Status.CONFLICT, failure.getMessage()).toResponse();
         }
         if (failure instanceof WebApplicationException web) {
-            Response.Status status = Response.Status.fromStatusCode(web.getResponse().getStatus());
-            return Problem.of(status == null ? Response.Status.BAD_REQUEST : status, failure.getMessage())
-                    .toResponse();
+            return Problem.of(web).toResponse();
         }
-        LOG.log(Level.SEVERE, "The admin API failed", failure);
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong; the server log has the cause")
-                .toResponse();
+        return Problem.unexpected("The admin API", failure).toResponse();
     }
 }

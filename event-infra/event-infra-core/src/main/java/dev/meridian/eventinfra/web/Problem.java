@@ -1,7 +1,10 @@
 package dev.meridian.eventinfra.web;
 
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * An error answer as RFC 9457 {@code application/problem+json} (API.md, Conventions). Never carries a stack trace.
@@ -39,6 +42,22 @@ public record Problem(String type, String title, int status, String detail, List
     public static Problem invalid(List<Violation> violations) {
         return new Problem("https://meridian.dev/problems/validation", "Invalid request",
                 Response.Status.BAD_REQUEST.getStatusCode(), "The request has invalid fields", violations);
+    }
+
+    /** The problem JAX-RS found itself (no such resource, a method or media type not supported, ...). */
+    public static Problem of(WebApplicationException failure) {
+        Response.Status status = Response.Status.fromStatusCode(failure.getResponse().getStatus());
+        return of(status == null ? Response.Status.BAD_REQUEST : status, failure.getMessage());
+    }
+
+    /**
+     * A failure nobody expected: logged here with its cause, answered with a 500 that shows nothing of it.
+     *
+     * @param api the API that failed, for the log line
+     */
+    public static Problem unexpected(String api, Exception failure) {
+        Logger.getLogger(Problem.class.getName()).log(Level.SEVERE, api + " failed", failure);
+        return of(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong; the server log has the cause");
     }
 
     /** This problem as a response. */

@@ -1,0 +1,120 @@
+package dev.meridian.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@code GET /api/auth/accounts/{userId}}, for the administrator the configuration created (see AdminAccountIT). */
+@ExtendWith(ArquillianExtension.class)
+class AccountsIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private UUID administrator;
+    private String email;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive meridian() {
+        return TestServer.meridianEar();
+    }
+
+    @BeforeEach
+    void findTheAdministrator() throws Exception {
+        email = TestServer.property("meridian.test.admin.email");
+        try (Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement("select user_id from auth.account_emails where email = ?")) {
+            query.setString(1, email);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("the configured administrator exists").isTrue();
+                administrator = row.getObject(1, UUID.class);
+            }
+        }
+    }
+
+    @Test
+    void showsAnAccountToAnAdministratorAndToItsOwner() throws Exception {
+        for (String token : new String[] {TestTokens.tokenFor("ops@meridian.dev", "user", "admin"),
+                TestTokens.tokenFor(administrator, email, "user")}) {
+            HttpResponse<String> answer = get(administrator.toString(), token);
+
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonObject account = TestServer.json(answer);
+            assertThat(account.getString("userId")).isEqualTo(administrator.toString());
+            assertThat(account.getString("email")).isEqualTo(email);
+            assertThat(account.getJsonArray("roles").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                    .containsExactly("user", "admin");
+            assertThat(account.getString("status")).isEqualTo("ACTIVE");
+            assertThat(Instant.parse(account.getString("createdAt"))).isBefore(Instant.now());
+        }
+    }
+
+    @Test
+    void refusesEverybodyElseWithAProblem() throws Exception {
+        HttpResponse<String> anonymous = get(administrator.toString(), null);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+
+        HttpResponse<String> someoneElse = get(administrator.toString(),
+                TestTokens.tokenFor(UUID.randomUUID(), "mallory@example.org", "user"));
+        assertThat(someoneElse.statusCode()).isEqualTo(403);
+        assertThat(TestServer.json(someoneElse).getInt("status")).isEqualTo(403);
+    }
+
+    @Test
+    void refusesTokensThatAreForgedUnsignedOrMadeWithAnotherKey() throws Exception {
+        String genuine = TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user", "admin");
+        String[] parts = genuine.split("\\.");
+        String claimsMadeAdmin = base64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("ops@meridian.dev", "mallory@example.org"));
+        String forged = parts[0] + "." + claimsMadeAdmin + "." + parts[2];
+        String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+
+        for (String token : new String[] {forged, unsigned, "not-a-token"}) {
+            assertThat(get(administrator.toString(), token).statusCode()).as(token).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void answersAnUnknownOrMalformedIdWithAProblem() throws Exception {
+        String admin = TestTokens.tokenFor("ops@meridian.dev", "user", "admin");
+
+        HttpResponse<String> unknown = get(UUID.randomUUID().toString(), admin);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        HttpResponse<String> malformed = get("not-a-uuid", admin);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(malformed).getJsonArray("violations").getJsonObject(0).getString("field"))
+                .isEqualTo("userId");
+    }
+
+    private static HttpResponse<String> get(String userId, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(TestServer.http("/api/auth/accounts/" + userId)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}
