@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,7 +81,7 @@ class AccountsIT {
     }
 
     @Test
-    void refusesTokensThatAreForgedUnsignedOrMadeWithAnotherKey() throws Exception {
+    void refusesTokensThatAreForgedUnsignedExpiredOrSignedWithAnotherKey() throws Exception {
         String genuine = TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user", "admin");
         String[] parts = genuine.split("\\.");
         String claimsMadeAdmin = base64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
@@ -87,8 +89,19 @@ class AccountsIT {
         String forged = parts[0] + "." + claimsMadeAdmin + "." + parts[2];
         String unsigned = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
 
-        for (String token : new String[] {forged, unsigned, "not-a-token"}) {
-            assertThat(get(administrator.toString(), token).statusCode()).as(token).isEqualTo(401);
+        String expired = TestTokens.expiredTokenFor("ops@meridian.dev", "user", "admin");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Signature otherKey = Signature.getInstance("SHA256withRSA");
+        otherKey.initSign(generator.generateKeyPair().getPrivate());
+        otherKey.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        String wrongKey = parts[0] + "." + parts[1] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(otherKey.sign());
+
+        for (String token : new String[] {forged, unsigned, expired, wrongKey, "not-a-token"}) {
+            HttpResponse<String> refused = get(administrator.toString(), token);
+            assertThat(refused.statusCode()).as(token).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).as(token).hasValue("application/problem+json");
         }
     }
 
@@ -104,6 +117,18 @@ class AccountsIT {
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(TestServer.json(malformed).getJsonArray("violations").getJsonObject(0).getString("field"))
                 .isEqualTo("userId");
+    }
+
+    @Test
+    void documentsTheEndpointWithEveryAnswerInTheOpenApiDocument() throws Exception {
+        JsonObject document = TestServer.json(TestServer.get(TestServer.http("/api/auth/openapi?format=JSON")));
+
+        JsonObject operation = document.getJsonObject("paths").getJsonObject("/api/auth/accounts/{userId}")
+                .getJsonObject("get");
+        assertThat(operation.getJsonObject("responses").keySet()).containsExactlyInAnyOrder("200", "400", "401",
+                "403", "404");
+        assertThat(operation.getJsonObject("responses").getJsonObject("404").getJsonObject("content").keySet())
+                .containsExactly("application/problem+json");
     }
 
     private static HttpResponse<String> get(String userId, String token) throws Exception {

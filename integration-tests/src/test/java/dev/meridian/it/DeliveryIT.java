@@ -311,6 +311,12 @@ class DeliveryIT {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(user.statusCode()).isEqualTo(403);
 
+        HttpResponse<String> expired = HTTP.send(HttpRequest.newBuilder(TestServer.http("/admin/api/dead-letters"))
+                .header("Authorization", "Bearer " + TestTokens.expiredTokenFor("ops@meridian.dev", "admin"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(expired.statusCode()).isEqualTo(401);
+        assertThat(expired.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
         HttpResponse<String> badSize = admin("GET", "/dead-letters?size=100000", null);
         assertThat(badSize.statusCode()).isEqualTo(400);
         assertThat(TestServer.json(badSize).getJsonArray("violations").getJsonObject(0).getString("field"))

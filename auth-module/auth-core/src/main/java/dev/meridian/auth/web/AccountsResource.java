@@ -1,6 +1,7 @@
 package dev.meridian.auth.web;
 
 import dev.meridian.auth.query.AccountQueries;
+import dev.meridian.auth.query.AccountView;
 import dev.meridian.eventinfra.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/auth/accounts/{userId}}: an account, for its owner (the token's subject is the user id) or an
@@ -32,6 +37,18 @@ public class AccountsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An account, for its owner or an administrator")
+    @APIResponse(responseCode = "200", description = "The account",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "400", description = "The user id is no UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Neither the owner nor an administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response account(@PathParam("userId") String userId, @Context SecurityContext security) {
         if (security.getUserPrincipal() == null) {
             return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required")
