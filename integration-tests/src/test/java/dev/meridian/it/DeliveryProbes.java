@@ -141,10 +141,15 @@ public final class DeliveryProbes {
         return URI.create("http://localhost:" + (WILDFLY_HTTP_PORT + portOffset) + path);
     }
 
+    /**
+     * Whether the server is ready. Readiness is asked only once the EAR answers on the HTTP port: the server logs a
+     * warning for every "down" readiness report, and a boot would otherwise leave one per poll in its log.
+     */
     private static boolean ready(int portOffset) throws InterruptedException {
+        URI deployed = http(portOffset, "/admin/api/info");
         URI readiness = URI.create("http://localhost:" + (WILDFLY_MANAGEMENT_PORT + portOffset) + "/health/ready");
         try {
-            return TestServer.get(readiness).statusCode() == 200;
+            return TestServer.get(deployed).statusCode() == 200 && TestServer.get(readiness).statusCode() == 200;
         } catch (IOException notListeningYet) {
             return false;
         }
