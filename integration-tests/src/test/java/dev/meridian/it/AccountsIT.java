@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -120,6 +121,44 @@ class AccountsIT {
     }
 
     @Test
+    void letsAnAdministratorChangeRolesAndRecordsWhoDidIt() throws Exception {
+        UUID operator = UUID.randomUUID();
+        String admin = TestTokens.tokenFor(operator, "ops@meridian.dev", "user", "admin");
+        try {
+            HttpResponse<String> changed = put(administrator.toString(), "{\"roles\":[\"user\"]}", admin);
+
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+            assertThat(TestServer.json(changed).getJsonArray("roles").getValuesAs(JsonString.class))
+                    .extracting(JsonString::getString).containsExactly("user");
+            assertThat(lastAccountEvent()).containsExactly("auth.RolesChanged", operator.toString());
+            assertThat(put(administrator.toString(), "{\"roles\":[\"user\"]}", admin).statusCode())
+                    .as("the same roles again").isEqualTo(200);
+            assertThat(lastAccountEvent()).as("nothing recorded for no change")
+                    .containsExactly("auth.RolesChanged", operator.toString());
+        } finally {
+            assertThat(put(administrator.toString(), "{\"roles\":[\"user\",\"admin\"]}", admin).statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void refusesRoleChangesFromNonAdministratorsAndForUnknownRolesOrAccounts() throws Exception {
+        String admin = TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user", "admin");
+        String owner = TestTokens.tokenFor(administrator, email, "user");
+        String body = "{\"roles\":[\"user\",\"admin\"]}";
+
+        assertThat(put(administrator.toString(), body, null).statusCode()).isEqualTo(401);
+        assertThat(put(administrator.toString(), body, owner).statusCode()).as("not even the owner").isEqualTo(403);
+        assertThat(put(UUID.randomUUID().toString(), body, admin).statusCode()).isEqualTo(404);
+        for (String invalid : new String[] {"{\"roles\":[\"root\"]}", "{\"roles\":[]}", "{}"}) {
+            HttpResponse<String> refused = put(administrator.toString(), invalid, admin);
+            assertThat(refused.statusCode()).as(invalid).isEqualTo(400);
+            assertThat(TestServer.json(refused).getJsonArray("violations").getJsonObject(0).getString("field"))
+                    .isEqualTo("roles");
+        }
+    }
+
+    @Test
     void documentsTheEndpointWithEveryAnswerInTheOpenApiDocument() throws Exception {
         JsonObject document = TestServer.json(TestServer.get(TestServer.http("/api/auth/openapi?format=JSON")));
 
@@ -129,6 +168,27 @@ class AccountsIT {
                 "403", "404");
         assertThat(operation.getJsonObject("responses").getJsonObject("404").getJsonObject("content").keySet())
                 .containsExactly("application/problem+json");
+    }
+
+    private List<String> lastAccountEvent() throws Exception {
+        try (Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement("select event_type, metadata ->> 'actor'"
+                     + " from event_infra.events where stream_id = ? order by stream_version desc limit 1")) {
+            query.setString(1, "account-" + administrator);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return List.of(row.getString(1), String.valueOf(row.getString(2)));
+            }
+        }
+    }
+
+    private static HttpResponse<String> put(String userId, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(TestServer.http("/api/auth/accounts/" + userId + "/roles"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String userId, String token) throws Exception {

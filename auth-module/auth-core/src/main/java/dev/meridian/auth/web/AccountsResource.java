@@ -1,10 +1,15 @@
 package dev.meridian.auth.web;
 
+import dev.meridian.auth.command.ChangeRoles;
+import dev.meridian.auth.command.ChangeRolesHandler;
+import dev.meridian.auth.command.NoSuchAccountException;
 import dev.meridian.auth.query.AccountQueries;
 import dev.meridian.auth.query.AccountView;
 import dev.meridian.eventinfra.web.Problem;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code GET /api/auth/accounts/{userId}}: an account, for its owner (the token's subject is the user id) or an
- * administrator. 401 without a valid token, 403 for anybody else, 404 for no such account, all as problem+json.
+ * administrator; {@code PUT .../roles}: its roles, set by an administrator. 401 without a valid token, 403 for
+ * anybody else, 404 for no such account, 400 for a malformed id or unknown roles, all as problem+json.
  */
 @Path("accounts/{userId}")
 public class AccountsResource {
@@ -34,6 +41,9 @@ public class AccountsResource {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    ChangeRolesHandler handler;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -50,22 +60,93 @@ public class AccountsResource {
     @APIResponse(responseCode = "404", description = "No such account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response account(@PathParam("userId") String userId, @Context SecurityContext security) {
-        if (security.getUserPrincipal() == null) {
-            return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required")
-                    .toResponse()).header("WWW-Authenticate", "Bearer").build();
+        Optional<UUID> id = userId(userId);
+        if (id.isEmpty()) {
+            return invalid("userId", "not a UUID");
         }
-        UUID id;
-        try {
-            id = UUID.fromString(userId);
-        } catch (IllegalArgumentException e) {
-            return Problem.invalid(List.of(new Problem.Violation("userId", "not a UUID"))).toResponse();
+        return refusal(security, id.get()).orElseGet(() -> found(id.get()));
+    }
+
+    @PUT
+    @Path("roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set an account's roles (administrators only)")
+    @APIResponse(responseCode = "200", description = "The account with its new roles",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AccountView.class)))
+    @APIResponse(responseCode = "400", description = "The user id is no UUID, or the roles are missing or unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an administrator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such account",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The account changed meanwhile; read it and try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeRoles(@PathParam("userId") String userId, RolesChange change,
+                                @Context SecurityContext security) {
+        Optional<UUID> id = userId(userId);
+        if (id.isEmpty()) {
+            return invalid("userId", "not a UUID");
         }
-        if (!id.toString().equals(token.getSubject()) && !security.isUserInRole(ADMIN)) {
-            return Problem.of(Response.Status.FORBIDDEN, "Only the account's owner or an administrator may see it")
+        Optional<Response> refused = refusal(security, null);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        // the change is recorded as the administrator's: a token whose subject is no user id cannot make it
+        Optional<UUID> administrator = userId(token.getSubject());
+        if (administrator.isEmpty()) {
+            return Problem.of(Response.Status.FORBIDDEN, "Only an administrator's own token may change roles")
                     .toResponse();
         }
+        if (change == null || change.roles() == null) {
+            return invalid("roles", "required");
+        }
+        try {
+            handler.handle(new ChangeRoles(id.get(), change.roles(), administrator.get()));
+        } catch (NoSuchAccountException e) {
+            return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+        } catch (IllegalArgumentException e) {
+            return invalid("roles", e.getMessage());
+        }
+        return found(id.get());
+    }
+
+    /**
+     * 401 without a principal; 403 unless the caller is an administrator or, when {@code owned} is given, that
+     * account's owner (the token's subject).
+     */
+    private Optional<Response> refusal(SecurityContext security, UUID owned) {
+        if (security.getUserPrincipal() == null) {
+            return Optional.of(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
+                    "A valid bearer token is required").toResponse()).header("WWW-Authenticate", "Bearer").build());
+        }
+        boolean owner = owned != null && owned.toString().equals(token.getSubject());
+        if (!owner && !security.isUserInRole(ADMIN)) {
+            return Optional.of(Problem.of(Response.Status.FORBIDDEN, owned == null
+                    ? "This needs the admin role" : "Only the account's owner or an administrator may see it")
+                    .toResponse());
+        }
+        return Optional.empty();
+    }
+
+    private Response found(UUID id) {
         return queries.account(id)
                 .map(account -> Response.ok(account, MediaType.APPLICATION_JSON).build())
                 .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "No account " + id).toResponse());
+    }
+
+    private static Optional<UUID> userId(String text) {
+        try {
+            return Optional.ofNullable(text).map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Response invalid(String field, String message) {
+        return Problem.invalid(List.of(new Problem.Violation(field, message))).toResponse();
     }
 }

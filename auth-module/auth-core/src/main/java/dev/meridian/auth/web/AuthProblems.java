@@ -1,5 +1,6 @@
 package dev.meridian.auth.web;
 
+import dev.meridian.eventinfra.api.ConcurrencyConflictException;
 import dev.meridian.eventinfra.web.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,10 @@ public class AuthProblems implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception failure) {
+        if (failure instanceof ConcurrencyConflictException) {
+            return Problem.of(Response.Status.CONFLICT, "The account changed meanwhile; read it and try again")
+                    .toResponse();
+        }
         if (failure instanceof WebApplicationException web) {
             return Problem.of(web).toResponse();
         }
