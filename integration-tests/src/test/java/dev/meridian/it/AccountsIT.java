@@ -159,7 +159,7 @@ class AccountsIT {
     }
 
     @Test
-    void documentsTheEndpointWithEveryAnswerInTheOpenApiDocument() throws Exception {
+    void documentsBothEndpointsWithEveryAnswerInTheOpenApiDocument() throws Exception {
         JsonObject document = TestServer.json(TestServer.get(TestServer.http("/api/auth/openapi?format=JSON")));
 
         JsonObject operation = document.getJsonObject("paths").getJsonObject("/api/auth/accounts/{userId}")
@@ -168,6 +168,10 @@ class AccountsIT {
                 "403", "404");
         assertThat(operation.getJsonObject("responses").getJsonObject("404").getJsonObject("content").keySet())
                 .containsExactly("application/problem+json");
+        JsonObject roles = document.getJsonObject("paths").getJsonObject("/api/auth/accounts/{userId}/roles")
+                .getJsonObject("put");
+        assertThat(roles.getJsonObject("responses").keySet()).containsExactlyInAnyOrder("200", "400", "401", "403",
+                "404", "409");
     }
 
     private List<String> lastAccountEvent() throws Exception {
