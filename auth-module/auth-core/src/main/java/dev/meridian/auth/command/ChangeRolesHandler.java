@@ -6,7 +6,6 @@ import dev.meridian.eventinfra.api.EventMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,8 +24,7 @@ public class ChangeRolesHandler {
     /** The account with its new roles. */
     @Transactional
     public Account handle(ChangeRoles command) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        command.roles().forEach(name -> roles.add(Role.ofWireName(name)));
+        Set<Role> roles = Role.allOf(command.roles());
         Account account = records.accounts().load(command.userId())
                 .orElseThrow(() -> new NoSuchAccountException(command.userId()));
         account.changeRoles(roles, command.administrator());

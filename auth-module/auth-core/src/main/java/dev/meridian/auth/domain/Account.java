@@ -10,10 +10,8 @@ import dev.meridian.auth.api.UserLoggedIn;
 import dev.meridian.auth.api.UserLoggedOut;
 import dev.meridian.auth.api.UserRegistered;
 import dev.meridian.eventinfra.api.AggregateRoot;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,7 +42,7 @@ public final class Account extends AggregateRoot<AccountEvent> {
             throw new IllegalArgumentException("An account needs at least one role");
         }
         Account account = new Account();
-        account.record(new UserRegistered(userId, email.value(), wireNames(roles)));
+        account.record(new UserRegistered(userId, email.value(), Role.wireNames(roles)));
         return account;
     }
 
@@ -93,7 +91,7 @@ public final class Account extends AggregateRoot<AccountEvent> {
             throw new IllegalArgumentException("An account needs at least one role");
         }
         if (!newRoles.equals(roles)) {
-            record(new RolesChanged(userId, wireNames(newRoles), administrator));
+            record(new RolesChanged(userId, Role.wireNames(newRoles), administrator));
         }
     }
 
@@ -132,7 +130,7 @@ public final class Account extends AggregateRoot<AccountEvent> {
             userId = registered.userId();
             // null once the person's key is shredded: the address is gone with it
             email = registered.email() == null ? null : new EmailAddress(registered.email());
-            roles = rolesOf(registered.roles());
+            roles = Role.allOf(registered.roles());
             status = AccountStatus.PENDING;
         } else if (event instanceof AccountActivated) {
             status = AccountStatus.ACTIVE;
@@ -143,20 +141,10 @@ public final class Account extends AggregateRoot<AccountEvent> {
         } else if (event instanceof UserLoggedOut loggedOut) {
             openSessions.remove(loggedOut.sessionId());
         } else if (event instanceof RolesChanged changed) {
-            roles = rolesOf(changed.roles());
+            roles = Role.allOf(changed.roles());
         } else if (event instanceof AccountDisabled) {
             status = AccountStatus.DISABLED;
             openSessions.clear();
         }
-    }
-
-    private static List<String> wireNames(Set<Role> roles) {
-        return roles.stream().sorted().map(Role::wireName).toList();
-    }
-
-    private static Set<Role> rolesOf(Collection<String> wireNames) {
-        Set<Role> parsed = EnumSet.noneOf(Role.class);
-        wireNames.forEach(name -> parsed.add(Role.ofWireName(name)));
-        return parsed;
     }
 }

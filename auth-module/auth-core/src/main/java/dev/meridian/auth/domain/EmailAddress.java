@@ -28,9 +28,4 @@ public record EmailAddress(String value) {
         }
         return new EmailAddress(typed.strip().toLowerCase(Locale.ROOT));
     }
-
-    @Override
-    public String toString() {
-        return value;
-    }
 }

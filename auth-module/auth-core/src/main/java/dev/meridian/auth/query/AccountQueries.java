@@ -21,10 +21,14 @@ public class AccountQueries {
 
     /** The account {@code userId}; empty when there is none. */
     public Optional<AccountView> account(UUID userId) {
-        return records.accounts().load(userId).map(account -> new AccountView(account.userId(),
-                account.email() == null ? null : account.email().value(),
-                account.roles().stream().sorted().map(Role::wireName).toList(), account.status().name(),
+        return records.accounts().load(userId).map(this::view);
+    }
+
+    /** How {@code account}, just loaded or changed, is shown. */
+    public AccountView view(Account account) {
+        return new AccountView(account.userId(), account.email() == null ? null : account.email().value(),
+                Role.wireNames(account.roles()), account.status().name(),
                 // the first event of the stream is the registration
-                eventStore.readStream(records.accounts().streamOf(userId), 1, 1).get(0).occurredAt()));
+                eventStore.readStream(records.accounts().streamOf(account.userId()), 1, 1).get(0).occurredAt());
     }
 }

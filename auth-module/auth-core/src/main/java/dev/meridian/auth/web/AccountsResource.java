@@ -105,13 +105,13 @@ public class AccountsResource {
             return invalid("roles", "required");
         }
         try {
-            handler.handle(new ChangeRoles(id.get(), change.roles(), administrator.get()));
+            return Response.ok(queries.view(handler.handle(new ChangeRoles(id.get(), change.roles(),
+                    administrator.get()))), MediaType.APPLICATION_JSON).build();
         } catch (NoSuchAccountException e) {
             return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
         } catch (IllegalArgumentException e) {
             return invalid("roles", e.getMessage());
         }
-        return found(id.get());
     }
 
     /**

@@ -12,9 +12,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Creates the administrator named by {@code MERIDIAN_ADMIN_EMAIL} and {@code MERIDIAN_ADMIN_PASSWORD} (or the
- * system properties {@code meridian.admin.email} and {@code meridian.admin.password}) when both are set and no
- * account has that address. Declared in web.xml after event-infra's module start, so the auth schema exists. A
+ * Creates the administrator named by {@code meridian.admin.email} and {@code meridian.admin.password} (MicroProfile
+ * Config also finds them as the environment variables {@code MERIDIAN_ADMIN_EMAIL} and
+ * {@code MERIDIAN_ADMIN_PASSWORD}) when both are set and no account has that address. Declared in web.xml after event-infra's module start, so the auth schema exists. A
  * configured address or password that breaks the rules fails the start: a server whose administrator cannot sign
  * in is better found out at once.
  */
@@ -28,8 +28,8 @@ public class AdminAccountBootstrap implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent started) {
         Config config = ConfigProvider.getConfig(started.getServletContext().getClassLoader());
-        Optional<String> email = setting(config, "meridian.admin.email", "MERIDIAN_ADMIN_EMAIL");
-        Optional<String> password = setting(config, "meridian.admin.password", "MERIDIAN_ADMIN_PASSWORD");
+        Optional<String> email = setting(config, "meridian.admin.email");
+        Optional<String> password = setting(config, "meridian.admin.password");
         if (email.isEmpty() || password.isEmpty()) {
             if (email.isPresent() != password.isPresent()) {
                 LOG.warning("Only one of MERIDIAN_ADMIN_EMAIL and MERIDIAN_ADMIN_PASSWORD is set: no administrator"
@@ -47,9 +47,7 @@ public class AdminAccountBootstrap implements ServletContextListener {
         }
     }
 
-    private static Optional<String> setting(Config config, String property, String environmentVariable) {
-        return config.getOptionalValue(property, String.class)
-                .or(() -> config.getOptionalValue(environmentVariable, String.class))
-                .filter(value -> !value.isBlank());
+    private static Optional<String> setting(Config config, String name) {
+        return config.getOptionalValue(name, String.class).filter(value -> !value.isBlank());
     }
 }

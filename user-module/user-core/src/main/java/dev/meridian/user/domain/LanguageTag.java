@@ -12,9 +12,6 @@ import java.util.Locale;
  */
 public record LanguageTag(String value) {
 
-    /** What a profile starts with when registration names no locale. */
-    public static final LanguageTag DEFAULT = new LanguageTag("en");
-
     public LanguageTag {
         if (value == null || !value.equals(canonical(value))) {
             throw new IllegalArgumentException("Not a language tag in canonical form: " + value);
