@@ -41,14 +41,7 @@ class AccountsIT {
     @BeforeEach
     void findTheAdministrator() throws Exception {
         email = TestServer.property("meridian.test.admin.email");
-        try (Connection db = TestServer.database();
-             PreparedStatement query = db.prepareStatement("select user_id from auth.account_emails where email = ?")) {
-            query.setString(1, email);
-            try (ResultSet row = query.executeQuery()) {
-                assertThat(row.next()).as("the configured administrator exists").isTrue();
-                administrator = row.getObject(1, UUID.class);
-            }
-        }
+        administrator = TestServer.accountWith(email);
     }
 
     @Test

@@ -121,6 +121,7 @@ public final class DeliveryProbes {
         all.put("meridian.db.password", "postgres");
         all.put("meridian.lra.coordinator.url", http(portOffset, "/lra-coordinator/lra-coordinator").toString());
         all.put("meridian.jwt.public-key-location", "file:" + TestServer.property("meridian.test.jwt.public-key"));
+        all.put("meridian.jwt.private-key-location", "file:" + TestServer.property("meridian.test.jwt.private-key"));
         all.put("meridian.delivery.retry.delays", "PT0.1S");
         all.putAll(properties);
         WildFlyServer server = WildFlyServer.start(Path.of(TestServer.property("meridian.server.home")), ear,

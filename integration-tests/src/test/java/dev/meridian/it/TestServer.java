@@ -19,8 +19,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -103,5 +106,19 @@ public final class TestServer {
     public static Connection database() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + property("meridian.test.db.port") + "/"
                 + EmbeddedDatabase.DATABASE, EmbeddedDatabase.USER, "");
+    }
+
+    /** The user id of the account with {@code email}; fails the test when there is none. */
+    static UUID accountWith(String email) throws SQLException {
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement("select user_id from auth.account_emails where email = ?")) {
+            query.setString(1, email);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    throw new AssertionError("no account has " + email);
+                }
+                return row.getObject(1, UUID.class);
+            }
+        }
     }
 }

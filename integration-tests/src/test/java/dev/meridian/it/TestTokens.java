@@ -14,9 +14,10 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Signs the tests' bearer tokens as the auth module will: RS256 with MicroProfile JWT claims. The key pair is made
- * before the server starts ({@link TokenKeysSession}), and the server verifies with its public key
- * ({@code meridian.jwt.public-key-location} in arquillian.xml).
+ * Signs the tests' bearer tokens as the auth module does: RS256 with MicroProfile JWT claims. The key pair is made
+ * before the server starts ({@link TokenKeysSession}) and is the server's configured pair
+ * ({@code meridian.jwt.private-key-location} and {@code meridian.jwt.public-key-location} in arquillian.xml), so
+ * the tests' tokens and the ones auth issues are alike to every module.
  */
 final class TestTokens {
 
@@ -31,17 +32,21 @@ final class TestTokens {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             keys = generator.generateKeyPair();
-            Path publicKey = Path.of(TestServer.property("meridian.test.jwt.public-key"));
-            Files.createDirectories(publicKey.getParent());
-            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(keys.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n");
+            writePem(keys.getPublic().getEncoded(), "PUBLIC KEY", "meridian.test.jwt.public-key");
+            writePem(keys.getPrivate().getEncoded(), "PRIVATE KEY", "meridian.test.jwt.private-key");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void writePem(byte[] der, String label, String locationProperty) throws IOException {
+        Path file = Path.of(TestServer.property(locationProperty));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + label + "-----\n");
     }
 
     /** A valid token for {@code user} with {@code groups} (a JSON array's content, e.g. {@code "admin"}). */

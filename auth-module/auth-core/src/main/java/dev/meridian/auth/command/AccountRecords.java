@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -28,6 +30,9 @@ public class AccountRecords {
     private static final String STORE_CREDENTIALS = """
             insert into auth.credentials (user_id, password_hash) values (?, ?)
             """;
+
+    private static final String USER_OF_EMAIL = "select user_id from auth.account_emails where email = ?";
+    private static final String PASSWORD_HASH = "select password_hash from auth.credentials where user_id = ?";
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
@@ -59,6 +64,16 @@ public class AccountRecords {
         }
     }
 
+    /** The account that has {@code email}, if any. */
+    public Optional<UUID> userIdOf(EmailAddress email) {
+        return single(USER_OF_EMAIL, email.value(), UUID.class);
+    }
+
+    /** The stored password hash of the account {@code userId}, if it has one. */
+    public Optional<String> passwordHashOf(UUID userId) {
+        return single(PASSWORD_HASH, userId, String.class);
+    }
+
     /** Keeps the password hash of a new account. */
     public void storeCredentials(UUID userId, String passwordHash) {
         try (Connection db = dataSource.getConnection();
@@ -68,6 +83,17 @@ public class AccountRecords {
             store.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the credentials of " + userId, e);
+        }
+    }
+
+    private <T> Optional<T> single(String query, Object key, Class<T> type) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement select = db.prepareStatement(query)) {
+            select.setObject(1, key);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getObject(1, type)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the auth schema", e);
         }
     }
 }

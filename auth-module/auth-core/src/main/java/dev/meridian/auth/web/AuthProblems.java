@@ -20,6 +20,7 @@ public class AuthProblems implements ExceptionMapper<Exception> {
         if (failure instanceof WebApplicationException web) {
             return Problem.of(web).toResponse();
         }
-        return Problem.unexpected("The auth API", failure).toResponse();
+        return Problem.ofUnreadableBody(failure).orElseGet(() -> Problem.unexpected("The auth API", failure))
+                .toResponse();
     }
 }

@@ -1,8 +1,11 @@
 package dev.meridian.eventinfra.web;
 
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +51,18 @@ public record Problem(String type, String title, int status, String detail, List
     public static Problem of(WebApplicationException failure) {
         Response.Status status = Response.Status.fromStatusCode(failure.getResponse().getStatus());
         return of(status == null ? Response.Status.BAD_REQUEST : status, failure.getMessage());
+    }
+
+    /**
+     * The problem of a request body that could not be read as the resource's type (malformed JSON, a field of the
+     * wrong type, a field the API does not define); empty for any other failure.
+     */
+    public static Optional<Problem> ofUnreadableBody(Exception failure) {
+        if (failure instanceof ProcessingException && failure.getCause() instanceof JsonbException unreadable) {
+            return Optional.of(new Problem("https://meridian.dev/problems/unreadable-body", "Unreadable request body",
+                    Response.Status.BAD_REQUEST.getStatusCode(), unreadable.getMessage(), List.of()));
+        }
+        return Optional.empty();
     }
 
     /**

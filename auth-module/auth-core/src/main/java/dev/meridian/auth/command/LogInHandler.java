@@ -1,0 +1,72 @@
+package dev.meridian.auth.command;
+
+import dev.meridian.auth.domain.Account;
+import dev.meridian.auth.domain.EmailAddress;
+import dev.meridian.auth.domain.Role;
+import dev.meridian.auth.token.SessionTokenIssuer;
+import dev.meridian.auth.token.SessionTokens;
+import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.sourcing.ConflictRetries;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Signs a person in. Every refusal looks alike to the caller (no account, wrong password, an account that is not
+ * active) and costs alike: without an account a password is still verified against a stand-in hash. The account
+ * records the attempt either way ({@code UserLoggedIn} or {@code LoginFailed}); several sign-ins to one account at
+ * once are each tried again on the account's new version rather than refused.
+ */
+@ApplicationScoped
+public class LogInHandler {
+
+    private static final int ATTEMPTS = 5;
+
+    @Inject
+    AccountRecords records;
+
+    @Inject
+    PasswordHashing hashing;
+
+    @Inject
+    SessionTokenIssuer issuer;
+
+    @Resource(lookup = "java:jboss/UserTransaction")
+    UserTransaction transaction;
+
+    /** The new session's tokens; empty when the sign-in is refused, for whichever reason. */
+    public Optional<SessionTokens> handle(LogIn command) {
+        Optional<UUID> userId = records.userIdOf(EmailAddress.of(command.email()));
+        Optional<String> storedHash = userId.flatMap(records::passwordHashOf);
+        // the slow part, outside any transaction: it holds no connection and no lock while it runs
+        boolean passwordRight = storedHash.isPresent()
+                ? hashing.verify(command.password(), storedHash.get())
+                : hashing.verifyForNobody(command.password());
+        if (storedHash.isEmpty()) {
+            return Optional.empty();
+        }
+        return ConflictRetries.inOwnTransaction(transaction, ATTEMPTS,
+                () -> signIn(userId.get(), passwordRight));
+    }
+
+    private Optional<SessionTokens> signIn(UUID userId, boolean passwordRight) {
+        Account account = records.accounts().load(userId).orElseThrow(() -> new NoSuchAccountException(userId));
+        UUID sessionId = UUID.randomUUID();
+        if (passwordRight) {
+            account.logIn(sessionId);
+        } else {
+            account.refuseLogIn();
+        }
+        records.accounts().save(userId, account, new EventMetadata(Optional.of(sessionId), Optional.empty(),
+                Optional.of(userId.toString()), Map.of()));
+        if (!account.openSessions().contains(sessionId)) {
+            return Optional.empty();
+        }
+        return Optional.of(issuer.issue(userId, account.email().value(), Role.wireNames(account.roles()),
+                sessionId));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.meridian.auth.command;
+
+import dev.meridian.auth.domain.Account;
+import dev.meridian.auth.domain.AccountStatus;
+import dev.meridian.auth.domain.Role;
+import dev.meridian.auth.token.RefreshTokens;
+import dev.meridian.auth.token.SessionTokenIssuer;
+import dev.meridian.auth.token.SessionTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/**
+ * Rotates a session's refresh token. The new access token carries the account's roles as they are now, so a role
+ * change reaches a session at its next refresh. A session that was signed out, or whose account is no longer active,
+ * gets nothing and is revoked.
+ */
+@ApplicationScoped
+public class RefreshSessionHandler {
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    @Inject
+    AccountRecords records;
+
+    @Inject
+    SessionTokenIssuer issuer;
+
+    /** The next pair of tokens; empty when the token is unknown, expired, used before or its session ended. */
+    @Transactional
+    public Optional<SessionTokens> handle(RefreshSession command) {
+        RefreshTokens.Use use = refreshTokens.use(command.refreshToken());
+        if (!use.current()) {
+            return Optional.empty();
+        }
+        Optional<Account> account = records.accounts().load(use.userId())
+                .filter(found -> found.status() == AccountStatus.ACTIVE)
+                .filter(found -> found.openSessions().contains(use.sessionId()));
+        if (account.isEmpty()) {
+            refreshTokens.revokeSession(use.sessionId());
+            return Optional.empty();
+        }
+        return Optional.of(issuer.issue(use.userId(), account.get().email().value(),
+                Role.wireNames(account.get().roles()), use.sessionId()));
+    }
+}

@@ -1,0 +1,144 @@
+package dev.meridian.auth.token;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Refresh tokens: 256 random bits, handed out once and kept only as their SHA-256 hash. Each use replaces the token
+ * with a new one of the same session; a token used a second time means it was copied, so the whole session is
+ * revoked (the thief's and the owner's tokens alike), as OAuth 2.0 Security BCP §4.14 describes. Tokens expire
+ * after {@code meridian.auth.refresh-token-lifetime} (14 days by default). Every method joins the caller's
+ * transaction.
+ */
+@ApplicationScoped
+public class RefreshTokens {
+
+    private static final int TOKEN_BYTES = 32;
+    private static final String INSERT = """
+            insert into auth.refresh_tokens (token_hash, session_id, user_id, issued_at, expires_at)
+            values (?, ?, ?, ?, ?)
+            """;
+    private static final String FIND_FOR_UPDATE = """
+            select session_id, user_id, expires_at, replaced_at is not null or revoked_at is not null
+            from auth.refresh_tokens where token_hash = ? for update
+            """;
+    private static final String MARK_REPLACED = "update auth.refresh_tokens set replaced_at = now() where token_hash = ?";
+    private static final String REVOKE_SESSION = """
+            update auth.refresh_tokens set revoked_at = now() where session_id = ? and revoked_at is null
+            """;
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    DataSource dataSource;
+
+    private Duration lifetime;
+
+    @PostConstruct
+    void configure() {
+        lifetime = ConfigProvider.getConfig(RefreshTokens.class.getClassLoader())
+                .getOptionalValue("meridian.auth.refresh-token-lifetime", Duration.class).orElse(Duration.ofDays(14));
+        if (lifetime.isNegative() || lifetime.isZero()) {
+            throw new IllegalStateException("meridian.auth.refresh-token-lifetime must be positive, not " + lifetime);
+        }
+    }
+
+    /** A new token for the session {@code sessionId} of {@code userId}. */
+    public String issue(UUID sessionId, UUID userId) {
+        byte[] token = new byte[TOKEN_BYTES];
+        random.nextBytes(token);
+        String text = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        Instant now = Instant.now();
+        try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(INSERT)) {
+            insert.setBytes(1, hash(text));
+            insert.setObject(2, sessionId);
+            insert.setObject(3, userId);
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.setTimestamp(5, Timestamp.from(now.plus(lifetime)));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot keep a refresh token", e);
+        }
+        return text;
+    }
+
+    /**
+     * Takes {@code token} out of use and says what it was: the session it belongs to when it was current, else
+     * why it is refused. A token seen again after it was replaced revokes its session.
+     */
+    public Use use(String token) {
+        byte[] hash = hash(token);
+        try (Connection db = dataSource.getConnection(); PreparedStatement find = db.prepareStatement(FIND_FOR_UPDATE)) {
+            find.setBytes(1, hash);
+            try (ResultSet row = find.executeQuery()) {
+                if (!row.next()) {
+                    return Use.refused();
+                }
+                UUID sessionId = row.getObject(1, UUID.class);
+                UUID userId = row.getObject(2, UUID.class);
+                if (row.getBoolean(4)) {
+                    revokeSession(sessionId);
+                    return Use.refused();
+                }
+                if (row.getTimestamp(3).toInstant().isBefore(Instant.now())) {
+                    return Use.refused();
+                }
+                try (PreparedStatement replace = db.prepareStatement(MARK_REPLACED)) {
+                    replace.setBytes(1, hash);
+                    replace.executeUpdate();
+                }
+                return new Use(true, sessionId, userId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check a refresh token", e);
+        }
+    }
+
+    /** Ends every token of the session. */
+    public void revokeSession(UUID sessionId) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement revoke = db.prepareStatement(REVOKE_SESSION)) {
+            revoke.setObject(1, sessionId);
+            revoke.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot revoke session " + sessionId, e);
+        }
+    }
+
+    /**
+     * What presenting a refresh token came to.
+     *
+     * @param current   whether it was the session's current token; only then are the ids set
+     * @param sessionId the session it belongs to
+     * @param userId    the account it belongs to
+     */
+    public record Use(boolean current, UUID sessionId, UUID userId) {
+
+        static Use refused() {
+            return new Use(false, null, null);
+        }
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.meridian.auth.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+
+/** Hands a session its next pair of tokens; joins the caller's transaction (the refresh token is stored). */
+@ApplicationScoped
+public class SessionTokenIssuer {
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
+    RefreshTokens refreshTokens;
+
+    /** A new access token with {@code roles}, and a new refresh token, for the session {@code sessionId}. */
+    public SessionTokens issue(UUID userId, String email, List<String> roles, UUID sessionId) {
+        return new SessionTokens(accessTokens.issue(userId, email, roles, sessionId),
+                refreshTokens.issue(sessionId, userId), accessTokens.lifetime());
+    }
+}

@@ -1,0 +1,147 @@
+package dev.meridian.auth.web;
+
+import dev.meridian.auth.command.LogIn;
+import dev.meridian.auth.command.LogInHandler;
+import dev.meridian.auth.command.LogOut;
+import dev.meridian.auth.command.LogOutHandler;
+import dev.meridian.auth.command.RefreshSession;
+import dev.meridian.auth.command.RefreshSessionHandler;
+import dev.meridian.auth.domain.EmailAddress;
+import dev.meridian.auth.domain.PasswordRules;
+import dev.meridian.auth.token.SessionTokens;
+import dev.meridian.eventinfra.web.Problem;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code POST /api/auth/sessions} signs in, {@code POST .../refresh} trades a refresh token for the next pair and
+ * {@code DELETE .../current} signs the bearer's session out. A refused sign-in or refresh is one 401 whatever the
+ * reason, so the answer tells nobody which addresses have accounts.
+ */
+@Path("sessions")
+public class SessionsResource {
+
+    /** Longer than any password the rules accept; a longer one is a mistake or an attack, not a password. */
+    private static final int LONGEST_PASSWORD_CHARS = 4 * PasswordRules.MAX_LENGTH;
+
+    @Inject
+    LogInHandler logIn;
+
+    @Inject
+    RefreshSessionHandler refresh;
+
+    @Inject
+    LogOutHandler logOut;
+
+    @Inject
+    JsonWebToken token;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Sign in with email address and password")
+    @APIResponse(responseCode = "200", description = "The session's tokens",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "The email address or the password is missing or malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Refused: the same answer for an unknown address, a wrong"
+            + " password and an account that may not sign in",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response logIn(Credentials credentials) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (credentials == null || credentials.email() == null || credentials.email().isBlank()) {
+            violations.add(new Problem.Violation("email", "required"));
+        } else {
+            try {
+                EmailAddress.of(credentials.email());
+            } catch (IllegalArgumentException e) {
+                violations.add(new Problem.Violation("email", e.getMessage()));
+            }
+        }
+        if (credentials == null || credentials.password() == null || credentials.password().isEmpty()) {
+            violations.add(new Problem.Violation("password", "required"));
+        } else if (credentials.password().length() > LONGEST_PASSWORD_CHARS) {
+            violations.add(new Problem.Violation("password", "longer than any password can be"));
+        }
+        if (!violations.isEmpty()) {
+            return Problem.invalid(violations).toResponse();
+        }
+        return tokensOrRefusal(logIn.handle(new LogIn(credentials.email(), credentials.password())),
+                "Wrong email address or password, or the account may not sign in");
+    }
+
+    @POST
+    @Path("refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Trade a refresh token for the next access and refresh token")
+    @APIResponse(responseCode = "200", description = "The session's next tokens; the one presented is used up",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "No refresh token given",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Unknown, expired or used refresh token, or the session ended;"
+            + " a used token presented again ends its session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response refresh(RefreshRequest request) {
+        if (request == null || request.refreshToken() == null || request.refreshToken().isBlank()) {
+            return Problem.invalid(List.of(new Problem.Violation("refreshToken", "required"))).toResponse();
+        }
+        return tokensOrRefusal(refresh.handle(new RefreshSession(request.refreshToken())),
+                "The refresh token is not valid; sign in again");
+    }
+
+    @DELETE
+    @Path("current")
+    @Operation(summary = "Sign the bearer's session out")
+    @APIResponse(responseCode = "204", description = "The session's refresh token is revoked")
+    @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response logOut(@Context SecurityContext security) {
+        Optional<UUID> userId = uuid(security.getUserPrincipal() == null ? null : token.getSubject());
+        Optional<UUID> sessionId = uuid(token.getClaim("sid"));
+        if (userId.isEmpty() || sessionId.isEmpty()) {
+            return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
+                    "A bearer token of a session is required").toResponse())
+                    .header("WWW-Authenticate", "Bearer").build();
+        }
+        logOut.handle(new LogOut(userId.get(), sessionId.get()));
+        return Response.noContent().build();
+    }
+
+    private static Response tokensOrRefusal(Optional<SessionTokens> tokens, String refusal) {
+        return tokens.map(issued -> Response.ok(TokenResponse.of(issued), MediaType.APPLICATION_JSON)
+                        .header("Cache-Control", "no-store").build())
+                .orElseGet(() -> Problem.of(Response.Status.UNAUTHORIZED, refusal).toResponse());
+    }
+
+    private static Optional<UUID> uuid(Object claim) {
+        try {
+            // a claim comes as JSON-P value or as plain string, depending on how the token was read
+            return Optional.ofNullable(claim)
+                    .map(value -> value instanceof JsonString json ? json.getString() : value.toString())
+                    .map(UUID::fromString);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

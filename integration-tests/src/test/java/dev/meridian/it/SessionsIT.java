@@ -1,0 +1,219 @@
+package dev.meridian.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code /api/auth/sessions}: signing in, refreshing and signing out, with the administrator the configuration
+ * created (the only account before registration exists).
+ */
+@ExtendWith(ArquillianExtension.class)
+class SessionsIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private String email;
+    private String password;
+    private UUID administrator;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive meridian() {
+        return TestServer.meridianEar();
+    }
+
+    @BeforeEach
+    void findTheAdministrator() throws Exception {
+        email = TestServer.property("meridian.test.admin.email");
+        password = TestServer.property("meridian.test.admin.password");
+        administrator = TestServer.accountWith(email);
+    }
+
+    @Test
+    void signsInWithATokenThatEveryModuleAccepts() throws Exception {
+        HttpResponse<String> signedIn = signIn(email.toUpperCase(), password);
+
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(signedIn.headers().firstValue("Cache-Control")).hasValue("no-store");
+        JsonObject tokens = TestServer.json(signedIn);
+        assertThat(tokens.getString("tokenType")).isEqualTo("Bearer");
+        assertThat(tokens.getInt("expiresIn")).isEqualTo(300);
+        assertThat(tokens.getString("refreshToken")).hasSizeGreaterThanOrEqualTo(43);
+        JsonObject claims = claimsOf(tokens.getString("accessToken"));
+        assertThat(claims.getString("iss")).isEqualTo("meridian");
+        assertThat(claims.getString("sub")).isEqualTo(administrator.toString());
+        assertThat(claims.getString("upn")).isEqualTo(email);
+        assertThat(claims.getJsonArray("groups").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                .containsExactlyInAnyOrder("user", "admin");
+        assertThat(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue()).isEqualTo(300);
+        assertThat(claims.getString("jti")).isNotBlank();
+        String session = claims.getString("sid");
+        assertThat(lastAccountEvent()).containsExactly("auth.UserLoggedIn", session);
+
+        String bearer = "Bearer " + tokens.getString("accessToken");
+        assertThat(send(HttpRequest.newBuilder(TestServer.http("/api/auth/accounts/" + administrator))
+                .header("Authorization", bearer).GET()).statusCode()).as("auth").isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(TestServer.http("/admin/api/dead-letters"))
+                .header("Authorization", bearer).GET()).statusCode()).as("the admin API").isEqualTo(200);
+    }
+
+    @Test
+    void refusesAWrongPasswordAndAnUnknownAddressAlikeAndEquallySlowly() throws Exception {
+        List<Long> wrongPassword = new ArrayList<>();
+        List<Long> unknownAddress = new ArrayList<>();
+        HttpResponse<String> wrong = null;
+        HttpResponse<String> unknown = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long started = System.nanoTime();
+            wrong = signIn(email, password + "!");
+            wrongPassword.add(System.nanoTime() - started);
+            started = System.nanoTime();
+            unknown = signIn("nobody-" + UUID.randomUUID() + "@meridian.test", password);
+            unknownAddress.add(System.nanoTime() - started);
+        }
+
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).isEqualTo(unknown.body());
+        assertThat(wrong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(lastAccountEvent()).containsExactly("auth.LoginFailed", "WRONG_PASSWORD");
+        // both verify a PBKDF2 hash (about 0.4 s here); a refusal without that work would take milliseconds
+        long wrongMedian = wrongPassword.stream().sorted().toList().get(1);
+        long unknownMedian = unknownAddress.stream().sorted().toList().get(1);
+        assertThat((double) unknownMedian / wrongMedian).as("unknown %s ns, wrong %s ns", unknownMedian, wrongMedian)
+                .isBetween(0.5, 2.0);
+    }
+
+    @Test
+    void rotatesRefreshTokensAndEndsTheSessionWhenAUsedOneComesBack() throws Exception {
+        JsonObject first = TestServer.json(signIn(email, password));
+
+        HttpResponse<String> refreshed = refresh(first.getString("refreshToken"));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        JsonObject second = TestServer.json(refreshed);
+        assertThat(second.getString("refreshToken")).isNotEqualTo(first.getString("refreshToken"));
+        assertThat(claimsOf(second.getString("accessToken")).getString("sid"))
+                .isEqualTo(claimsOf(first.getString("accessToken")).getString("sid"));
+
+        HttpResponse<String> replayed = refresh(first.getString("refreshToken"));
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(replayed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refresh(second.getString("refreshToken")).statusCode())
+                .as("the replay ended the session, the current token with it").isEqualTo(401);
+        assertThat(refresh("never-issued").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void signingOutEndsTheSession() throws Exception {
+        JsonObject tokens = TestServer.json(signIn(email, password));
+        String session = claimsOf(tokens.getString("accessToken")).getString("sid");
+
+        HttpResponse<String> signedOut = send(HttpRequest.newBuilder(TestServer.http("/api/auth/sessions/current"))
+                .header("Authorization", "Bearer " + tokens.getString("accessToken")).DELETE());
+
+        assertThat(signedOut.statusCode()).as(signedOut.body()).isEqualTo(204);
+        assertThat(lastAccountEvent()).containsExactly("auth.UserLoggedOut", session);
+        assertThat(refresh(tokens.getString("refreshToken")).statusCode()).isEqualTo(401);
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(TestServer.http("/api/auth/sessions/current"))
+                .DELETE());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void answersMalformedSignInsWithAProblemAndRecordsNothing() throws Exception {
+        List<String> before = lastAccountEvent();
+        String[][] cases = {
+                {"{\"password\":\"x\"}", "email"},
+                {"{\"email\":\"" + email + "\"}", "password"},
+                {"{\"email\":\"not an address\",\"password\":\"x\"}", "email"},
+                {"{\"email\":\"" + email + "\",\"password\":\"" + "x".repeat(600) + "\"}", "password"}};
+        for (String[] invalid : cases) {
+            HttpResponse<String> refused = send(post("/api/auth/sessions", invalid[0], "application/json"));
+            assertThat(refused.statusCode()).as(invalid[0]).isEqualTo(400);
+            assertThat(TestServer.json(refused).getJsonArray("violations").getJsonObject(0).getString("field"))
+                    .isEqualTo(invalid[1]);
+        }
+        for (String unreadable : new String[] {"{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\",\"remember\":true}", "{\"email\":", "[]"}) {
+            HttpResponse<String> refused = send(post("/api/auth/sessions", unreadable, "application/json"));
+            assertThat(refused.statusCode()).as(unreadable).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).as(unreadable)
+                    .hasValue("application/problem+json");
+        }
+        HttpResponse<String> wrongType = send(post("/api/auth/sessions", "email=" + email, "text/plain"));
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(lastAccountEvent()).isEqualTo(before);
+    }
+
+    @Test
+    void documentsTheSessionEndpoints() throws Exception {
+        JsonObject paths = TestServer.json(TestServer.get(TestServer.http("/api/auth/openapi?format=JSON")))
+                .getJsonObject("paths");
+
+        assertThat(paths.getJsonObject("/api/auth/sessions").getJsonObject("post").getJsonObject("responses")
+                .keySet()).containsExactlyInAnyOrder("200", "400", "401");
+        assertThat(paths.getJsonObject("/api/auth/sessions/refresh").getJsonObject("post")
+                .getJsonObject("responses").keySet()).containsExactlyInAnyOrder("200", "400", "401");
+        assertThat(paths.getJsonObject("/api/auth/sessions/current").getJsonObject("delete")
+                .getJsonObject("responses").keySet()).containsExactlyInAnyOrder("204", "401");
+    }
+
+    private HttpResponse<String> signIn(String address, String secret) throws Exception {
+        return send(post("/api/auth/sessions", "{\"email\":\"" + address + "\",\"password\":\"" + secret + "\"}",
+                "application/json"));
+    }
+
+    private static HttpResponse<String> refresh(String refreshToken) throws Exception {
+        return send(post("/api/auth/sessions/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}",
+                "application/json"));
+    }
+
+    private static HttpRequest.Builder post(String path, String body, String contentType) {
+        return HttpRequest.newBuilder(TestServer.http(path)).header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject claimsOf(String token) {
+        return TestServer.json(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8));
+    }
+
+    /** The type of the administrator's latest account event and its session or reason. */
+    private List<String> lastAccountEvent() throws Exception {
+        try (Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement("select event_type,"
+                     + " coalesce(payload ->> 'sessionId', payload ->> 'reason', '')"
+                     + " from event_infra.events where stream_id = ? order by stream_version desc limit 1")) {
+            query.setString(1, "account-" + administrator);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return List.of(row.getString(1), row.getString(2));
+            }
+        }
+    }
+}
