@@ -1,32 +1,33 @@
 package dev.meridian.eventinfra.admin;
 
 import dev.meridian.eventinfra.delivery.DeadLetters;
+import dev.meridian.eventinfra.web.ApiProblems;
 import dev.meridian.eventinfra.web.Problem;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
+import java.util.Optional;
 
 /** Every failure of the admin API as problem+json; unexpected ones are logged, never shown. */
 @Provider
-public class AdminProblems implements ExceptionMapper<Exception> {
+public class AdminProblems extends ApiProblems {
+
+    public AdminProblems() {
+        super("The admin API");
+    }
 
     @Override
-    public Response toResponse(Exception failure) {
+    protected Optional<Problem> known(Exception failure) {
         if (failure instanceof InvalidParameterException invalid) {
-            return Problem.invalid(List.of(new Problem.Violation(invalid.parameter(), invalid.getMessage())))
-                    .toResponse();
+            return Optional.of(Problem.invalid(List.of(new Problem.Violation(invalid.parameter(),
+                    invalid.getMessage()))));
         }
         if (failure instanceof DeadLetters.NoSuchDeadLetterException) {
-            return Problem.of(Response.Status.NOT_FOUND, failure.getMessage()).toResponse();
+            return Optional.of(Problem.of(Response.Status.NOT_FOUND, failure.getMessage()));
         }
         if (failure instanceof IllegalStateException) {
-            return Problem.of(Response.Status.CONFLICT, failure.getMessage()).toResponse();
+            return Optional.of(Problem.of(Response.Status.CONFLICT, failure.getMessage()));
         }
-        if (failure instanceof WebApplicationException web) {
-            return Problem.of(web).toResponse();
-        }
-        return Problem.unexpected("The admin API", failure).toResponse();
+        return Optional.empty();
     }
 }

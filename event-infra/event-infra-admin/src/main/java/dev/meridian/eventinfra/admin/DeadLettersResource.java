@@ -1,6 +1,7 @@
 package dev.meridian.eventinfra.admin;
 
 import dev.meridian.eventinfra.delivery.DeadLetters;
+import dev.meridian.eventinfra.web.Page;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -81,7 +82,7 @@ public class DeadLettersResource {
     }
 
     @GET
-    public DeadLetters.Page<DeadLetters.Summary> find(@QueryParam("consumer") String consumer,
+    public Page<DeadLetters.Summary> find(@QueryParam("consumer") String consumer,
                                                       @QueryParam("eventType") String eventType,
                                                       @QueryParam("status") String status,
                                                       @QueryParam("from") String from, @QueryParam("to") String to,

@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Reads query parameters strictly: a malformed one is a 400 naming it, never a silently ignored filter. */
 final class Parameters {
 
     static final int MAX_PAGE_SIZE = 500;
-    private static final Set<String> STATUSES = Set.of("PARKED", "WAITING", "RESOLVED", "DISCARDED");
+    private static final Set<String> DEAD_LETTER_STATUSES = Set.of("PARKED", "WAITING", "RESOLVED", "DISCARDED");
 
     private Parameters() {
     }
@@ -26,11 +27,15 @@ final class Parameters {
     }
 
     static Optional<String> status(String value) {
-        Optional<String> status = text("status", value);
-        if (status.isPresent() && !STATUSES.contains(status.get())) {
-            throw new InvalidParameterException("status", "must be one of " + STATUSES);
+        return oneOf("status", value, DEAD_LETTER_STATUSES);
+    }
+
+    static Optional<String> oneOf(String name, String value, Set<String> allowed) {
+        Optional<String> chosen = text(name, value);
+        if (chosen.isPresent() && !allowed.contains(chosen.get())) {
+            throw new InvalidParameterException(name, "must be one of " + new TreeSet<>(allowed));
         }
-        return status;
+        return chosen;
     }
 
     static Optional<Instant> instant(String name, String value) {

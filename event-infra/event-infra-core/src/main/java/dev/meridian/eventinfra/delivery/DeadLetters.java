@@ -1,6 +1,7 @@
 package dev.meridian.eventinfra.delivery;
 
 import dev.meridian.eventinfra.module.SchemaMigrations;
+import dev.meridian.eventinfra.web.Page;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -121,18 +122,6 @@ public class DeadLetters {
      * @param at     when
      */
     public record Action(String action, String actor, String reason, Instant at) {
-    }
-
-    /**
-     * A page of a list.
-     *
-     * @param items the page's items
-     * @param page  its number, from 0
-     * @param size  the page size asked for
-     * @param total how many items the whole list has
-     * @param <T>   the item type
-     */
-    public record Page<T>(List<T> items, int page, int size, long total) {
     }
 
     /**

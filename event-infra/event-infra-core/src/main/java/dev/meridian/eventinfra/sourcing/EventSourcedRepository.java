@@ -10,6 +10,7 @@ import dev.meridian.eventinfra.api.ExpectedVersion;
 import dev.meridian.eventinfra.api.NewEvent;
 import dev.meridian.eventinfra.api.Snapshotable;
 import dev.meridian.eventinfra.store.StreamIds;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -87,6 +88,11 @@ public final class EventSourcedRepository<A extends AggregateRoot<E>, E extends 
             takeSnapshot(streamId, aggregate);
         }
         return Optional.of(aggregate);
+    }
+
+    /** When the aggregate with this id recorded its first event; empty when it has none. */
+    public Optional<Instant> createdAt(Object id) {
+        return events.readStream(streamOf(id), 1, 1).stream().findFirst().map(EventEnvelope::occurredAt);
     }
 
     /** Restores the aggregate from its snapshot; false when there is none usable (absent, or not upcastable). */

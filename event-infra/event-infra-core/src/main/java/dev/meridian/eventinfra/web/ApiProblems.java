@@ -1,0 +1,37 @@
+package dev.meridian.eventinfra.web;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Optional;
+
+/**
+ * Every failure of a module's API as problem+json: what the module knows how to answer ({@link #known}), what
+ * JAX-RS found itself (no such resource, a method or media type not supported), an unreadable body, and anything
+ * else as a logged 500 that shows nothing of its cause. A module's API declares a {@code @Provider} subclass, since
+ * providers are found only in the application's own archive.
+ */
+public abstract class ApiProblems implements ExceptionMapper<Exception> {
+
+    private final String api;
+
+    /** @param api the API's name for the log, e.g. "The auth API" */
+    protected ApiProblems(String api) {
+        this.api = api;
+    }
+
+    @Override
+    public Response toResponse(Exception failure) {
+        return known(failure)
+                .or(() -> failure instanceof WebApplicationException web ? Optional.of(Problem.of(web))
+                        : Optional.empty())
+                .or(() -> Problem.ofUnreadableBody(failure))
+                .orElseGet(() -> Problem.unexpected(api, failure))
+                .toResponse();
+    }
+
+    /** The problem of a failure this API expects; empty for the ones every API answers alike. */
+    protected Optional<Problem> known(Exception failure) {
+        return Optional.empty();
+    }
+}
