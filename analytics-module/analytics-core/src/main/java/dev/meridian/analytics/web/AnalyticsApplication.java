@@ -2,8 +2,10 @@ package dev.meridian.analytics.web;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 
 /** The JAX-RS application of analytics: read models over every module's events. */
 @ApplicationPath("/")
+@LoginConfig(authMethod = "MP-JWT", realmName = "meridian")
 public class AnalyticsApplication extends Application {
 }

@@ -1,21 +1,18 @@
 package dev.meridian.user.domain;
 
+import dev.meridian.user.api.DisplayNameRule;
+
 /**
- * The name other people see: trimmed, 1 to 100 characters, no control characters (line breaks in a name end up in
- * mail headers and log lines).
+ * The name other people see, as {@link DisplayNameRule} defines it.
  *
  * @param value the name
  */
 public record DisplayName(String value) {
 
-    private static final int MAX_LENGTH = 100;
-
     public DisplayName {
-        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !value.equals(value.strip())
-                || value.codePoints().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("A display name has 1 to " + MAX_LENGTH
-                    + " characters and no control characters");
-        }
+        DisplayNameRule.violation(value).ifPresent(violation -> {
+            throw new IllegalArgumentException(violation);
+        });
     }
 
     /** The name as typed, trimmed. */

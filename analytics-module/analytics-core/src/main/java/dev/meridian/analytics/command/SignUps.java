@@ -1,0 +1,78 @@
+package dev.meridian.analytics.command;
+
+import dev.meridian.eventinfra.process.ProcessLog;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Analytics' part in the registration process: a sign-up is pending while the process runs, counted for the day
+ * when it closes, dropped when it is cancelled. Each step records itself in the process log in the same
+ * transaction, and a repeated step finds nothing left to do.
+ */
+@ApplicationScoped
+public class SignUps {
+
+    /** The module's name in the process log. */
+    public static final String MODULE = "analytics";
+
+    private static final String ADD_PENDING = "insert into analytics.pending_signups (user_id, lra_id) values (?, ?)";
+    private static final String DROP_PENDING = "delete from analytics.pending_signups where user_id = ?";
+    private static final String COUNT = """
+            insert into analytics.signups_per_day (day, count) values ((now() at time zone 'UTC')::date, 1)
+            on conflict (day) do update set count = signups_per_day.count + 1
+            """;
+
+    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    DataSource dataSource;
+
+    @Inject
+    ProcessLog processLog;
+
+    /**
+     * Keeps the sign-up of {@code userId} pending.
+     *
+     * @return false when the process was cancelled before this step
+     */
+    @Transactional
+    public boolean begin(String lraId, UUID userId) {
+        ProcessLog.Joining joining = processLog.join(lraId, MODULE, userId, "sign-up pending");
+        if (joining == ProcessLog.Joining.JOINED) {
+            update(ADD_PENDING, userId, lraId);
+        }
+        return joining != ProcessLog.Joining.CANCELLED;
+    }
+
+    /** Counts the sign-up of the closed process. */
+    @Transactional
+    public void count(String lraId) {
+        processLog.complete(lraId, MODULE).ifPresent(userId -> {
+            update(DROP_PENDING, userId);
+            update(COUNT);
+        });
+    }
+
+    /** Forgets the sign-up of the cancelled process. */
+    @Transactional
+    public void drop(String lraId) {
+        processLog.compensate(lraId, MODULE, "registration cancelled").ifPresent(userId -> update(DROP_PENDING,
+                userId));
+    }
+
+    private void update(String statement, Object... values) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement update = db.prepareStatement(statement)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
+            }
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot record a sign-up", e);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * How analytics takes part in other modules' processes: the registration participant (an LRA participant, called
+ * only by the coordinator and by this server's modules). It turns callbacks into commands and keeps no state.
+ */
+package dev.meridian.analytics.messaging;

@@ -1,0 +1,28 @@
+package dev.meridian.user.query;
+
+import dev.meridian.user.command.ProfileRecords;
+import dev.meridian.user.domain.Profile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Profiles read from their streams. */
+@ApplicationScoped
+public class ProfileQueries {
+
+    @Inject
+    ProfileRecords records;
+
+    /** The profile of {@code userId}; empty when there is none, or it was discarded. */
+    public Optional<ProfileView> profile(UUID userId) {
+        return records.profiles().load(userId).filter(profile -> !profile.discarded()).map(this::view);
+    }
+
+    private ProfileView view(Profile profile) {
+        return new ProfileView(profile.userId(), profile.email(),
+                profile.displayName() == null ? null : profile.displayName().value(), profile.locale().value(),
+                // no verification flow yet: a registered address is unverified until one exists
+                false, profile.preferences().values(), records.profiles().createdAt(profile.userId()).orElseThrow());
+    }
+}
