@@ -31,6 +31,8 @@ public class AccountRecords {
             insert into auth.credentials (user_id, password_hash) values (?, ?)
             """;
 
+    private static final String RELEASE_EMAIL = "delete from auth.account_emails where user_id = ?";
+    private static final String DELETE_CREDENTIALS = "delete from auth.credentials where user_id = ?";
     private static final String USER_OF_EMAIL = "select user_id from auth.account_emails where email = ?";
     private static final String PASSWORD_HASH = "select password_hash from auth.credentials where user_id = ?";
 
@@ -83,6 +85,20 @@ public class AccountRecords {
             store.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the credentials of " + userId, e);
+        }
+    }
+
+    /** Frees the address of {@code userId}, whose registration did not happen, with its credentials. */
+    public void forgetRegistration(UUID userId) {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement release = db.prepareStatement(RELEASE_EMAIL);
+             PreparedStatement delete = db.prepareStatement(DELETE_CREDENTIALS)) {
+            release.setObject(1, userId);
+            release.executeUpdate();
+            delete.setObject(1, userId);
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot forget the registration of " + userId, e);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.meridian.auth.query;
 import dev.meridian.auth.command.AccountRecords;
 import dev.meridian.auth.domain.Account;
 import dev.meridian.auth.domain.Role;
-import dev.meridian.eventinfra.api.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -16,9 +15,6 @@ public class AccountQueries {
     @Inject
     AccountRecords records;
 
-    @Inject
-    EventStore eventStore;
-
     /** The account {@code userId}; empty when there is none. */
     public Optional<AccountView> account(UUID userId) {
         return records.accounts().load(userId).map(this::view);
@@ -28,7 +24,6 @@ public class AccountQueries {
     public AccountView view(Account account) {
         return new AccountView(account.userId(), account.email() == null ? null : account.email().value(),
                 Role.wireNames(account.roles()), account.status().name(),
-                // the first event of the stream is the registration
-                eventStore.readStream(records.accounts().streamOf(account.userId()), 1, 1).get(0).occurredAt());
+                records.accounts().createdAt(account.userId()).orElseThrow());
     }
 }

@@ -1,0 +1,5 @@
+/**
+ * How auth takes part in processes, its own included: the registration participant (an LRA participant, called
+ * only by the coordinator and by this server's modules). It turns callbacks into commands and keeps no state.
+ */
+package dev.meridian.auth.messaging;

@@ -1,0 +1,131 @@
+package dev.meridian.auth.web;
+
+import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
+
+import dev.meridian.auth.domain.EmailAddress;
+import dev.meridian.auth.domain.PasswordRules;
+import dev.meridian.auth.process.Registration;
+import dev.meridian.auth.process.RegistrationFailedException;
+import dev.meridian.auth.process.RegistrationProcess;
+import dev.meridian.auth.query.AccountQueries;
+import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.user.api.DisplayNameRule;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * {@code POST /api/auth/registrations}: registers a person through the registration process, under an LRA this
+ * resource begins. The answer comes once the process closed (201) or was cancelled: any error answer cancels the
+ * LRA (MicroProfile LRA cancels on 4xx and 5xx), and the coordinator compensates every step taken before the
+ * answer leaves. Invalid input is refused before any step, so it leaves nothing behind.
+ */
+@Path("registrations")
+public class RegistrationsResource {
+
+    /** Longer than the registration process may take; the coordinator cancels it then. */
+    private static final long TIME_LIMIT_SECONDS = 60;
+    private static final String DEFAULT_LOCALE = "en";
+
+    @Inject
+    RegistrationProcess process;
+
+    @Inject
+    AccountQueries accounts;
+
+    @POST
+    @LRA(value = LRA.Type.REQUIRES_NEW, end = false, timeLimit = TIME_LIMIT_SECONDS)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register: create an account and its profile, in one process")
+    @APIResponse(responseCode = "201", description = "The account exists and is active",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegistrationAnswer.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An account has this address",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "A step of the process failed or took too long; the"
+            + " process was cancelled and nothing was kept",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId,
+                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                             @Context UriInfo uri, RegistrationRequest request) {
+        List<Problem.Violation> violations = violations(request);
+        if (!violations.isEmpty()) {
+            return Problem.invalid(violations).toResponse();
+        }
+        try {
+            UUID userId = process.run(lraId, new Registration(request.email(), request.password(),
+                    request.displayName().strip(), locale(acceptLanguage)));
+            String status = accounts.account(userId).map(account -> account.status()).orElse("PENDING");
+            return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).build(userId))
+                    .entity(new RegistrationAnswer(userId, status)).type(MediaType.APPLICATION_JSON).build();
+        } catch (RegistrationFailedException e) {
+            return e.problem().toResponse();
+        }
+    }
+
+    private static List<Problem.Violation> violations(RegistrationRequest request) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        if (request == null) {
+            return List.of(new Problem.Violation("body", "required"));
+        }
+        EmailAddress email = null;
+        if (request.email() == null || request.email().isBlank()) {
+            violations.add(new Problem.Violation("email", "required"));
+        } else {
+            try {
+                email = EmailAddress.of(request.email());
+            } catch (IllegalArgumentException e) {
+                violations.add(new Problem.Violation("email", e.getMessage()));
+            }
+        }
+        if (request.password() == null || request.password().isEmpty()) {
+            violations.add(new Problem.Violation("password", "required"));
+        } else if (email != null) {
+            try {
+                PasswordRules.check(request.password(), email);
+            } catch (IllegalArgumentException e) {
+                violations.add(new Problem.Violation("password", e.getMessage()));
+            }
+        }
+        if (request.displayName() == null || request.displayName().isBlank()) {
+            violations.add(new Problem.Violation("displayName", "required"));
+        } else {
+            DisplayNameRule.violation(request.displayName().strip())
+                    .ifPresent(violation -> violations.add(new Problem.Violation("displayName", violation)));
+        }
+        return violations;
+    }
+
+    /** The language of the first range the person's browser prefers, when it is one; else English. */
+    private static String locale(String acceptLanguage) {
+        try {
+            return Locale.LanguageRange.parse(acceptLanguage == null ? DEFAULT_LOCALE : acceptLanguage).stream()
+                    .map(range -> range.getRange().split("-")[0])
+                    .filter(language -> language.matches("[a-z]{2,3}"))
+                    .findFirst().orElse(DEFAULT_LOCALE);
+        } catch (IllegalArgumentException e) {
+            return DEFAULT_LOCALE;
+        }
+    }
+}

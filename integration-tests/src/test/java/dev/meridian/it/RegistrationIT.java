@@ -1,0 +1,290 @@
+package dev.meridian.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The registration process end to end against the deployed EAR: the happy path across auth, user and analytics,
+ * and each step failing in turn. Failures are made in the real database (a trigger that refuses or stalls a
+ * module's write), so the modules fail exactly as they would in production; each test removes its trigger.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RegistrationIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String PASSWORD = "a perfectly fine passphrase";
+
+    private final String admin = TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user", "admin");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive meridian() {
+        return TestServer.meridianEar();
+    }
+
+    @Test
+    void registersSignsInShowsTheProfileAndCountsTheSignUp() throws Exception {
+        String email = "ada-" + UUID.randomUUID() + "@example.org";
+        long signUpsBefore = signUpsToday();
+
+        HttpResponse<String> registered = register(email, PASSWORD, "Ada Lovelace", "de-CH, en;q=0.5");
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonObject answer = TestServer.json(registered);
+        assertThat(answer.getString("status")).isEqualTo("ACTIVE");
+        String userId = answer.getString("userId");
+        assertThat(registered.headers().firstValue("Location").orElseThrow())
+                .isEqualTo(TestServer.http("/api/auth/accounts/" + userId).toString());
+
+        HttpResponse<String> signedIn = send(post("/api/auth/sessions",
+                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        HttpResponse<String> me = send(HttpRequest.newBuilder(TestServer.http("/api/users/me"))
+                .header("Authorization", "Bearer " + TestServer.json(signedIn).getString("accessToken")));
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+        JsonObject profile = TestServer.json(me);
+        assertThat(profile.getString("userId")).isEqualTo(userId);
+        assertThat(profile.getString("email")).isEqualTo(email);
+        assertThat(profile.getString("displayName")).isEqualTo("Ada Lovelace");
+        assertThat(profile.getString("locale")).isEqualTo("de");
+        assertThat(profile.getBoolean("emailVerified")).isFalse();
+
+        assertThat(signUpsToday()).isEqualTo(signUpsBefore + 1);
+        assertThat(eventTypes("account-" + userId)).containsExactly("auth.UserRegistered", "auth.AccountActivated",
+                "auth.UserLoggedIn");
+        assertThat(eventTypes("profile-" + userId)).containsExactly("user.UserProfileCreated");
+        JsonObject process = processOf(userId);
+        assertThat(process.getJsonObject("process").getString("status")).isEqualTo("CLOSED");
+        assertThat(stepsOf(process)).contains("auth: account created, pending", "user: profile created",
+                "analytics: sign-up pending", "auth: completed", "user: completed", "analytics: completed");
+        assertThat(count("select count(*) from analytics.pending_signups where user_id = '" + userId + "'"))
+                .isZero();
+    }
+
+    @Test
+    void cancelsEverythingWhenTheProfileCannotBeCreated() throws Exception {
+        assertNeverRegisteredWhenFailing("""
+                create function refuse_for_test() returns trigger language plpgsql as $$
+                begin raise exception 'profiles are refused for this test'; end $$;
+                """,
+                "create trigger refuse_for_test before insert on event_infra.events for each row"
+                        + " when (new.event_type = 'user.UserProfileCreated') execute function refuse_for_test()",
+                "event_infra.events", false);
+    }
+
+    @Test
+    void cancelsEverythingWhenAnalyticsCannotTakeItsStep() throws Exception {
+        assertNeverRegisteredWhenFailing("""
+                create function refuse_for_test() returns trigger language plpgsql as $$
+                begin raise exception 'sign-ups are refused for this test'; end $$;
+                """,
+                "create trigger refuse_for_test before insert on analytics.pending_signups for each row"
+                        + " execute function refuse_for_test()",
+                "analytics.pending_signups", true);
+    }
+
+    @Test
+    void cancelsEverythingWhenAParticipantTakesTooLong() throws Exception {
+        // longer than the tests' step timeout (meridian.registration.step-timeout=PT2S in arquillian.xml)
+        assertNeverRegisteredWhenFailing("""
+                create function refuse_for_test() returns trigger language plpgsql as $$
+                begin perform pg_sleep(4); return new; end $$;
+                """,
+                "create trigger refuse_for_test before insert on analytics.pending_signups for each row"
+                        + " execute function refuse_for_test()",
+                "analytics.pending_signups", true);
+    }
+
+    @Test
+    void letsExactlyOneOfConcurrentRegistrationsOfOneAddressSucceed() throws Exception {
+        String email = "twin-" + UUID.randomUUID() + "@example.org";
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            Callable<Integer> attempt = () -> register(email, PASSWORD, "Twin", null).statusCode();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : clients.invokeAll(List.of(attempt, attempt, attempt, attempt))) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(count("select count(*) from auth.account_emails where email = '" + email + "'")).isOne();
+    }
+
+    @Test
+    void refusesBadInputWithAProblemAndStoresNothing() throws Exception {
+        long events = count("select count(*) from event_infra.events");
+        long processes = count("select count(*) from event_infra.processes");
+        String[][] cases = {
+                {"{\"email\":\"not an address\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"X\"}", "email"},
+                {"{\"email\":\"weak@example.org\",\"password\":\"short\",\"displayName\":\"X\"}", "password"},
+                {"{\"email\":\"huge@example.org\",\"password\":\"" + "p".repeat(1_000_000)
+                        + "\",\"displayName\":\"X\"}", "password"},
+                {"{\"password\":\"" + PASSWORD + "\",\"displayName\":\"X\"}", "email"},
+                {"{\"email\":\"x@example.org\",\"password\":\"" + PASSWORD + "\"}", "displayName"},
+                {"{\"email\":\"x@example.org\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"A\\nB\"}",
+                        "displayName"}};
+        for (String[] invalid : cases) {
+            HttpResponse<String> refused = send(post("/api/auth/registrations", invalid[0]));
+            assertThat(refused.statusCode()).as(invalid[1]).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(TestServer.json(refused).getJsonArray("violations").getJsonObject(0).getString("field"))
+                    .isEqualTo(invalid[1]);
+        }
+        HttpResponse<String> unknownField = send(post("/api/auth/registrations", "{\"email\":\"x@example.org\","
+                + "\"password\":\"" + PASSWORD + "\",\"displayName\":\"X\",\"role\":\"admin\"}"));
+        assertThat(unknownField.statusCode()).isEqualTo(400);
+        HttpResponse<String> wrongType = send(HttpRequest.newBuilder(TestServer.http("/api/auth/registrations"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x@example.org")));
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        assertThat(count("select count(*) from event_infra.events")).isEqualTo(events);
+        assertThat(count("select count(*) from event_infra.processes")).isEqualTo(processes);
+    }
+
+    /**
+     * Registers while {@code trigger} makes one step fail, then checks that the state is exactly "never
+     * registered" in every module, and that the address can be registered once the trigger is gone.
+     */
+    private void assertNeverRegisteredWhenFailing(String function, String trigger, String table,
+                                                  boolean profileCreated) throws Exception {
+        String email = "unlucky-" + UUID.randomUUID() + "@example.org";
+        long signUpsBefore = signUpsToday();
+        execute(function);
+        execute(trigger);
+        HttpResponse<String> refused;
+        try {
+            refused = register(email, PASSWORD, "Unlucky", null);
+        } finally {
+            execute("drop trigger refuse_for_test on " + table);
+            execute("drop function refuse_for_test()");
+        }
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonObject process = TestServer.json(send(HttpRequest.newBuilder(TestServer.http(
+                "/admin/api/processes?type=registration&status=CANCELLED&size=1")).header("Authorization",
+                "Bearer " + admin))).getJsonArray("items").getJsonObject(0);
+        String userId = process.getString("subjectId");
+        List<String> profileEvents = profileCreated
+                ? List.of("user.UserProfileCreated", "user.UserProfileDiscarded") : List.of();
+        // a stalled step commits late and is compensated then: wait for that
+        DeliveryIT.eventually(() -> count("select count(*) from analytics.pending_signups where user_id = '"
+                + userId + "'") == 0 && eventTypes("profile-" + userId).equals(profileEvents),
+                "every step of " + userId + " compensated");
+        assertThat(eventTypes("account-" + userId)).containsExactly("auth.UserRegistered",
+                "auth.RegistrationCancelled");
+        assertThat(count("select count(*) from auth.account_emails where email = '" + email + "'")).isZero();
+        assertThat(count("select count(*) from auth.credentials where user_id = '" + userId + "'")).isZero();
+        assertThat(signUpsToday()).isEqualTo(signUpsBefore);
+        assertThat(stepsOf(processById(process.getString("id")))).contains("auth: compensated",
+                "user: " + (profileCreated ? "compensated" : "cancelled before its step"), "auth: failed");
+
+        HttpResponse<String> again = register(email, PASSWORD, "Lucky", null);
+        assertThat(again.statusCode()).as("the address is free again: " + again.body()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> register(String email, String password, String displayName, String languages)
+            throws Exception {
+        HttpRequest.Builder request = post("/api/auth/registrations", "{\"email\":\"" + email + "\",\"password\":\""
+                + password + "\",\"displayName\":\"" + displayName + "\"}");
+        if (languages != null) {
+            request.header("Accept-Language", languages);
+        }
+        return send(request);
+    }
+
+    private long signUpsToday() throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        HttpResponse<String> days = send(HttpRequest.newBuilder(TestServer.http("/api/analytics/signups?from="
+                + today + "&to=" + today)).header("Authorization", "Bearer " + admin));
+        assertThat(days.statusCode()).as(days.body()).isEqualTo(200);
+        return TestServer.json("{\"days\":" + days.body() + "}").getJsonArray("days").stream()
+                .mapToLong(day -> day.asJsonObject().getJsonNumber("count").longValue()).sum();
+    }
+
+    private JsonObject processOf(String userId) throws Exception {
+        for (var item : TestServer.json(send(HttpRequest.newBuilder(TestServer.http(
+                "/admin/api/processes?type=registration&size=500")).header("Authorization", "Bearer " + admin)))
+                .getJsonArray("items")) {
+            if (item.asJsonObject().getString("subjectId").equals(userId)) {
+                return processById(item.asJsonObject().getString("id"));
+            }
+        }
+        throw new AssertionError("no registration process for " + userId);
+    }
+
+    private JsonObject processById(String id) throws Exception {
+        HttpResponse<String> detail = send(HttpRequest.newBuilder(TestServer.http("/admin/api/processes/" + id))
+                .header("Authorization", "Bearer " + admin));
+        assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
+        return TestServer.json(detail);
+    }
+
+    private static List<String> stepsOf(JsonObject process) {
+        return process.getJsonArray("steps").stream().map(JsonObject.class::cast)
+                .map(step -> step.getString("module") + ": " + step.getString("step")).toList();
+    }
+
+    private static List<String> eventTypes(String streamId) throws Exception {
+        try (Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement(
+                     "select event_type from event_infra.events where stream_id = ? order by stream_version")) {
+            query.setString(1, streamId);
+            List<String> types = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1));
+                }
+            }
+            return types;
+        }
+    }
+
+    private static long count(String query) throws Exception {
+        try (Connection db = TestServer.database(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection db = TestServer.database(); Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(TestServer.http(path)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
