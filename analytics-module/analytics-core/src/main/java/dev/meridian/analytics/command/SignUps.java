@@ -1,13 +1,11 @@
 package dev.meridian.analytics.command;
 
+import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.process.ProcessLog;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -65,14 +63,7 @@ public class SignUps {
                 userId));
     }
 
-    private void update(String statement, Object... values) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement update = db.prepareStatement(statement)) {
-            for (int i = 0; i < values.length; i++) {
-                update.setObject(i + 1, values[i]);
-            }
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot record a sign-up", e);
-        }
+    private int update(String statement, Object... values) {
+        return Statements.update(dataSource, "record a sign-up", statement, values);
     }
 }

@@ -51,8 +51,7 @@ public class SignUpsResource {
     public Response signUps(@QueryParam("from") String from, @QueryParam("to") String to,
                             @Context SecurityContext security) {
         if (security.getUserPrincipal() == null) {
-            return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required")
-                    .toResponse()).header("WWW-Authenticate", "Bearer").build();
+            return Problem.bearerTokenRequired("A valid bearer token is required");
         }
         if (!security.isUserInRole("admin")) {
             return Problem.of(Response.Status.FORBIDDEN, "This needs the admin role").toResponse();

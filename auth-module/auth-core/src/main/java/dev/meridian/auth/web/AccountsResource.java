@@ -6,6 +6,7 @@ import dev.meridian.auth.command.NoSuchAccountException;
 import dev.meridian.auth.query.AccountQueries;
 import dev.meridian.auth.query.AccountView;
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -60,7 +61,7 @@ public class AccountsResource {
     @APIResponse(responseCode = "404", description = "No such account",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response account(@PathParam("userId") String userId, @Context SecurityContext security) {
-        Optional<UUID> id = userId(userId);
+        Optional<UUID> id = RequestParameters.uuid(userId);
         if (id.isEmpty()) {
             return invalid("userId", "not a UUID");
         }
@@ -87,7 +88,7 @@ public class AccountsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changeRoles(@PathParam("userId") String userId, RolesChange change,
                                 @Context SecurityContext security) {
-        Optional<UUID> id = userId(userId);
+        Optional<UUID> id = RequestParameters.uuid(userId);
         if (id.isEmpty()) {
             return invalid("userId", "not a UUID");
         }
@@ -96,7 +97,7 @@ public class AccountsResource {
             return refused.get();
         }
         // the change is recorded as the administrator's: a token whose subject is no user id cannot make it
-        Optional<UUID> administrator = userId(token.getSubject());
+        Optional<UUID> administrator = RequestParameters.uuid(token.getSubject());
         if (administrator.isEmpty()) {
             return Problem.of(Response.Status.FORBIDDEN, "Only an administrator's own token may change roles")
                     .toResponse();
@@ -120,8 +121,7 @@ public class AccountsResource {
      */
     private Optional<Response> refusal(SecurityContext security, UUID owned) {
         if (security.getUserPrincipal() == null) {
-            return Optional.of(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
-                    "A valid bearer token is required").toResponse()).header("WWW-Authenticate", "Bearer").build());
+            return Optional.of(Problem.bearerTokenRequired("A valid bearer token is required"));
         }
         boolean owner = owned != null && owned.toString().equals(token.getSubject());
         if (!owner && !security.isUserInRole(ADMIN)) {
@@ -136,14 +136,6 @@ public class AccountsResource {
         return queries.account(id)
                 .map(account -> Response.ok(account, MediaType.APPLICATION_JSON).build())
                 .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "No account " + id).toResponse());
-    }
-
-    private static Optional<UUID> userId(String text) {
-        try {
-            return Optional.ofNullable(text).map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private static Response invalid(String field, String message) {

@@ -10,6 +10,7 @@ import dev.meridian.auth.domain.EmailAddress;
 import dev.meridian.auth.domain.PasswordRules;
 import dev.meridian.auth.token.SessionTokens;
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
@@ -120,9 +121,7 @@ public class SessionsResource {
         Optional<UUID> userId = uuid(security.getUserPrincipal() == null ? null : token.getSubject());
         Optional<UUID> sessionId = uuid(token.getClaim("sid"));
         if (userId.isEmpty() || sessionId.isEmpty()) {
-            return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
-                    "A bearer token of a session is required").toResponse())
-                    .header("WWW-Authenticate", "Bearer").build();
+            return Problem.bearerTokenRequired("A bearer token of a session is required");
         }
         logOut.handle(new LogOut(userId.get(), sessionId.get()));
         return Response.noContent().build();
@@ -135,13 +134,8 @@ public class SessionsResource {
     }
 
     private static Optional<UUID> uuid(Object claim) {
-        try {
-            // a claim comes as JSON-P value or as plain string, depending on how the token was read
-            return Optional.ofNullable(claim)
-                    .map(value -> value instanceof JsonString json ? json.getString() : value.toString())
-                    .map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        // a claim comes as JSON-P value or as plain string, depending on how the token was read
+        return RequestParameters.uuid(claim instanceof JsonString json ? json.getString()
+                : claim == null ? null : claim.toString());
     }
 }

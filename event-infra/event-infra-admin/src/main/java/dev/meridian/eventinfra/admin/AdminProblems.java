@@ -5,7 +5,6 @@ import dev.meridian.eventinfra.web.ApiProblems;
 import dev.meridian.eventinfra.web.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 import java.util.Optional;
 
 /** Every failure of the admin API as problem+json; unexpected ones are logged, never shown. */
@@ -18,10 +17,6 @@ public class AdminProblems extends ApiProblems {
 
     @Override
     protected Optional<Problem> known(Exception failure) {
-        if (failure instanceof InvalidParameterException invalid) {
-            return Optional.of(Problem.invalid(List.of(new Problem.Violation(invalid.parameter(),
-                    invalid.getMessage()))));
-        }
         if (failure instanceof DeadLetters.NoSuchDeadLetterException) {
             return Optional.of(Problem.of(Response.Status.NOT_FOUND, failure.getMessage()));
         }

@@ -2,6 +2,8 @@ package dev.meridian.eventinfra.admin;
 
 import dev.meridian.eventinfra.delivery.DeadLetters;
 import dev.meridian.eventinfra.web.Page;
+import dev.meridian.eventinfra.web.InvalidParameterException;
+import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -91,13 +93,13 @@ public class DeadLettersResource {
         return deadLetters.find(new DeadLetters.Filter(Parameters.text("consumer", consumer),
                         Parameters.text("eventType", eventType), Parameters.status(status),
                         Parameters.instant("from", from), Parameters.instant("to", to), Parameters.text("q", text)),
-                Parameters.page(page), Parameters.size(size));
+                RequestParameters.page(page), RequestParameters.size(size));
     }
 
     @GET
     @Path("{id}")
     public DeadLetterView get(@PathParam("id") String id) {
-        UUID deadLetterId = Parameters.uuid("id", id);
+        UUID deadLetterId = RequestParameters.uuid("id", id);
         DeadLetters.Detail detail = deadLetters.get(deadLetterId)
                 .orElseThrow(() -> new DeadLetters.NoSuchDeadLetterException(deadLetterId));
         JsonObject envelope;
@@ -116,7 +118,7 @@ public class DeadLettersResource {
     @POST
     @Path("{id}/retry")
     public Response retry(@PathParam("id") String id) {
-        deadLetters.retry(Parameters.uuid("id", id), actor());
+        deadLetters.retry(RequestParameters.uuid("id", id), actor());
         return Response.accepted().build();
     }
 
@@ -124,7 +126,7 @@ public class DeadLettersResource {
     @Path("{id}/discard")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response discard(@PathParam("id") String id, DiscardRequest request) {
-        UUID deadLetterId = Parameters.uuid("id", id);
+        UUID deadLetterId = RequestParameters.uuid("id", id);
         String reason = request == null ? null : request.reason();
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             throw new InvalidParameterException("reason", "is required, at most " + MAX_REASON + " characters");

@@ -1,16 +1,15 @@
 package dev.meridian.eventinfra.admin;
 
+import dev.meridian.eventinfra.web.InvalidParameterException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /** Reads query parameters strictly: a malformed one is a 400 naming it, never a silently ignored filter. */
 final class Parameters {
 
-    static final int MAX_PAGE_SIZE = 500;
     private static final Set<String> DEAD_LETTER_STATUSES = Set.of("PARKED", "WAITING", "RESOLVED", "DISCARDED");
 
     private Parameters() {
@@ -44,36 +43,5 @@ final class Parameters {
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(name, "must be an ISO-8601 UTC time such as 2026-11-22T10:15:30Z");
         }
-    }
-
-    static UUID uuid(String name, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidParameterException(name, "must be a UUID");
-        }
-    }
-
-    static int page(String value) {
-        return number("page", value, 0, 0, Integer.MAX_VALUE);
-    }
-
-    static int size(String value) {
-        return number("size", value, 50, 1, MAX_PAGE_SIZE);
-    }
-
-    private static int number(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as for a number out of range
-        }
-        throw new InvalidParameterException(name, "must be a whole number from " + min + " to " + max);
     }
 }

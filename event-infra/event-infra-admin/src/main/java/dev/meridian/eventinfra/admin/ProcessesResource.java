@@ -4,6 +4,7 @@ import dev.meridian.eventinfra.process.ProcessDetail;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.process.ProcessSummary;
 import dev.meridian.eventinfra.web.Page;
+import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -33,13 +34,13 @@ public class ProcessesResource {
     public Page<ProcessSummary> find(@QueryParam("type") String type, @QueryParam("status") String status,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
         return processes.find(Parameters.text("type", type), Parameters.oneOf("status", status, STATUSES),
-                Parameters.page(page), Parameters.size(size));
+                RequestParameters.page(page), RequestParameters.size(size));
     }
 
     @GET
     @Path("{id}")
     public ProcessDetail get(@PathParam("id") String id) {
-        UUID processId = Parameters.uuid("id", id);
+        UUID processId = RequestParameters.uuid("id", id);
         return processes.get(processId).orElseThrow(() -> new NotFoundException("There is no process " + processId));
     }
 }

@@ -1,5 +1,6 @@
 package dev.meridian.eventinfra.process;
 
+import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.web.Page;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -223,14 +224,7 @@ public class ProcessLog {
     }
 
     private int update(String statement, Object... values) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement update = db.prepareStatement(statement)) {
-            for (int i = 0; i < values.length; i++) {
-                update.setObject(i + 1, values[i]);
-            }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write the process log", e);
-        }
+        return Statements.update(dataSource, "write the process log", statement, values);
     }
 
     private static int bindFilter(PreparedStatement query, Optional<String> type, Optional<String> status)

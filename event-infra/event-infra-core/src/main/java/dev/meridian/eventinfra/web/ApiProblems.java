@@ -3,12 +3,13 @@ package dev.meridian.eventinfra.web;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Every failure of a module's API as problem+json: what the module knows how to answer ({@link #known}), what
- * JAX-RS found itself (no such resource, a method or media type not supported), an unreadable body, and anything
- * else as a logged 500 that shows nothing of its cause. A module's API declares a {@code @Provider} subclass, since
+ * Every failure of a module's API as problem+json: what the module knows how to answer ({@link #known}), an
+ * invalid parameter, what JAX-RS found itself (no such resource, a method or media type not supported), an
+ * unreadable body, and anything else as a logged 500 that shows nothing of its cause. A module's API declares a {@code @Provider} subclass, since
  * providers are found only in the application's own archive.
  */
 public abstract class ApiProblems implements ExceptionMapper<Exception> {
@@ -23,6 +24,9 @@ public abstract class ApiProblems implements ExceptionMapper<Exception> {
     @Override
     public Response toResponse(Exception failure) {
         return known(failure)
+                .or(() -> failure instanceof InvalidParameterException invalid
+                        ? Optional.of(Problem.invalid(List.of(new Problem.Violation(invalid.parameter(),
+                                invalid.getMessage())))) : Optional.empty())
                 .or(() -> failure instanceof WebApplicationException web ? Optional.of(Problem.of(web))
                         : Optional.empty())
                 .or(() -> Problem.ofUnreadableBody(failure))

@@ -41,6 +41,12 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.of());
     }
 
+    /** The 401 for a request without a valid bearer token, with {@code WWW-Authenticate: Bearer}. */
+    public static Response bearerTokenRequired(String detail) {
+        return Response.fromResponse(of(Response.Status.UNAUTHORIZED, detail).toResponse())
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
     /** A 400 for invalid input, naming each invalid field. */
     public static Problem invalid(List<Violation> violations) {
         return new Problem("https://meridian.dev/problems/validation", "Invalid request",

@@ -1,6 +1,7 @@
 package dev.meridian.user.web;
 
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.RequestParameters;
 import dev.meridian.user.query.ProfileQueries;
 import dev.meridian.user.query.ProfileView;
 import jakarta.inject.Inject;
@@ -41,23 +42,13 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response me(@Context SecurityContext security) {
         Optional<UUID> userId = Optional.ofNullable(security.getUserPrincipal()).map(principal -> token.getSubject())
-                .flatMap(MeResource::uuid);
+                .flatMap(RequestParameters::uuid);
         if (userId.isEmpty()) {
-            return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
-                    "A bearer token of an account is required").toResponse())
-                    .header("WWW-Authenticate", "Bearer").build();
+            return Problem.bearerTokenRequired("A bearer token of an account is required");
         }
         return queries.profile(userId.get())
                 .map(profile -> Response.ok(profile, MediaType.APPLICATION_JSON).build())
                 .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "There is no profile for this account")
                         .toResponse());
-    }
-
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.ofNullable(text).map(UUID::fromString);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,6 +1,6 @@
-package dev.meridian.eventinfra.admin;
+package dev.meridian.eventinfra.web;
 
-/** A query parameter or body field the admin API cannot accept; answered 400 naming the field. */
+/** A query parameter or body field an API cannot accept; {@link ApiProblems} answers it 400 naming the field. */
 public class InvalidParameterException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
