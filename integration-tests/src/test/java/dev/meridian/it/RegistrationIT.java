@@ -2,7 +2,11 @@ package dev.meridian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,17 +29,24 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The registration process end to end against the deployed EAR: the happy path across auth, user and analytics,
- * and each step failing in turn. Failures are made in the real database (a trigger that refuses or stalls a
- * module's write), so the modules fail exactly as they would in production; each test removes its trigger.
+ * The registration process end to end against the deployed EAR: the happy path across auth, user, analytics and
+ * notification (the welcome mail received by a real SMTP server), and each step failing in turn. Failures are
+ * made in the real database (a trigger that refuses or stalls a module's write), so the modules fail exactly as
+ * they would in production; each test removes its trigger.
  */
 @ExtendWith(ArquillianExtension.class)
 class RegistrationIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PASSWORD = "a perfectly fine passphrase";
+
+    /** A real SMTP server where the server's mail goes (meridian.smtp.port in arquillian.xml); fresh per test. */
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(
+            Integer.parseInt(TestServer.property("meridian.test.smtp.port")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     private final String admin = TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user", "admin");
 
@@ -61,8 +72,9 @@ class RegistrationIT {
         HttpResponse<String> signedIn = send(post("/api/auth/sessions",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"));
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        String bearer = "Bearer " + TestServer.json(signedIn).getString("accessToken");
         HttpResponse<String> me = send(HttpRequest.newBuilder(TestServer.http("/api/users/me"))
-                .header("Authorization", "Bearer " + TestServer.json(signedIn).getString("accessToken")));
+                .header("Authorization", bearer));
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         JsonObject profile = TestServer.json(me);
         assertThat(profile.getString("userId")).isEqualTo(userId);
@@ -71,6 +83,20 @@ class RegistrationIT {
         assertThat(profile.getString("locale")).isEqualTo("de");
         assertThat(profile.getBoolean("emailVerified")).isFalse();
 
+        MimeMessage welcome = welcomeMailTo(email);
+        assertThat(welcome.getSubject()).isEqualTo("Willkommen bei Meridian, Ada Lovelace");
+        assertThat(GreenMailUtil.getBody(welcome)).contains("Hallo Ada Lovelace,");
+        // the server records the delivery once the SMTP server accepted it, so a moment after it arrived
+        DeliveryIT.eventually(() -> count("select count(*) from notification.deliveries where user_id = '" + userId
+                + "' and status = 'SENT' and kind = 'WELCOME' and attempts = 1") == 1, "the delivery recorded");
+        JsonObject notifications = TestServer.json(send(HttpRequest.newBuilder(
+                TestServer.http("/api/notifications/me")).header("Authorization", bearer)));
+        assertThat(notifications.getInt("total")).isOne();
+        assertThat(notifications.getJsonArray("items").getJsonObject(0).getString("kind")).isEqualTo("WELCOME");
+        assertThat(notifications.getJsonArray("items").getJsonObject(0).getString("status")).isEqualTo("SENT");
+        assertThat(count("select count(*) from event_infra.events where event_type = 'notification.NotificationSent'"
+                + " and payload ->> 'userId' = '" + userId + "'")).isOne();
+
         assertThat(signUpsToday()).isEqualTo(signUpsBefore + 1);
         assertThat(eventTypes("account-" + userId)).containsExactly("auth.UserRegistered", "auth.AccountActivated",
                 "auth.UserLoggedIn");
@@ -78,7 +104,8 @@ class RegistrationIT {
         JsonObject process = processOf(userId);
         assertThat(process.getJsonObject("process").getString("status")).isEqualTo("CLOSED");
         assertThat(stepsOf(process)).contains("auth: account created, pending", "user: profile created",
-                "analytics: sign-up pending", "auth: completed", "user: completed", "analytics: completed");
+                "analytics: sign-up pending", "notification: welcome mail held", "auth: completed", "user: completed",
+                "analytics: completed", "notification: completed");
         assertThat(count("select count(*) from analytics.pending_signups where user_id = '" + userId + "'"))
                 .isZero();
     }
@@ -118,6 +145,27 @@ class RegistrationIT {
     }
 
     @Test
+    void registersWhileTheMailServerIsDownAndSendsTheWelcomeMailOnceItIsBack() throws Exception {
+        String email = "patient-" + UUID.randomUUID() + "@example.org";
+        MAIL.stop();
+
+        HttpResponse<String> registered = register(email, PASSWORD, "Patient", null);
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String userId = TestServer.json(registered).getString("userId");
+        String delivery = "select count(*) from notification.deliveries where user_id = '" + userId + "'";
+        DeliveryIT.eventually(() -> count(delivery + " and status = 'QUEUED' and attempts >= 1"
+                + " and last_error is not null") == 1, "the first try failed and another is planned");
+
+        MAIL.start();
+        MimeMessage welcome = welcomeMailTo(email);
+
+        assertThat(welcome.getSubject()).isEqualTo("Welcome to Meridian, Patient");
+        DeliveryIT.eventually(() -> count(delivery + " and status = 'SENT' and attempts >= 2") == 1,
+                "the delivery recorded after its retry");
+    }
+
+    @Test
     void letsExactlyOneOfConcurrentRegistrationsOfOneAddressSucceed() throws Exception {
         String email = "twin-" + UUID.randomUUID() + "@example.org";
         ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -136,7 +184,11 @@ class RegistrationIT {
 
     @Test
     void refusesBadInputWithAProblemAndStoresNothing() throws Exception {
-        long events = count("select count(*) from event_infra.events");
+        // earlier tests' mails may still be going out meanwhile: only what a registration writes is counted
+        String registrationEvents = "select count(*) from event_infra.events where event_type like 'auth.%'"
+                + " or event_type like 'user.%'";
+        long events = count(registrationEvents);
+        long addresses = count("select count(*) from auth.account_emails");
         long processes = count("select count(*) from event_infra.processes");
         String[][] cases = {
                 {"{\"email\":\"not an address\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"X\"}", "email"},
@@ -162,7 +214,8 @@ class RegistrationIT {
         assertThat(wrongType.statusCode()).isEqualTo(415);
         assertThat(wrongType.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
-        assertThat(count("select count(*) from event_infra.events")).isEqualTo(events);
+        assertThat(count(registrationEvents)).isEqualTo(events);
+        assertThat(count("select count(*) from auth.account_emails")).isEqualTo(addresses);
         assertThat(count("select count(*) from event_infra.processes")).isEqualTo(processes);
     }
 
@@ -200,12 +253,23 @@ class RegistrationIT {
                 "auth.RegistrationCancelled");
         assertThat(count("select count(*) from auth.account_emails where email = '" + email + "'")).isZero();
         assertThat(count("select count(*) from auth.credentials where user_id = '" + userId + "'")).isZero();
+        assertThat(count("select count(*) from notification.deliveries where user_id = '" + userId
+                + "' and status <> 'CANCELLED'")).as("no welcome mail for a cancelled registration").isZero();
+        assertThat(MAIL.getReceivedMessagesForDomain(email)).isEmpty();
         assertThat(signUpsToday()).isEqualTo(signUpsBefore);
         assertThat(stepsOf(processById(process.getString("id")))).contains("auth: compensated",
                 "user: " + (profileCreated ? "compensated" : "cancelled before its step"), "auth: failed");
 
         HttpResponse<String> again = register(email, PASSWORD, "Lucky", null);
         assertThat(again.statusCode()).as("the address is free again: " + again.body()).isEqualTo(201);
+    }
+
+    /** The one mail the SMTP server received for {@code email}, waiting for it as long as delivery may take. */
+    private static MimeMessage welcomeMailTo(String email) throws Exception {
+        DeliveryIT.eventually(() -> MAIL.getReceivedMessagesForDomain(email).length > 0, "a mail to " + email);
+        MimeMessage[] received = MAIL.getReceivedMessagesForDomain(email);
+        assertThat(received).hasSize(1);
+        return received[0];
     }
 
     private HttpResponse<String> register(String email, String password, String displayName, String languages)

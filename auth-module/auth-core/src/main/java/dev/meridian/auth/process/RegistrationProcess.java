@@ -10,6 +10,7 @@ import dev.meridian.auth.command.RegistrationCancelledException;
 import dev.meridian.auth.messaging.AccountParticipant;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.notification.api.WelcomeMailRequest;
 import dev.meridian.user.api.ProfileRequest;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -31,8 +32,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The registration process (DESIGN.md): the account is created pending (auth), the profile created (user), the
- * sign-up kept pending (analytics), then the LRA is closed, whereupon the coordinator completes every part: the
- * account becomes active and the sign-up is counted. A step that fails, answers with an error or does not answer
+ * sign-up kept pending (analytics), the welcome mail held (notification), then the LRA is closed, whereupon the
+ * coordinator completes every part: the account becomes active, the sign-up is counted and the welcome mail goes
+ * out (never for a cancelled registration). A step that fails, answers with an error or does not answer
  * within {@code meridian.registration.step-timeout} (five seconds by default) fails the registration: the public
  * resource's answer then cancels the LRA and the coordinator compensates every step taken.
  *
@@ -89,6 +91,8 @@ public class RegistrationProcess {
             takeStep(lraId, ProfileRequest.PATH, Entity.json(new ProfileRequest(userId, registration.email(),
                     registration.displayName(), registration.locale())), "user");
             takeStep(lraId, SignUpRequest.PATH, Entity.json(new SignUpRequest(userId)), "analytics");
+            takeStep(lraId, WelcomeMailRequest.PATH, Entity.json(new WelcomeMailRequest(userId, registration.email(),
+                    registration.displayName(), registration.locale())), "notification");
             closeLra(lraId);
             return userId;
         } catch (RegistrationFailedException e) {

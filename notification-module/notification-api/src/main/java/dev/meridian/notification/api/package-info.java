@@ -1,5 +1,6 @@
 /**
- * The notification module's published language: the events it publishes and the query types other modules may use. Nothing
- * else of the module is reachable from outside it.
+ * The notification module's published language: the events it publishes ({@link
+ * dev.meridian.notification.api.NotificationEvent}) and the contract of its registration participant. Nothing else
+ * of the module is reachable from outside it.
  */
 package dev.meridian.notification.api;

@@ -2,8 +2,10 @@ package dev.meridian.notification.web;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 
 /** The JAX-RS application of notification: templates, deliveries and their log. */
 @ApplicationPath("/")
+@LoginConfig(authMethod = "MP-JWT", realmName = "meridian")
 public class NotificationApplication extends Application {
 }

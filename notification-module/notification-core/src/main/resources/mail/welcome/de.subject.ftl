@@ -1,0 +1,1 @@
+Willkommen bei Meridian, ${displayName}

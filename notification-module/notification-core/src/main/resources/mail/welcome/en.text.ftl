@@ -1,0 +1,8 @@
+Hello ${displayName},
+
+your Meridian account is ready. Sign in with the address this mail was sent to.
+
+If you did not register, you can ignore this mail: nobody can sign in without the password you chose.
+
+-- 
+Meridian
