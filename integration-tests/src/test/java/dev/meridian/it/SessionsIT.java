@@ -104,6 +104,31 @@ class SessionsIT {
     }
 
     @Test
+    void slowsGuessingOneAccountsPasswordTo429WithoutLockingOthersOut() throws Exception {
+        // its own account: the configured administrator must stay usable for the other tests
+        String target = "guessed-" + UUID.randomUUID() + "@example.org";
+        String secret = "the owner's long passphrase";
+        HttpResponse<String> registered = send(post("/api/auth/registrations", "{\"email\":\"" + target
+                + "\",\"password\":\"" + secret + "\",\"displayName\":\"Target\"}", "application/json"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+
+        // the tests' server allows five refused sign-ins per account in five minutes (the default)
+        for (int guess = 1; guess <= 5; guess++) {
+            assertThat(signIn(target, "guess number " + guess + "!").statusCode()).as("guess " + guess)
+                    .isEqualTo(401);
+        }
+        HttpResponse<String> slowed = signIn(target, "guess number 6!");
+        HttpResponse<String> owner = signIn(target, secret);
+
+        assertThat(slowed.statusCode()).isEqualTo(429);
+        assertThat(slowed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Long.parseLong(slowed.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(owner.statusCode()).as("the right password waits too: it could be the sixth guess")
+                .isEqualTo(429);
+        assertThat(signIn(email, password).statusCode()).as("another account").isEqualTo(200);
+    }
+
+    @Test
     void rotatesRefreshTokensAndEndsTheSessionWhenAUsedOneComesBack() throws Exception {
         JsonObject first = TestServer.json(signIn(email, password));
 
@@ -172,7 +197,7 @@ class SessionsIT {
                 .getJsonObject("paths");
 
         assertThat(paths.getJsonObject("/api/auth/sessions").getJsonObject("post").getJsonObject("responses")
-                .keySet()).containsExactlyInAnyOrder("200", "400", "401");
+                .keySet()).containsExactlyInAnyOrder("200", "400", "401", "429");
         assertThat(paths.getJsonObject("/api/auth/sessions/refresh").getJsonObject("post")
                 .getJsonObject("responses").keySet()).containsExactlyInAnyOrder("200", "400", "401");
         assertThat(paths.getJsonObject("/api/auth/sessions/current").getJsonObject("delete")

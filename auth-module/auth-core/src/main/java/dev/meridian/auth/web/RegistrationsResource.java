@@ -2,6 +2,7 @@ package dev.meridian.auth.web;
 
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
 
+import dev.meridian.auth.abuse.RateLimits;
 import dev.meridian.auth.domain.EmailAddress;
 import dev.meridian.auth.domain.PasswordRules;
 import dev.meridian.auth.process.Registration;
@@ -11,6 +12,7 @@ import dev.meridian.auth.query.AccountQueries;
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.user.api.DisplayNameRule;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,9 +24,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,6 +55,9 @@ public class RegistrationsResource {
     @Inject
     AccountQueries accounts;
 
+    @Inject
+    RateLimits rateLimits;
+
     @POST
     @LRA(value = LRA.Type.REQUIRES_NEW, end = false, timeLimit = TIME_LIMIT_SECONDS)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -63,15 +70,24 @@ public class RegistrationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An account has this address",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many registrations from this address or of this email"
+            + " address; Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "A step of the process failed or took too long; the"
             + " process was cancelled and nothing was kept",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId,
                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-                             @Context UriInfo uri, RegistrationRequest request) {
+                             @Context UriInfo uri, @Context HttpServletRequest client,
+                             RegistrationRequest request) {
         List<Problem.Violation> violations = violations(request);
         if (!violations.isEmpty()) {
             return Problem.invalid(violations).toResponse();
+        }
+        Optional<Duration> wait = rateLimits.beforeRegistration(client.getRemoteAddr(),
+                EmailAddress.of(request.email()).value());
+        if (wait.isPresent()) {
+            return Problem.tooManyRequests(wait.get());
         }
         try {
             UUID userId = process.run(lraId, new Registration(request.email(), request.password(),

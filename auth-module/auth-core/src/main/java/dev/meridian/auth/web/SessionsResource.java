@@ -1,5 +1,6 @@
 package dev.meridian.auth.web;
 
+import dev.meridian.auth.abuse.RateLimits;
 import dev.meridian.auth.command.LogIn;
 import dev.meridian.auth.command.LogInHandler;
 import dev.meridian.auth.command.LogOut;
@@ -13,6 +14,7 @@ import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /**
  * {@code POST /api/auth/sessions} signs in, {@code POST .../refresh} trades a refresh token for the next pair and
  * {@code DELETE .../current} signs the bearer's session out. A refused sign-in or refresh is one 401 whatever the
- * reason, so the answer tells nobody which addresses have accounts.
+ * reason, so the answer tells nobody which addresses have accounts. Sign-ins are rate limited ({@link RateLimits}).
  */
 @Path("sessions")
 public class SessionsResource {
@@ -45,6 +48,9 @@ public class SessionsResource {
 
     @Inject
     LogInHandler logIn;
+
+    @Inject
+    RateLimits rateLimits;
 
     @Inject
     RefreshSessionHandler refresh;
@@ -67,7 +73,10 @@ public class SessionsResource {
     @APIResponse(responseCode = "401", description = "Refused: the same answer for an unknown address, a wrong"
             + " password and an account that may not sign in",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response logIn(Credentials credentials) {
+    @APIResponse(responseCode = "429", description = "Too many sign-ins from this address, or too many refused"
+            + " ones for this account; Retry-After says when to try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response logIn(Credentials credentials, @Context HttpServletRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (credentials == null || credentials.email() == null || credentials.email().isBlank()) {
             violations.add(new Problem.Violation("email", "required"));
@@ -86,8 +95,16 @@ public class SessionsResource {
         if (!violations.isEmpty()) {
             return Problem.invalid(violations).toResponse();
         }
-        return tokensOrRefusal(logIn.handle(new LogIn(credentials.email(), credentials.password())),
-                "Wrong email address or password, or the account may not sign in");
+        String email = EmailAddress.of(credentials.email()).value();
+        Optional<Duration> wait = rateLimits.beforeLogin(request.getRemoteAddr(), email);
+        if (wait.isPresent()) {
+            return Problem.tooManyRequests(wait.get());
+        }
+        Optional<SessionTokens> tokens = logIn.handle(new LogIn(credentials.email(), credentials.password()));
+        if (tokens.isEmpty()) {
+            rateLimits.loginFailed(email);
+        }
+        return tokensOrRefusal(tokens, "Wrong email address or password, or the account may not sign in");
     }
 
     @POST

@@ -4,6 +4,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -45,6 +46,13 @@ public record Problem(String type, String title, int status, String detail, List
     public static Response bearerTokenRequired(String detail) {
         return Response.fromResponse(of(Response.Status.UNAUTHORIZED, detail).toResponse())
                 .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** The 429 for a caller over a rate limit, with {@code Retry-After} in whole seconds (at least one). */
+    public static Response tooManyRequests(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.fromResponse(of(Response.Status.TOO_MANY_REQUESTS, "Too many attempts; try again in "
+                + seconds + " s").toResponse()).header("Retry-After", seconds).build();
     }
 
     /** A 400 for invalid input, naming each invalid field. */

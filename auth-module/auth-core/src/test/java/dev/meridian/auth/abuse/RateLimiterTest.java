@@ -1,0 +1,89 @@
+package dev.meridian.auth.abuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.meridian.eventinfra.module.SchemaMigrations;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Rate limits kept in a real PostgreSQL with auth's migrations, as two servers on one database see them. */
+class RateLimiterTest {
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource database;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        database = postgres.getPostgresDatabase();
+        SchemaMigrations.migrate(database, "auth", RateLimiterTest.class.getClassLoader());
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @Test
+    void oneLimitHoldsAcrossServersSharingTheDatabase() {
+        RateLimiter serverA = new RateLimiter(database);
+        RateLimiter serverB = new RateLimiter(database);
+        RateLimit threePerHour = new RateLimit(3, Duration.ofHours(1));
+        String key = "login-address:" + UUID.randomUUID();
+
+        assertThat(serverA.take(key, threePerHour)).isEmpty();
+        assertThat(serverB.take(key, threePerHour)).isEmpty();
+        assertThat(serverA.take(key, threePerHour)).isEmpty();
+        Optional<Duration> refused = serverB.take(key, threePerHour);
+
+        assertThat(refused).hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofMinutes(19),
+                Duration.ofMinutes(20)));
+        assertThat(serverA.take("login-address:" + UUID.randomUUID(), threePerHour)).as("another key").isEmpty();
+    }
+
+    @Test
+    void tellsWhetherAKeyIsExhaustedWithoutCountingTheQuestion() {
+        RateLimiter limiter = new RateLimiter(database);
+        RateLimit twice = new RateLimit(2, Duration.ofHours(1));
+        String key = "login-failures:" + UUID.randomUUID();
+
+        assertThat(limiter.exhausted(key, twice)).isEmpty();
+        assertThat(limiter.exhausted(key, twice)).isEmpty();
+        limiter.take(key, twice);
+        assertThat(limiter.exhausted(key, twice)).isEmpty();
+        limiter.take(key, twice);
+
+        assertThat(limiter.exhausted(key, twice)).isPresent();
+    }
+
+    @Test
+    void keepsOnlyHashesOfWhatItCounts() throws Exception {
+        String email = "counted-" + UUID.randomUUID() + "@example.org";
+        new RateLimiter(database).take("login-failures:" + email, new RateLimit(5, Duration.ofMinutes(5)));
+
+        try (Connection db = database.getConnection(); Statement query = db.createStatement();
+             ResultSet rows = query.executeQuery("select id from auth.rate_limit_buckets")) {
+            while (rows.next()) {
+                assertThat(rows.getString(1)).matches("[0-9a-f]{64}").doesNotContain(email);
+            }
+        }
+    }
+
+    @Test
+    void readsLimitsInTheirDocumentedForm() {
+        assertThat(RateLimit.parse(" 20/PT1M ")).isEqualTo(new RateLimit(20, Duration.ofMinutes(1)));
+        assertThatThrownBy(() -> RateLimit.parse("20 per minute")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("20/PT1M");
+        assertThatThrownBy(() -> RateLimit.parse("0/PT1M")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
