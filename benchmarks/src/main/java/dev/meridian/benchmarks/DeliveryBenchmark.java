@@ -28,7 +28,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +42,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongConsumer;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
 /**
@@ -127,8 +125,9 @@ public final class DeliveryBenchmark {
         for (int rate : RAMP_RATES) {
             Step step = step(rate, RAMP_STEP);
             report.add(String.format(Locale.ROOT, "| %,d/s | %,.0f/s | %s | %s | %s | %s |", rate,
-                    step.achievedRate, ms(step.latencies.p50), ms(step.latencies.p99), step.drainedAfter.isPresent()
-                            ? step.drainedAfter.get().toMillis() + " ms" : "not within " + DRAIN_LIMIT.toSeconds() + " s",
+                    step.achievedRate, ms(step.latencies.p50()), ms(step.latencies.p99()),
+                    step.drainedAfter.isPresent() ? step.drainedAfter.get().toMillis() + " ms"
+                            : "not within " + DRAIN_LIMIT.toSeconds() + " s",
                     step.appliedOnce ? "yes" : "no (" + step.problem + ")"));
             if (!step.sustained(rate)) {
                 break;
@@ -143,11 +142,11 @@ public final class DeliveryBenchmark {
         report.add("|---|---|---|---|---|---|---|---|---|---|");
         for (int rate : LATENCY_RATES) {
             Step step = step(rate, LATENCY_RUN);
-            Latencies ceiling = ceiling(rate, CEILING_RUN);
+            Load.Latencies ceiling = ceiling(rate, CEILING_RUN);
             report.add(String.format(Locale.ROOT, "| %,d/s | %,.0f/s | %s | %s | %s | %s | %s | %s | %s | %.1f |",
-                    rate, step.achievedRate, ms(step.latencies.p50), ms(step.latencies.p99), ms(step.latencies.max),
-                    step.appliedOnce ? "yes" : "no (" + step.problem + ")", ms(ceiling.p50), ms(ceiling.p99),
-                    ms(ceiling.max), step.latencies.p99 / ceiling.p99));
+                    rate, step.achievedRate, ms(step.latencies.p50()), ms(step.latencies.p99()),
+                    ms(step.latencies.max()), step.appliedOnce ? "yes" : "no (" + step.problem + ")", ms(ceiling.p50()), ms(ceiling.p99()),
+                    ms(ceiling.max()), step.latencies.p99() / ceiling.p99()));
         }
         report.add("");
         rebuild();
@@ -156,25 +155,11 @@ public final class DeliveryBenchmark {
         report.forEach(System.out::println);
     }
 
-    private record Latencies(double p50, double p99, double max) {
-        static Latencies of(double[] millis) {
-            if (millis.length == 0) {
-                return new Latencies(Double.NaN, Double.NaN, Double.NaN);
-            }
-            Arrays.sort(millis);
-            return new Latencies(percentile(millis, 0.50), percentile(millis, 0.99), millis[millis.length - 1]);
-        }
-
-        private static double percentile(double[] sorted, double fraction) {
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
-        }
-    }
-
-    private record Step(double achievedRate, Latencies latencies, boolean appliedOnce, String problem,
+    private record Step(double achievedRate, Load.Latencies latencies, boolean appliedOnce, String problem,
                         Optional<Duration> drainedAfter) {
         boolean sustained(int rate) {
             return achievedRate >= 0.95 * rate && appliedOnce && drainedAfter.isPresent()
-                    && latencies.p99 <= KEEPING_UP_P99_MILLIS;
+                    && latencies.p99() <= KEEPING_UP_P99_MILLIS;
         }
     }
 
@@ -192,9 +177,9 @@ public final class DeliveryBenchmark {
             awaitApplied(run, stored, Duration.ofMinutes(5));
         }
         String problem = appliedOnceProblem(run, stored);
-        Latencies latencies = Latencies.of(commitToHandlerMillis(run));
-        System.out.printf("  achieved %.0f/s, p50 %s, p99 %s, max %s%n", achieved, ms(latencies.p50),
-                ms(latencies.p99), ms(latencies.max));
+        Load.Latencies latencies = Load.Latencies.of(commitToHandlerMillis(run));
+        System.out.printf("  achieved %.0f/s, p50 %s, p99 %s, max %s%n", achieved, ms(latencies.p50()),
+                ms(latencies.p99()), ms(latencies.max()));
         return new Step(achieved, latencies, problem == null, problem, drainedAfter);
     }
 
@@ -204,7 +189,7 @@ public final class DeliveryBenchmark {
         AtomicInteger acknowledged = new AtomicInteger();
         ConcurrentLinkedQueue<CompletableFuture<HttpResponse<String>>> inFlight = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
-        onSchedule(rate, duration, n -> {
+        Load.onSchedule(rate, duration, n -> {
             URI uri = TestServer.http("/delivery-probe/publish?stream=" + run + "-" + (n % STREAMS) + "&note=n" + n);
             inFlight.add(http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
@@ -312,7 +297,7 @@ public final class DeliveryBenchmark {
      * a durable subscription; the receiver inserts a row with plain JDBC. Latency from the send's commit to the end
      * of that insert, on this JVM's clock.
      */
-    private static Latencies ceiling(int rate, Duration duration) throws Exception {
+    private static Load.Latencies ceiling(int rate, Duration duration) throws Exception {
         System.out.printf("Ceiling at %d messages/s for %s ...%n", rate, duration);
         String subscription = "ceiling-" + UUID.randomUUID();
         Map<String, Long> committedAt = new ConcurrentHashMap<>();
@@ -349,7 +334,7 @@ public final class DeliveryBenchmark {
             consumer.close();
             receiver.unsubscribe(subscription);
         }
-        return Latencies.of(committedAt.entrySet().stream().filter(sent -> appliedAt.containsKey(sent.getKey()))
+        return Load.Latencies.of(committedAt.entrySet().stream().filter(sent -> appliedAt.containsKey(sent.getKey()))
                 .mapToDouble(sent -> (appliedAt.get(sent.getKey()) - sent.getValue()) / 1e6).toArray());
     }
 
@@ -362,7 +347,7 @@ public final class DeliveryBenchmark {
         ThreadLocal<MessageProducer> producers = new ThreadLocal<>();
         List<Future<?>> sends = new ArrayList<>();
         try {
-            onSchedule(rate, duration, n -> sends.add(pool.submit(() -> {
+            Load.onSchedule(rate, duration, n -> sends.add(pool.submit(() -> {
                 if (sessions.get() == null) {
                     Connection connection = factory.createConnection(TestServer.property("meridian.broker.user"),
                             TestServer.property("meridian.broker.password"));
@@ -390,20 +375,6 @@ public final class DeliveryBenchmark {
         for (Future<?> send : sends) {
             // a failed raw send would otherwise just be missing from the ceiling's sample
             send.get();
-        }
-    }
-
-    /** Calls {@code fire} with 0, 1, 2, ... at {@code rate} per second for {@code duration}, on the clock. */
-    private static void onSchedule(int rate, Duration duration, LongConsumer fire) throws InterruptedException {
-        long intervalNanos = 1_000_000_000L / rate;
-        long total = duration.toSeconds() * rate;
-        long start = System.nanoTime();
-        for (long n = 0; n < total; n++) {
-            long wait = start + n * intervalNanos - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            fire.accept(n);
         }
     }
 

@@ -90,6 +90,11 @@ public final class DeliveryProbes {
         return exported(withDeliveryProbes(TestServer.meridianEar(), consumerSchemas), file);
     }
 
+    /** The shipped EAR, as the tests deploy it, written to {@code file}. */
+    public static Path exportedMeridian(Path file) throws IOException {
+        return exported(TestServer.meridianEar(), file);
+    }
+
     static Path exported(EnterpriseArchive ear, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         ear.as(ZipExporter.class).exportTo(file.toFile(), true);
@@ -111,7 +116,7 @@ public final class DeliveryProbes {
      *
      * @param properties system properties on top of those the tests' server has
      */
-    static WildFlyServer startServer(Path ear, Path baseDirectory, Path console, int portOffset,
+    public static WildFlyServer startServer(Path ear, Path baseDirectory, Path console, int portOffset,
                                      String configuration, Map<String, String> properties) throws Exception {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("jboss.socket.binding.port-offset", String.valueOf(portOffset));
@@ -138,7 +143,7 @@ public final class DeliveryProbes {
     }
 
     /** A path on the HTTP port of a server whose ports are WildFly's defaults moved by {@code portOffset}. */
-    static URI http(int portOffset, String path) {
+    public static URI http(int portOffset, String path) {
         return URI.create("http://localhost:" + (WILDFLY_HTTP_PORT + portOffset) + path);
     }
 

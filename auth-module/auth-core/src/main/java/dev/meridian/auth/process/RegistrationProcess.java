@@ -8,10 +8,12 @@ import dev.meridian.auth.command.RegisterUser;
 import dev.meridian.auth.command.RegisterUserHandler;
 import dev.meridian.auth.command.RegistrationCancelledException;
 import dev.meridian.auth.messaging.AccountParticipant;
+import dev.meridian.eventinfra.metrics.Meters;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.notification.api.WelcomeMailRequest;
 import dev.meridian.user.api.ProfileRequest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +40,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * within {@code meridian.registration.step-timeout} (five seconds by default) fails the registration: the public
  * resource's answer then cancels the LRA and the coordinator compensates every step taken.
  *
+ * <p>Each step is timed ({@code meridian.registration.step}, tagged {@code step}) and each outcome counted
+ * ({@code meridian.registrations}, tagged {@code outcome}); the registration benchmark reads them to tell the
+ * coordinator's share from the modules' work.
+ *
  * <p>The participants run in the server that runs the coordinator, so they are called at the coordinator's
  * address ({@code meridian.lra.coordinator.url}), never at the address the person used: that may be a proxy, and
  * the coordinator must call every participant back where {@code /participants/*} accepts it.
@@ -54,11 +60,17 @@ public class RegistrationProcess {
     @Inject
     ProcessLog processLog;
 
+    @Inject
+    MeterRegistry meterRegistry;
+
+    private Meters meters;
+
     private Client http;
     private URI server;
 
     @PostConstruct
     void open() {
+        meters = new Meters(meterRegistry);
         Config config = ConfigProvider.getConfig(RegistrationProcess.class.getClassLoader());
         Duration stepTimeout = config.getOptionalValue("meridian.registration.step-timeout", Duration.class)
                 .orElse(Duration.ofSeconds(5));
@@ -86,20 +98,29 @@ public class RegistrationProcess {
         UUID userId = UUID.randomUUID();
         processLog.begin(lra, TYPE, userId);
         try {
-            takeStep(lraId, AccountParticipant.PATH, Entity.text(""), "auth");
-            createAccount(lra, userId, registration);
-            takeStep(lraId, ProfileRequest.PATH, Entity.json(new ProfileRequest(userId, registration.email(),
-                    registration.displayName(), registration.locale())), "user");
-            takeStep(lraId, SignUpRequest.PATH, Entity.json(new SignUpRequest(userId)), "analytics");
-            takeStep(lraId, WelcomeMailRequest.PATH, Entity.json(new WelcomeMailRequest(userId, registration.email(),
-                    registration.displayName(), registration.locale())), "notification");
-            closeLra(lraId);
+            timed("auth-join", () -> takeStep(lraId, AccountParticipant.PATH, Entity.text(""), "auth"));
+            timed("account", () -> createAccount(lra, userId, registration));
+            timed("profile", () -> takeStep(lraId, ProfileRequest.PATH, Entity.json(new ProfileRequest(userId,
+                    registration.email(), registration.displayName(), registration.locale())), "user"));
+            timed("sign-up", () -> takeStep(lraId, SignUpRequest.PATH, Entity.json(new SignUpRequest(userId)),
+                    "analytics"));
+            timed("welcome-mail", () -> takeStep(lraId, WelcomeMailRequest.PATH, Entity.json(new WelcomeMailRequest(
+                    userId, registration.email(), registration.displayName(), registration.locale())),
+                    "notification"));
+            timed("close", () -> closeLra(lraId));
+            meters.counter("meridian.registrations", "outcome", "closed").increment();
             return userId;
         } catch (RegistrationFailedException e) {
+            meters.counter("meridian.registrations", "outcome", "cancelled").increment();
             processLog.record(lra, RegisterUserHandler.MODULE, "failed", e.getMessage());
             processLog.end(lra, "CANCELLED", e.getMessage());
             throw e;
         }
+    }
+
+    /** Runs one step, timed as {@code meridian.registration.step} tagged with it, failed or not. */
+    private void timed(String step, Runnable work) {
+        meters.timer("meridian.registration.step", "step", step).record(work);
     }
 
     private void createAccount(String lra, UUID userId, Registration registration) {

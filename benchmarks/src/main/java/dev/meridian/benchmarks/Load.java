@@ -1,0 +1,52 @@
+package dev.meridian.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+
+/** What the benchmarks share: an open-loop schedule of requests and the percentiles of what they measured. */
+final class Load {
+
+    private Load() {
+    }
+
+    /**
+     * Calls {@code fire} with 0, 1, 2, ... at {@code rate} per second for {@code duration} seconds, on the clock:
+     * a late call does not delay the ones after it (no coordinated omission).
+     */
+    static void onSchedule(int rate, Duration duration, LongConsumer fire) throws InterruptedException {
+        long intervalNanos = 1_000_000_000L / rate;
+        long total = duration.toSeconds() * rate;
+        long start = System.nanoTime();
+        for (long n = 0; n < total; n++) {
+            long wait = start + n * intervalNanos - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            fire.accept(n);
+        }
+    }
+
+    /**
+     * Latency percentiles in milliseconds.
+     *
+     * @param p50 the median
+     * @param p99 the 99th percentile
+     * @param max the largest
+     */
+    record Latencies(double p50, double p99, double max) {
+
+        static Latencies of(double[] millis) {
+            if (millis.length == 0) {
+                return new Latencies(Double.NaN, Double.NaN, Double.NaN);
+            }
+            Arrays.sort(millis);
+            return new Latencies(percentile(millis, 0.50), percentile(millis, 0.99), millis[millis.length - 1]);
+        }
+
+        private static double percentile(double[] sorted, double fraction) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+        }
+    }
+}
