@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -98,9 +97,9 @@ class RegistrationIT {
                 + " and payload ->> 'userId' = '" + userId + "'")).isOne();
 
         assertThat(signUpsToday()).isEqualTo(signUpsBefore + 1);
-        assertThat(eventTypes("account-" + userId)).containsExactly("auth.UserRegistered", "auth.AccountActivated",
+        assertThat(TestServer.eventTypes("account-" + userId)).containsExactly("auth.UserRegistered", "auth.AccountActivated",
                 "auth.UserLoggedIn");
-        assertThat(eventTypes("profile-" + userId)).containsExactly("user.UserProfileCreated");
+        assertThat(TestServer.eventTypes("profile-" + userId)).containsExactly("user.UserProfileCreated");
         JsonObject process = processOf(userId);
         assertThat(process.getJsonObject("process").getString("status")).isEqualTo("CLOSED");
         assertThat(stepsOf(process)).contains("auth: account created, pending", "user: profile created",
@@ -247,9 +246,9 @@ class RegistrationIT {
                 ? List.of("user.UserProfileCreated", "user.UserProfileDiscarded") : List.of();
         // a stalled step commits late and is compensated then: wait for that
         DeliveryIT.eventually(() -> count("select count(*) from analytics.pending_signups where user_id = '"
-                + userId + "'") == 0 && eventTypes("profile-" + userId).equals(profileEvents),
+                + userId + "'") == 0 && TestServer.eventTypes("profile-" + userId).equals(profileEvents),
                 "every step of " + userId + " compensated");
-        assertThat(eventTypes("account-" + userId)).containsExactly("auth.UserRegistered",
+        assertThat(TestServer.eventTypes("account-" + userId)).containsExactly("auth.UserRegistered",
                 "auth.RegistrationCancelled");
         assertThat(count("select count(*) from auth.account_emails where email = '" + email + "'")).isZero();
         assertThat(count("select count(*) from auth.credentials where user_id = '" + userId + "'")).isZero();
@@ -314,20 +313,6 @@ class RegistrationIT {
                 .map(step -> step.getString("module") + ": " + step.getString("step")).toList();
     }
 
-    private static List<String> eventTypes(String streamId) throws Exception {
-        try (Connection db = TestServer.database();
-             PreparedStatement query = db.prepareStatement(
-                     "select event_type from event_infra.events where stream_id = ? order by stream_version")) {
-            query.setString(1, streamId);
-            List<String> types = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    types.add(rows.getString(1));
-                }
-            }
-            return types;
-        }
-    }
 
     private static long count(String query) throws Exception {
         try (Connection db = TestServer.database(); Statement statement = db.createStatement();

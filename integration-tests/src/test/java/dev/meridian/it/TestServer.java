@@ -23,6 +23,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -119,6 +121,22 @@ public final class TestServer {
                 }
                 return row.getObject(1, UUID.class);
             }
+        }
+    }
+
+    /** The types of the events of {@code streamId}, in stream order. */
+    static List<String> eventTypes(String streamId) throws SQLException {
+        try (Connection db = database();
+             PreparedStatement query = db.prepareStatement(
+                     "select event_type from event_infra.events where stream_id = ? order by stream_version")) {
+            query.setString(1, streamId);
+            List<String> types = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    types.add(rows.getString(1));
+                }
+            }
+            return types;
         }
     }
 }

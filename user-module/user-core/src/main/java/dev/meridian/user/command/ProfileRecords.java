@@ -1,5 +1,6 @@
 package dev.meridian.user.command;
 
+import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.sourcing.EventSourcedRepository;
 import dev.meridian.user.api.ProfileEvent;
@@ -7,6 +8,9 @@ import dev.meridian.user.domain.Profile;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Where profiles live: their streams ({@code profile-<userId>}) in the event store. */
 @ApplicationScoped
@@ -25,5 +29,17 @@ public class ProfileRecords {
     /** The profile streams. */
     public EventSourcedRepository<Profile, ProfileEvent> profiles() {
         return profiles;
+    }
+
+    /** The profile of {@code userId}, neither absent nor discarded. */
+    public Profile existing(UUID userId) {
+        return profiles.load(userId).filter(profile -> !profile.discarded())
+                .orElseThrow(() -> new NoSuchProfileException(userId));
+    }
+
+    /** Appends what its owner changed in {@code profile}. */
+    public void saveAsOwner(Profile profile) {
+        profiles.save(profile.userId(), profile, new EventMetadata(Optional.empty(), Optional.empty(),
+                Optional.of(profile.userId().toString()), Map.of()));
     }
 }

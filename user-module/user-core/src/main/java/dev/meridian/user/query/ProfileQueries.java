@@ -19,7 +19,8 @@ public class ProfileQueries {
         return records.profiles().load(userId).filter(profile -> !profile.discarded()).map(this::view);
     }
 
-    private ProfileView view(Profile profile) {
+    /** How {@code profile}, just loaded or changed, is shown. */
+    public ProfileView view(Profile profile) {
         return new ProfileView(profile.userId(), profile.email(),
                 profile.displayName() == null ? null : profile.displayName().value(), profile.locale().value(),
                 // no verification flow yet: a registered address is unverified until one exists

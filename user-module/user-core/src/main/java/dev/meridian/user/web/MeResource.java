@@ -2,36 +2,61 @@ package dev.meridian.user.web;
 
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.eventinfra.web.RequestParameters;
+import dev.meridian.user.command.ChangePreferences;
+import dev.meridian.user.command.ChangePreferencesHandler;
+import dev.meridian.user.command.NoSuchProfileException;
+import dev.meridian.user.command.UpdateProfile;
+import dev.meridian.user.command.UpdateProfileHandler;
 import dev.meridian.user.query.ProfileQueries;
 import dev.meridian.user.query.ProfileView;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** {@code GET /api/users/me}: the bearer's own profile (the token's subject is their user id). */
+/**
+ * {@code /api/users/me}: the bearer's own profile (the token's subject is their user id), to read
+ * ({@code GET}), to change ({@code PATCH}) and to set its preferences ({@code PUT .../preferences}). Every answer
+ * with a profile shows it as it is after the request.
+ */
 @Path("me")
+@Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
     @Inject
     ProfileQueries queries;
 
     @Inject
+    UpdateProfileHandler update;
+
+    @Inject
+    ChangePreferencesHandler changePreferences;
+
+    @Inject
     JsonWebToken token;
 
+    @Context
+    SecurityContext security;
+
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The signed-in person's profile")
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -40,15 +65,79 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The account has no profile (its registration did not close)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response me(@Context SecurityContext security) {
-        Optional<UUID> userId = Optional.ofNullable(security.getUserPrincipal()).map(principal -> token.getSubject())
-                .flatMap(RequestParameters::uuid);
-        if (userId.isEmpty()) {
-            return Problem.bearerTokenRequired("A bearer token of an account is required");
-        }
-        return queries.profile(userId.get())
+    public Response me() {
+        return asOwner(userId -> queries.profile(userId)
                 .map(profile -> Response.ok(profile, MediaType.APPLICATION_JSON).build())
                 .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "There is no profile for this account")
-                        .toResponse());
+                        .toResponse()));
+    }
+
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the signed-in person's display name or language")
+    @APIResponse(responseCode = "200", description = "The changed profile",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProfileView.class)))
+    @APIResponse(responseCode = "400", description = "A value is invalid, or a field unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The account has no profile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The profile changed meanwhile; read it and try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response change(ProfileChange change) {
+        if (change == null) {
+            return invalid("body", "required");
+        }
+        return asOwner(userId -> changed(() -> queries.view(update.handle(new UpdateProfile(userId,
+                change.displayName(), change.locale()))), "displayName or locale"));
+    }
+
+    @PUT
+    @Path("preferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the signed-in person's preferences (a flat map of strings and booleans)")
+    @APIResponse(responseCode = "200", description = "The profile with its new preferences",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ProfileView.class)))
+    @APIResponse(responseCode = "400", description = "A name or value is not allowed (names: a letter, then letters,"
+            + " digits, dots, dashes, underscores, up to 64; values: strings up to 500 characters or booleans; at"
+            + " most 50)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The account has no profile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The profile changed meanwhile; read it and try again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response setPreferences(Map<String, Object> preferences) {
+        if (preferences == null) {
+            return invalid("body", "required");
+        }
+        return asOwner(userId -> changed(() -> queries.view(changePreferences.handle(new ChangePreferences(userId,
+                preferences))), "preferences"));
+    }
+
+    /** What {@code answer} gives for the bearer's user id; 401 without a token of an account. */
+    private Response asOwner(Function<UUID, Response> answer) {
+        Optional<UUID> userId = Optional.ofNullable(security.getUserPrincipal())
+                .flatMap(principal -> RequestParameters.uuid(token.getSubject()));
+        return userId.map(answer).orElseGet(() -> Problem.bearerTokenRequired(
+                "A bearer token of an account is required"));
+    }
+
+    private static Response changed(Supplier<ProfileView> change, String field) {
+        try {
+            return Response.ok(change.get(), MediaType.APPLICATION_JSON).build();
+        } catch (NoSuchProfileException e) {
+            return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+        } catch (IllegalArgumentException e) {
+            return invalid(field, e.getMessage());
+        }
+    }
+
+    private static Response invalid(String field, String message) {
+        return Problem.invalid(List.of(new Problem.Violation(field, message))).toResponse();
     }
 }
