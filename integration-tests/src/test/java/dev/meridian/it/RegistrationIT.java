@@ -144,6 +144,24 @@ class RegistrationIT {
     }
 
     @Test
+    void rebuildsTheSignUpCountsFromTheStoreToTheSameNumbers() throws Exception {
+        assertThat(register("rebuilt-" + UUID.randomUUID() + "@example.org", PASSWORD, "Counted", null)
+                .statusCode()).isEqualTo(201);
+        long live = signUpsToday();
+
+        HttpResponse<String> rebuild = send(HttpRequest.newBuilder(TestServer.http(
+                "/admin/api/projections/analytics-signups/rebuild")).header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
+        DeliveryIT.eventually(() -> TestServer.json(send(HttpRequest.newBuilder(TestServer.http(
+                "/admin/api/projections/analytics-signups")).header("Authorization", "Bearer " + admin)).body())
+                .getString("state").equals("LIVE"), "the rebuild finished");
+
+        assertThat(live).isPositive();
+        assertThat(signUpsToday()).isEqualTo(live);
+    }
+
+    @Test
     void registersWhileTheMailServerIsDownAndSendsTheWelcomeMailOnceItIsBack() throws Exception {
         String email = "patient-" + UUID.randomUUID() + "@example.org";
         MAIL.stop();
@@ -281,7 +299,11 @@ class RegistrationIT {
         return send(request);
     }
 
+    /** Today's sign-ups once the sign-ups projection has caught up with the store. */
     private long signUpsToday() throws Exception {
+        DeliveryIT.eventually(() -> TestServer.json(send(HttpRequest.newBuilder(TestServer.http(
+                "/admin/api/projections/analytics-signups")).header("Authorization", "Bearer " + admin)).body())
+                .getJsonNumber("lag").longValue() == 0, "the sign-ups projection caught up");
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         HttpResponse<String> days = send(HttpRequest.newBuilder(TestServer.http("/api/analytics/signups?from="
                 + today + "&to=" + today)).header("Authorization", "Bearer " + admin));

@@ -10,8 +10,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Analytics' part in the registration process: a sign-up is pending while the process runs, counted for the day
- * when it closes, dropped when it is cancelled. Each step records itself in the process log in the same
+ * Analytics' part in the registration process: a sign-up is pending while the process runs (registrations in
+ * progress), confirmed when it closes, dropped when it is cancelled. Each step records itself in the process log in the same
  * transaction, and a repeated step finds nothing left to do.
  */
 @ApplicationScoped
@@ -22,10 +22,6 @@ public class SignUps {
 
     private static final String ADD_PENDING = "insert into analytics.pending_signups (user_id, lra_id) values (?, ?)";
     private static final String DROP_PENDING = "delete from analytics.pending_signups where user_id = ?";
-    private static final String COUNT = """
-            insert into analytics.signups_per_day (day, count) values ((now() at time zone 'UTC')::date, 1)
-            on conflict (day) do update set count = signups_per_day.count + 1
-            """;
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
@@ -47,13 +43,13 @@ public class SignUps {
         return joining != ProcessLog.Joining.CANCELLED;
     }
 
-    /** Counts the sign-up of the closed process. */
+    /**
+     * The process closed: the sign-up is no longer pending. It is counted from the account's activation, which the
+     * same close brings ({@link dev.meridian.analytics.query.SignUpsProjection}).
+     */
     @Transactional
-    public void count(String lraId) {
-        processLog.complete(lraId, MODULE).ifPresent(userId -> {
-            update(DROP_PENDING, userId);
-            update(COUNT);
-        });
+    public void confirm(String lraId) {
+        processLog.complete(lraId, MODULE).ifPresent(userId -> update(DROP_PENDING, userId));
     }
 
     /** Forgets the sign-up of the cancelled process. */

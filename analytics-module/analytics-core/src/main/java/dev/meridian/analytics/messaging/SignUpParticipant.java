@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Analytics' part in the registration process ({@link SignUpRequest}): the sign-up is pending while the process
- * runs, counted when it closes and dropped when it is cancelled. Every callback is idempotent.
+ * runs, confirmed when it closes (and counted from the account's activation) and dropped when it is cancelled. Every callback is idempotent.
  */
 @Path("participants/registration")
 public class SignUpParticipant {
@@ -58,7 +58,7 @@ public class SignUpParticipant {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
     public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        signUps.count(lraId.toString());
+        signUps.confirm(lraId.toString());
         return Response.ok(ParticipantStatus.Completed.name()).build();
     }
 
