@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.delivery;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -9,8 +10,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Keeps delivery's bookkeeping bounded: inbox rows and resolved or discarded dead letters older than their
- * retention are deleted, in small batches so no delete holds locks for long. An inbox row must outlive any
+ * Keeps event-infra's bookkeeping bounded: inbox rows, resolved or discarded dead letters, and ended processes
+ * (with their steps and parts) older than their retention are deleted, in small batches so no delete holds locks
+ * for long. A process still running is kept however old: its LRA may still call back. An inbox row must outlive any
  * redelivery of its event, so its retention (14 days by default) is far beyond the broker's redelivery window.
  * The relay keeps one checkpoint row per topic and nothing else, so it needs no retention.
  */
@@ -27,6 +29,18 @@ final class DeliveryRetention implements Runnable {
             delete from event_infra.dead_letters where id = any(array(
                 select id from event_infra.dead_letters
                 where resolved_at < now() - make_interval(secs => ?) limit ?))
+            """;
+
+    // the steps and parts go with their process, in the same statement
+    private static final String PURGE_PROCESSES = """
+            with ended as (
+                delete from event_infra.processes where id = any(array(
+                    select id from event_infra.processes
+                    where ended_at < now() - make_interval(secs => ?) limit ?))
+                returning lra_id),
+            steps as (delete from event_infra.process_steps where lra_id in (select lra_id from ended)),
+            parts as (delete from event_infra.process_participants where lra_id in (select lra_id from ended))
+            select count(*) from ended
             """;
 
     private final DataSource dataSource;
@@ -61,10 +75,19 @@ final class DeliveryRetention implements Runnable {
     long purgeOnce() throws SQLException {
         long inbox = purge(PURGE_INBOX, settings.inboxRetention());
         long deadLetters = purge(PURGE_DEAD_LETTERS, settings.deadLetterRetention());
-        if (inbox + deadLetters > 0) {
-            LOG.info(() -> "Retention removed " + inbox + " inbox rows and " + deadLetters + " closed dead letters");
+        long processes = purge(PURGE_PROCESSES, settings.processRetention());
+        if (inbox + deadLetters + processes > 0) {
+            LOG.info(() -> "Retention removed " + inbox + " inbox rows, " + deadLetters + " closed dead letters and "
+                    + processes + " ended processes");
         }
-        return inbox + deadLetters;
+        return inbox + deadLetters + processes;
+    }
+
+    private static long counted(PreparedStatement query) throws SQLException {
+        try (ResultSet row = query.getResultSet()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private long purge(String statement, Duration retention) throws SQLException {
@@ -73,9 +96,10 @@ final class DeliveryRetention implements Runnable {
              PreparedStatement purge = db.prepareStatement(statement)) {
             purge.setLong(1, retention.toSeconds());
             purge.setInt(2, BATCH);
-            int deleted;
+            long deleted;
             do {
-                deleted = purge.executeUpdate();
+                // a plain delete reports its count; the processes' statement answers it as its one row
+                deleted = purge.execute() ? counted(purge) : purge.getUpdateCount();
                 total += deleted;
             } while (deleted == BATCH && running);
         }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.Config;
  * @param projectionBatchSize   events per projection transaction
  * @param inboxRetention        how long a consumer remembers the events it accepted
  * @param deadLetterRetention   how long resolved and discarded dead letters are kept
+ * @param processRetention      how long ended processes stay in the process log
  * @param retentionInterval     how often retention runs
  * @param maxReadyLag           readiness fails while a relay or a live projection is further behind than this
  * @param lockIdleLimit         how long a relay or projection batch may leave its transaction idle before PostgreSQL
@@ -29,7 +30,8 @@ import org.eclipse.microprofile.config.Config;
 public record DeliverySettings(String nodeId, String brokerUser, String brokerPassword, int relayBatchSize,
                                Duration pollInterval, int sessionsPerConsumer, int deliveryBatchSize, int attempts,
                                List<Duration> retryDelays, int projectionBatchSize, Duration inboxRetention,
-                               Duration deadLetterRetention, Duration retentionInterval, long maxReadyLag,
+                               Duration deadLetterRetention, Duration processRetention,
+                               Duration retentionInterval, long maxReadyLag,
                                Duration lockIdleLimit) {
 
     public DeliverySettings {
@@ -62,6 +64,7 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
                 config.getOptionalValue("meridian.projection.batch-size", Integer.class).orElse(1000),
                 duration(config, "meridian.retention.inbox", "P14D"),
                 duration(config, "meridian.retention.dead-letters", "P30D"),
+                duration(config, "meridian.retention.processes", "P30D"),
                 duration(config, "meridian.retention.interval", "PT1H"),
                 config.getOptionalValue("meridian.readiness.max-lag", Long.class).orElse(10_000L),
                 duration(config, "meridian.delivery.lock-idle-limit", "PT30S"));

@@ -20,7 +20,7 @@ class DeliveryRetentionTest {
     private final DataSource database = TestDatabase.fresh();
     private final DeliverySettings settings = new DeliverySettings("test", "user", "password", 500,
             Duration.ofSeconds(1), 2, 100, 4, List.of(Duration.ofMillis(100)), 1000, Duration.ofDays(14),
-            Duration.ofDays(30), Duration.ofHours(1), 10_000, Duration.ofSeconds(30));
+            Duration.ofDays(30), Duration.ofDays(30), Duration.ofHours(1), 10_000, Duration.ofSeconds(30));
 
     @Test
     void removesOnlyInboxRowsAndClosedDeadLettersPastTheirRetention() throws SQLException {
@@ -38,6 +38,46 @@ class DeliveryRetentionTest {
         assertThat(removed).isEqualTo(2);
         assertThat(count("select count(*) from event_infra.inbox")).isEqualTo(1);
         assertThat(ids()).containsExactlyInAnyOrder(recentDiscarded, oldParked).doesNotContain(oldResolved);
+    }
+
+    @Test
+    void removesEndedProcessesPastTheirRetentionWithTheirStepsButKeepsRunningOnes() throws SQLException {
+        process("old-closed", "CLOSED", "31 days");
+        process("recent-cancelled", "CANCELLED", "29 days");
+        process("old-running", "RUNNING", null);
+
+        long removed = new DeliveryRetention(database, settings).purgeOnce();
+
+        assertThat(removed).isEqualTo(1);
+        assertThat(count("select count(*) from event_infra.processes where lra_id = 'old-closed'")).isZero();
+        assertThat(count("select count(*) from event_infra.process_steps where lra_id = 'old-closed'")).isZero();
+        assertThat(count("select count(*) from event_infra.process_participants where lra_id = 'old-closed'"))
+                .isZero();
+        assertThat(count("select count(*) from event_infra.processes")).isEqualTo(2);
+        assertThat(count("select count(*) from event_infra.process_steps")).isEqualTo(2);
+        assertThat(count("select count(*) from event_infra.process_participants")).isEqualTo(2);
+    }
+
+    private void process(String lraId, String status, String endedAgo) throws SQLException {
+        try (Connection db = database.getConnection();
+             PreparedStatement process = db.prepareStatement("""
+                     insert into event_infra.processes (id, lra_id, type, subject_id, status, started_at, ended_at)
+                     values (gen_random_uuid(), ?, 'registration', gen_random_uuid(), ?, now() - interval '40 days',
+                             now() - ?::interval)
+                     """);
+             PreparedStatement step = db.prepareStatement(
+                     "insert into event_infra.process_steps (lra_id, module, step) values (?, 'auth', 'joined')");
+             PreparedStatement part = db.prepareStatement("insert into event_infra.process_participants"
+                     + " (lra_id, module, state) values (?, 'auth', 'COMPLETED')")) {
+            process.setString(1, lraId);
+            process.setString(2, status);
+            process.setString(3, endedAgo);
+            process.executeUpdate();
+            step.setString(1, lraId);
+            step.executeUpdate();
+            part.setString(1, lraId);
+            part.executeUpdate();
+        }
     }
 
     private UUID deadLetter(String status, String resolvedAgo) throws SQLException {
