@@ -96,6 +96,8 @@ class AccountsIT {
             HttpResponse<String> refused = get(administrator.toString(), token);
             assertThat(refused.statusCode()).as(token).isEqualTo(401);
             assertThat(refused.headers().firstValue("Content-Type")).as(token).hasValue("application/problem+json");
+            assertThat(UUID.fromString(refused.headers().firstValue("X-Correlation-Id").orElseThrow())).as(token)
+                    .isNotNull();
         }
     }
 

@@ -59,9 +59,13 @@ class RegistrationIT {
         String email = "ada-" + UUID.randomUUID() + "@example.org";
         long signUpsBefore = signUpsToday();
 
-        HttpResponse<String> registered = register(email, PASSWORD, "Ada Lovelace", "de-CH, en;q=0.5");
+        String correlationId = UUID.randomUUID().toString();
+        HttpResponse<String> registered = send(post("/api/auth/registrations", "{\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Ada Lovelace\"}")
+                .header("Accept-Language", "de-CH, en;q=0.5").header("X-Correlation-Id", correlationId));
 
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(registered.headers().firstValue("X-Correlation-Id")).hasValue(correlationId);
         JsonObject answer = TestServer.json(registered);
         assertThat(answer.getString("status")).isEqualTo("ACTIVE");
         String userId = answer.getString("userId");
@@ -100,6 +104,9 @@ class RegistrationIT {
         assertThat(TestServer.eventTypes("account-" + userId)).containsExactly("auth.UserRegistered", "auth.AccountActivated",
                 "auth.UserLoggedIn");
         assertThat(TestServer.eventTypes("profile-" + userId)).containsExactly("user.UserProfileCreated");
+        assertThat(count("select count(*) from event_infra.events where correlation_id = '" + correlationId
+                + "' and event_type in ('auth.UserRegistered', 'user.UserProfileCreated')"))
+                .as("the request's events, across modules, carry its correlation id").isEqualTo(2);
         JsonObject process = processOf(userId);
         assertThat(process.getJsonObject("process").getString("status")).isEqualTo("CLOSED");
         assertThat(stepsOf(process)).contains("auth: account created, pending", "user: profile created",

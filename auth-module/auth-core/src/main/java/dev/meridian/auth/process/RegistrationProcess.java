@@ -10,6 +10,8 @@ import dev.meridian.auth.command.RegistrationCancelledException;
 import dev.meridian.auth.messaging.AccountParticipant;
 import dev.meridian.eventinfra.metrics.Meters;
 import dev.meridian.eventinfra.process.ProcessLog;
+import dev.meridian.eventinfra.store.RequestCorrelation;
+import dev.meridian.eventinfra.web.CorrelationIds;
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.notification.api.WelcomeMailRequest;
 import dev.meridian.user.api.ProfileRequest;
@@ -140,8 +142,10 @@ public class RegistrationProcess {
     private void takeStep(URI lraId, String path, Entity<?> request, String module) {
         Response answer;
         try {
+            // the participants' events then carry the registration request's correlation id
             answer = http.target(server.resolve(path)).request()
                     .header(LRA_HTTP_CONTEXT_HEADER, lraId.toString())
+                    .header(CorrelationIds.HEADER, RequestCorrelation.current().map(UUID::toString).orElse(null))
                     .put(request);
         } catch (ProcessingException e) {
             throw new RegistrationFailedException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "The " + module

@@ -168,10 +168,11 @@ public final class PostgresEventStore implements EventStore {
     }
 
     private AppendResult appendChecked(Connection connection, String streamId, ExpectedVersion expected,
-                                       List<NewEvent> events) throws SQLException {
-        if (events.isEmpty()) {
+                                       List<NewEvent> requested) throws SQLException {
+        if (requested.isEmpty()) {
             throw new IllegalArgumentException("Nothing to append to stream " + streamId);
         }
+        List<NewEvent> events = RequestCorrelation.applied(requested);
         if (expected instanceof ExpectedVersion.Any) {
             // without a version check a replay would hit the unique event id and abort the caller's transaction
             AppendResult replayed = replayOf(connection, streamId, expected, events);
