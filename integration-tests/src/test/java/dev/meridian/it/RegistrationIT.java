@@ -187,6 +187,10 @@ class RegistrationIT {
         assertThat(welcome.getSubject()).isEqualTo("Welcome to Meridian, Patient");
         DeliveryIT.eventually(() -> count(delivery + " and status = 'SENT' and attempts >= 2") == 1,
                 "the delivery recorded after its retry");
+        String metrics = TestServer.get(TestServer.management("/prometheus")).body();
+        assertThat(metrics.lines().filter(line -> line.startsWith("meridian_mail_deliveries_total{")
+                && line.contains("kind=\"WELCOME\"") && line.contains("outcome=\"retried\"")))
+                .as("the failed try is counted").isNotEmpty();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.meridian.notification.mail;
 
 import dev.meridian.eventinfra.api.PublishedEvents;
+import dev.meridian.eventinfra.metrics.Meters;
 import dev.meridian.notification.command.Deliveries;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,9 @@ public class MailDelivery {
     @Resource(lookup = "java:jboss/UserTransaction")
     UserTransaction transaction;
 
+    @Inject
+    MeterRegistry meterRegistry;
+
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
@@ -36,7 +41,7 @@ public class MailDelivery {
     public void start() {
         settings = MailSettings.from(ConfigProvider.getConfig(MailDelivery.class.getClassLoader()));
         sender = new MailSender(deliveries, new MailTemplates(MailDelivery.class.getClassLoader()),
-                new SmtpMailer(settings), settings, transaction, publish);
+                new SmtpMailer(settings), settings, transaction, publish, new Meters(meterRegistry));
         Thread thread = threads.newThread(sender);
         thread.setName("meridian-mail-sender");
         thread.start();

@@ -6,6 +6,7 @@ import dev.meridian.eventinfra.api.NewEvent;
 import dev.meridian.eventinfra.api.PublishedEvents;
 import dev.meridian.eventinfra.delivery.BatchLoop;
 import dev.meridian.eventinfra.delivery.Transactions;
+import dev.meridian.eventinfra.metrics.Meters;
 import dev.meridian.notification.api.NotificationEvent;
 import dev.meridian.notification.api.NotificationFailed;
 import dev.meridian.notification.api.NotificationSent;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
 /**
  * Sends the due deliveries, one transaction each: the delivery is locked, rendered, handed to the SMTP server, and
  * recorded as sent ({@code NotificationSent}) or as failed with its next try; after the last try it is given up
- * ({@code NotificationFailed}). Without an SMTP server deliveries simply wait for their next try: nothing is lost
+ * ({@code NotificationFailed}). Each try is timed ({@code meridian.mail.send}) and its outcome counted
+ * ({@code meridian.mail.deliveries}: sent, retried, failed). Without an SMTP server deliveries simply wait for their next try: nothing is lost
  * and no process fails. A crash between the server's acceptance and the commit sends the mail again at the next
  * try: mail is delivered at least once.
  */
@@ -40,9 +42,10 @@ final class MailSender extends BatchLoop {
     private final MailSettings settings;
     private final UserTransaction transaction;
     private final Event<PublishedEvents> publish;
+    private final Meters meters;
 
     MailSender(Deliveries deliveries, MailTemplates templates, SmtpMailer mailer, MailSettings settings,
-               UserTransaction transaction, Event<PublishedEvents> publish) {
+               UserTransaction transaction, Event<PublishedEvents> publish, Meters meters) {
         super(BATCH, Duration.ofSeconds(1), Duration.ofSeconds(5));
         this.deliveries = deliveries;
         this.templates = templates;
@@ -50,6 +53,7 @@ final class MailSender extends BatchLoop {
         this.settings = settings;
         this.transaction = transaction;
         this.publish = publish;
+        this.meters = meters;
     }
 
     @Override
@@ -79,15 +83,17 @@ final class MailSender extends BatchLoop {
         RenderedMail mail = templates.render(delivery.kind(), delivery.locale(),
                 Map.of("displayName", delivery.displayName()));
         try {
-            mailer.send(delivery.recipient(), mail);
+            meters.timer("meridian.mail.send", "kind", delivery.kind()).record(() -> handOver(delivery, mail));
             deliveries.sent(delivery.id(), attempt, mail.subject());
+            outcome(delivery, "sent");
             published(delivery, new NotificationSent(delivery.id(), delivery.userId(), delivery.kind(),
                     delivery.channel(), attempt));
-        } catch (MessagingException e) {
-            String error = e.getMessage();
+        } catch (UndeliveredMail e) {
+            String error = e.getCause().getMessage();
             if (attempt >= settings.retryAttempts()) {
                 LOG.warning(() -> "Gave up delivery " + delivery.id() + " after " + attempt + " tries: " + error);
                 deliveries.giveUp(delivery.id(), attempt, error);
+                outcome(delivery, "failed");
                 published(delivery, new NotificationFailed(delivery.id(), delivery.userId(), delivery.kind(),
                         delivery.channel(), attempt, error));
             } else {
@@ -95,7 +101,30 @@ final class MailSender extends BatchLoop {
                 LOG.info(() -> "Delivery " + delivery.id() + " failed (try " + attempt + "), again in " + wait
                         + ": " + error);
                 deliveries.retryLater(delivery.id(), attempt, error, Instant.now().plus(wait));
+                outcome(delivery, "retried");
             }
+        }
+    }
+
+    /** One try's outcome, counted as {@code meridian.mail.deliveries} by kind and outcome. */
+    private void outcome(Delivery delivery, String outcome) {
+        meters.counter("meridian.mail.deliveries", "kind", delivery.kind(), "outcome", outcome).increment();
+    }
+
+    private void handOver(Delivery delivery, RenderedMail mail) {
+        try {
+            mailer.send(delivery.recipient(), mail);
+        } catch (MessagingException e) {
+            throw new UndeliveredMail(e);
+        }
+    }
+
+    /** The SMTP server did not take a mail; carried through the timer, which takes no checked exceptions. */
+    private static final class UndeliveredMail extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UndeliveredMail(MessagingException cause) {
+            super(cause);
         }
     }
 
