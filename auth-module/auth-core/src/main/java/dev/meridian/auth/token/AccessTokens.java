@@ -1,5 +1,6 @@
 package dev.meridian.auth.token;
 
+import dev.meridian.eventinfra.module.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,8 +55,8 @@ public class AccessTokens {
         if (lifetime.isNegative() || lifetime.isZero()) {
             throw new IllegalStateException("meridian.jwt.access-token-lifetime must be positive, not " + lifetime);
         }
-        Optional<String> privateKey = setting(config, PRIVATE_KEY_LOCATION);
-        Optional<String> publicKey = setting(config, PUBLIC_KEY_LOCATION);
+        Optional<String> privateKey = Settings.text(config, PRIVATE_KEY_LOCATION);
+        Optional<String> publicKey = Settings.text(config, PUBLIC_KEY_LOCATION);
         if (privateKey.isPresent() != publicKey.isPresent()) {
             throw new IllegalStateException("Set both " + PRIVATE_KEY_LOCATION + " and " + PUBLIC_KEY_LOCATION
                     + " (MERIDIAN_JWT_PRIVATE_KEY_LOCATION, MERIDIAN_JWT_PUBLIC_KEY_LOCATION), or neither");
@@ -105,9 +106,5 @@ public class AccessTokens {
     /** Where the signing key came from, for the start-up log. */
     public String keySource() {
         return keySource;
-    }
-
-    private static Optional<String> setting(Config config, String name) {
-        return config.getOptionalValue(name, String.class).filter(value -> !value.isBlank());
     }
 }

@@ -2,6 +2,7 @@ package dev.meridian.auth.web;
 
 import dev.meridian.auth.command.CreateAdminAccount;
 import dev.meridian.auth.command.CreateAdminAccountHandler;
+import dev.meridian.eventinfra.module.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -28,8 +29,8 @@ public class AdminAccountBootstrap implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent started) {
         Config config = ConfigProvider.getConfig(started.getServletContext().getClassLoader());
-        Optional<String> email = setting(config, "meridian.admin.email");
-        Optional<String> password = setting(config, "meridian.admin.password");
+        Optional<String> email = Settings.text(config, "meridian.admin.email");
+        Optional<String> password = Settings.text(config, "meridian.admin.password");
         if (email.isEmpty() || password.isEmpty()) {
             if (email.isPresent() != password.isPresent()) {
                 LOG.warning("Only one of MERIDIAN_ADMIN_EMAIL and MERIDIAN_ADMIN_PASSWORD is set: no administrator"
@@ -45,9 +46,5 @@ public class AdminAccountBootstrap implements ServletContextListener {
             throw new IllegalStateException("MERIDIAN_ADMIN_EMAIL or MERIDIAN_ADMIN_PASSWORD is not acceptable: "
                     + e.getMessage(), e);
         }
-    }
-
-    private static Optional<String> setting(Config config, String name) {
-        return config.getOptionalValue(name, String.class).filter(value -> !value.isBlank());
     }
 }

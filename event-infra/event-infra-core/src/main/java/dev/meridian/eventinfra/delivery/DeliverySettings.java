@@ -1,7 +1,7 @@
 package dev.meridian.eventinfra.delivery;
 
+import dev.meridian.eventinfra.module.Settings;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.eclipse.microprofile.config.Config;
 
@@ -50,17 +50,17 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
     /** The settings as configured. */
     public static DeliverySettings from(Config config) {
         return new DeliverySettings(
-                firstOf(config, "meridian-1", "meridian.node.id", "MERIDIAN_NODE_ID"),
-                firstOf(config, "meridian", "meridian.broker.user", "BROKER_USER"),
-                firstOf(config, "meridian-broker", "meridian.broker.password", "BROKER_PASSWORD"),
+                // the server configuration reads these with the same names, so they mean the same everywhere
+                Settings.text(config, "meridian.node.id", "MERIDIAN_NODE_ID").orElse("meridian-1"),
+                Settings.text(config, "meridian.broker.user", "BROKER_USER").orElse("meridian"),
+                Settings.text(config, "meridian.broker.password", "BROKER_PASSWORD").orElse("meridian-broker"),
                 config.getOptionalValue("meridian.relay.batch-size", Integer.class).orElse(500),
                 duration(config, "meridian.delivery.poll-interval", "PT1S"),
                 config.getOptionalValue("meridian.delivery.sessions", Integer.class).orElse(2),
                 config.getOptionalValue("meridian.delivery.batch-size", Integer.class).orElse(100),
                 config.getOptionalValue("meridian.delivery.retry.attempts", Integer.class).orElse(4),
-                Arrays.stream(config.getOptionalValue("meridian.delivery.retry.delays", String.class)
-                                .orElse("PT0.2S,PT1S,PT5S").split(","))
-                        .map(String::strip).map(Duration::parse).toList(),
+                Settings.durations(config.getOptionalValue("meridian.delivery.retry.delays", String.class)
+                        .orElse("PT0.2S,PT1S,PT5S")),
                 config.getOptionalValue("meridian.projection.batch-size", Integer.class).orElse(1000),
                 duration(config, "meridian.retention.inbox", "P14D"),
                 duration(config, "meridian.retention.dead-letters", "P30D"),
@@ -77,12 +77,5 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
 
     private static Duration duration(Config config, String name, String fallback) {
         return Duration.parse(config.getOptionalValue(name, String.class).orElse(fallback));
-    }
-
-    // the server configuration reads these two with the same names, so they mean the same everywhere
-    private static String firstOf(Config config, String fallback, String property, String environmentVariable) {
-        return config.getOptionalValue(property, String.class)
-                .or(() -> config.getOptionalValue(environmentVariable, String.class))
-                .orElse(fallback);
     }
 }

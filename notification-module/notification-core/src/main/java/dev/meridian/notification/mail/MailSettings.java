@@ -1,7 +1,7 @@
 package dev.meridian.notification.mail;
 
+import dev.meridian.eventinfra.module.Settings;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -35,27 +35,20 @@ public record MailSettings(String host, int port, Optional<String> user, Optiona
     /** The settings in {@code config}, with the documented defaults. */
     public static MailSettings from(Config config) {
         return new MailSettings(
-                setting(config, "meridian.smtp.host", "SMTP_HOST").orElse("localhost"),
-                setting(config, "meridian.smtp.port", "SMTP_PORT").map(Integer::valueOf).orElse(25),
-                setting(config, "meridian.smtp.user", "SMTP_USER"),
-                setting(config, "meridian.smtp.password", "SMTP_PASSWORD"),
-                setting(config, "meridian.smtp.starttls", "SMTP_STARTTLS").map(Boolean::valueOf).orElse(false),
-                setting(config, "meridian.mail.from", "MAIL_FROM").orElse("Meridian <no-reply@meridian.invalid>"),
-                setting(config, "meridian.mail.retry.attempts", "MERIDIAN_MAIL_RETRY_ATTEMPTS")
+                Settings.text(config, "meridian.smtp.host", "SMTP_HOST").orElse("localhost"),
+                Settings.text(config, "meridian.smtp.port", "SMTP_PORT").map(Integer::valueOf).orElse(25),
+                Settings.text(config, "meridian.smtp.user", "SMTP_USER"),
+                Settings.text(config, "meridian.smtp.password", "SMTP_PASSWORD"),
+                Settings.text(config, "meridian.smtp.starttls", "SMTP_STARTTLS").map(Boolean::valueOf).orElse(false),
+                Settings.text(config, "meridian.mail.from", "MAIL_FROM").orElse("Meridian <no-reply@meridian.invalid>"),
+                Settings.text(config, "meridian.mail.retry.attempts", "MERIDIAN_MAIL_RETRY_ATTEMPTS")
                         .map(Integer::valueOf).orElse(10),
-                Arrays.stream(setting(config, "meridian.mail.retry.delays", "MERIDIAN_MAIL_RETRY_DELAYS")
-                        .orElse("PT10S,PT1M,PT5M,PT30M,PT2H").split(","))
-                        .map(String::strip).map(Duration::parse).toList());
+                Settings.durations(Settings.text(config, "meridian.mail.retry.delays", "MERIDIAN_MAIL_RETRY_DELAYS")
+                        .orElse("PT10S,PT1M,PT5M,PT30M,PT2H")));
     }
 
     /** How long to wait after failed try number {@code attempts}. */
     public Duration delayAfter(int attempts) {
         return retryDelays.get(Math.min(attempts, retryDelays.size()) - 1);
-    }
-
-    private static Optional<String> setting(Config config, String property, String environment) {
-        return config.getOptionalValue(property, String.class)
-                .or(() -> config.getOptionalValue(environment, String.class))
-                .filter(value -> !value.isBlank());
     }
 }

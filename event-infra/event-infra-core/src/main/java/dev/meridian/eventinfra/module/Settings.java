@@ -1,0 +1,30 @@
+package dev.meridian.eventinfra.module;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Reading Meridian's settings from MicroProfile Config the same way everywhere: a setting may go by several names
+ * (its {@code meridian.*} property and an environment variable of its own, such as {@code SMTP_HOST}), the first
+ * one set wins, and a blank value counts as not set.
+ */
+public final class Settings {
+
+    private Settings() {
+    }
+
+    /** The value of the first of {@code names} that is set and not blank. */
+    public static Optional<String> text(Config config, String... names) {
+        return Stream.of(names).map(name -> config.getOptionalValue(name, String.class))
+                .flatMap(Optional::stream).filter(value -> !value.isBlank()).findFirst();
+    }
+
+    /** A comma-separated list of ISO-8601 durations, such as {@code PT0.2S,PT1S,PT5S}. */
+    public static List<Duration> durations(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).map(Duration::parse).toList();
+    }
+}
