@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Base64;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -44,10 +45,7 @@ public final class SigningKeys {
     /** The pair in the PEM files at these locations (paths or {@code file:} URLs). */
     public static KeyPair configured(String privateKeyLocation, String publicKeyLocation) {
         try {
-            KeyFactory rsa = KeyFactory.getInstance("RSA");
-            KeyPair pair = new KeyPair(
-                    rsa.generatePublic(new X509EncodedKeySpec(derOf(read(publicKeyLocation), "PUBLIC KEY"))),
-                    rsa.generatePrivate(new PKCS8EncodedKeySpec(derOf(read(privateKeyLocation), "PRIVATE KEY"))));
+            KeyPair pair = pair(fileAt(privateKeyLocation), fileAt(publicKeyLocation));
             if (!belongTogether(pair.getPrivate(), pair.getPublic())) {
                 throw new IllegalArgumentException("the public key is not the private key's");
             }
@@ -64,6 +62,10 @@ public final class SigningKeys {
      */
     public static KeyPair stored(DataSource dataSource) {
         try (Connection db = dataSource.getConnection()) {
+            Optional<KeyPair> kept = keptIn(db);
+            if (kept.isPresent()) {
+                return kept.get();
+            }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(KEY_BITS);
             KeyPair made = generator.genKeyPair();
@@ -72,17 +74,17 @@ public final class SigningKeys {
                 store.setString(2, pem("PUBLIC KEY", made.getPublic().getEncoded()));
                 store.executeUpdate();
             }
-            try (PreparedStatement read = db.prepareStatement(STORED); ResultSet row = read.executeQuery()) {
-                row.next();
-                KeyFactory rsa = KeyFactory.getInstance("RSA");
-                return new KeyPair(
-                        rsa.generatePublic(new X509EncodedKeySpec(derOf(row.getString(2), "PUBLIC KEY"))),
-                        rsa.generatePrivate(new PKCS8EncodedKeySpec(derOf(row.getString(1), "PRIVATE KEY"))));
-            }
+            return keptIn(db).orElseThrow();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read or keep the JWT signing keys", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The stored JWT signing keys are unreadable", e);
+        }
+    }
+
+    private static Optional<KeyPair> keptIn(Connection db) throws SQLException, GeneralSecurityException {
+        try (PreparedStatement read = db.prepareStatement(STORED); ResultSet row = read.executeQuery()) {
+            return row.next() ? Optional.of(pair(row.getString(1), row.getString(2))) : Optional.empty();
         }
     }
 
@@ -100,13 +102,19 @@ public final class SigningKeys {
         }
     }
 
+    private static KeyPair pair(String privatePem, String publicPem) throws GeneralSecurityException {
+        KeyFactory rsa = KeyFactory.getInstance("RSA");
+        return new KeyPair(rsa.generatePublic(new X509EncodedKeySpec(derOf(publicPem, "PUBLIC KEY"))),
+                rsa.generatePrivate(new PKCS8EncodedKeySpec(derOf(privatePem, "PRIVATE KEY"))));
+    }
+
     private static boolean belongTogether(PrivateKey privateKey, PublicKey publicKey) {
         return privateKey instanceof RSAPrivateCrtKey crt && publicKey instanceof RSAPublicKey rsa
                 && crt.getModulus().equals(rsa.getModulus())
                 && crt.getPublicExponent().equals(rsa.getPublicExponent());
     }
 
-    private static String read(String location) {
+    private static String fileAt(String location) {
         Path file = Path.of(location.startsWith("file:") ? location.substring("file:".length()) : location);
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
