@@ -76,19 +76,7 @@ public final class DeliveryBenchmark {
     public static void main(String[] args) throws Exception {
         Path output = Path.of(args[0]);
         Path work = Path.of(TestServer.property("meridian.test.base.dir")).getParent();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("postgres"))
-                .setCleanDataDirectory(true)
-                .setPort(Integer.parseInt(TestServer.property("meridian.test.db.port")))
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("track_commit_timestamp", "on")
-                .setServerConfig("max_connections", "200")
-                .start()) {
-            try (java.sql.Connection db = postgres.getPostgresDatabase().getConnection();
-                 Statement create = db.createStatement()) {
-                create.execute("create database meridian");
-            }
+        try (EmbeddedPostgres postgres = Load.serverDatabase(work)) {
             DeliveryProbes.createTokenKeys();
             Path ear = DeliveryProbes.exportedWithDeliveryProbes(work.resolve("deployment/meridian.ear"), CONSUMERS);
             System.out.println("Starting the server (its console: " + work.resolve("server-console.log") + ")");

@@ -1,14 +1,44 @@
 package dev.meridian.benchmarks;
 
+import dev.meridian.it.TestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
-/** What the benchmarks share: an open-loop schedule of requests and the percentiles of what they measured. */
+/**
+ * What the benchmarks share: the database of the server under test, an open-loop schedule of requests and the
+ * percentiles of what they measured.
+ */
 final class Load {
 
     private Load() {
+    }
+
+    /**
+     * A real, durable PostgreSQL (fsync and synchronous commit on, commit timestamps kept) on the tests' database port,
+     * with its data under {@code work} and an empty {@code meridian} database for the server under test.
+     */
+    static EmbeddedPostgres serverDatabase(Path work) throws IOException, SQLException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(work.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setPort(Integer.parseInt(TestServer.property("meridian.test.db.port")))
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("track_commit_timestamp", "on")
+                .setServerConfig("max_connections", "200")
+                .start();
+        try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement create = db.createStatement()) {
+            create.execute("create database meridian");
+        }
+        return postgres;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,18 +59,7 @@ public final class RegistrationBenchmark {
         Path work = Path.of(TestServer.property("meridian.test.base.dir")).getParent();
         GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("postgres"))
-                .setCleanDataDirectory(true)
-                .setPort(Integer.parseInt(TestServer.property("meridian.test.db.port")))
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("max_connections", "200")
-                .start()) {
-            try (java.sql.Connection db = postgres.getPostgresDatabase().getConnection();
-                 Statement create = db.createStatement()) {
-                create.execute("create database meridian");
-            }
+        try (EmbeddedPostgres postgres = Load.serverDatabase(work)) {
             DeliveryProbes.createTokenKeys();
             Path ear = DeliveryProbes.exportedMeridian(work.resolve("deployment/meridian.ear"));
             System.out.println("Starting the server (its console: " + work.resolve("server-console.log") + ")");
