@@ -107,6 +107,16 @@ class RegistrationIT {
         assertThat(count("select count(*) from event_infra.events where correlation_id = '" + correlationId
                 + "' and event_type in ('auth.UserRegistered', 'user.UserProfileCreated')"))
                 .as("the request's events, across modules, carry its correlation id").isEqualTo(2);
+        String metrics = TestServer.get(TestServer.management("/prometheus")).body();
+        assertThat(metrics.lines().filter(line -> line.startsWith("meridian_registration_step_seconds_count{")
+                && line.contains("step=\"close\""))).as("the steps are timed").isNotEmpty();
+        assertThat(metrics.lines().filter(line -> line.startsWith("meridian_registrations_total{")
+                && line.contains("outcome=\"closed\""))).as("the outcome is counted").isNotEmpty();
+        HttpResponse<String> othersNotifications = send(HttpRequest.newBuilder(TestServer.http(
+                "/api/notifications?userId=" + userId)).header("Authorization", "Bearer " + admin));
+        assertThat(TestServer.json(othersNotifications).getInt("total")).as("an administrator sees them").isOne();
+        assertThat(send(HttpRequest.newBuilder(TestServer.http("/api/notifications?userId=" + userId))
+                .header("Authorization", bearer)).statusCode()).as("the owner uses /me").isEqualTo(403);
         JsonObject process = processOf(userId);
         assertThat(process.getJsonObject("process").getString("status")).isEqualTo("CLOSED");
         assertThat(stepsOf(process)).contains("auth: account created, pending", "user: profile created",
@@ -208,6 +218,23 @@ class RegistrationIT {
             clients.shutdownNow();
         }
         assertThat(count("select count(*) from auth.account_emails where email = '" + email + "'")).isOne();
+    }
+
+    @Test
+    void answersBadQueriesOfTheProcessesAndSignUpsWithAProblem() throws Exception {
+        for (String path : new String[] {"/admin/api/processes?status=DONE", "/admin/api/processes?size=0",
+                "/admin/api/processes/not-a-uuid", "/api/analytics/signups?from=yesterday",
+                "/api/analytics/signups?from=2026-02-01&to=2026-01-01", "/api/analytics/signups?from=2020-01-01"}) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(TestServer.http(path))
+                    .header("Authorization", "Bearer " + admin));
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+        }
+        assertThat(send(HttpRequest.newBuilder(TestServer.http("/admin/api/processes/" + UUID.randomUUID()))
+                .header("Authorization", "Bearer " + admin)).statusCode()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(TestServer.http("/api/analytics/signups")).header("Authorization",
+                "Bearer " + TestTokens.tokenFor(UUID.randomUUID(), "x@example.org", "user"))).statusCode())
+                .as("not an administrator").isEqualTo(403);
     }
 
     @Test

@@ -13,9 +13,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -126,6 +131,25 @@ class SessionsIT {
         assertThat(owner.statusCode()).as("the right password waits too: it could be the sixth guess")
                 .isEqualTo(429);
         assertThat(signIn(email, password).statusCode()).as("another account").isEqualTo(200);
+    }
+
+    @Test
+    void signsInSeveralTimesAtOnceToOneAccount() throws Exception {
+        int before = TestServer.eventTypes("account-" + administrator).size();
+        ExecutorService devices = Executors.newFixedThreadPool(6);
+        try {
+            Callable<Integer> signIn = () -> signIn(email, password).statusCode();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : devices.invokeAll(Collections.nCopies(6, signIn))) {
+                statuses.add(answer.get());
+            }
+            // each appends to the account's stream; the ones that lose the race try again on its new version
+            assertThat(statuses).containsOnly(200);
+        } finally {
+            devices.shutdownNow();
+        }
+        assertThat(TestServer.eventTypes("account-" + administrator).subList(before, before + 6))
+                .containsOnly("auth.UserLoggedIn");
     }
 
     @Test
