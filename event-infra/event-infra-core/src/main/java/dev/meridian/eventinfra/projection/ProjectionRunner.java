@@ -52,8 +52,9 @@ final class ProjectionRunner extends BatchLoop {
             update event_infra.projection_checkpoints
                set position = ?, updated_at = now(), error = null,
                    rebuild_done = case when state = 'REBUILDING' then rebuild_done + ? else rebuild_done end,
-                   state = case when ? then 'LIVE' else state end
+                   state = case when ? >= rebuild_until then 'LIVE' else state end
              where projection = ?
+            returning state
             """;
     private static final String FAILED = """
             update event_infra.projection_checkpoints set error = ?, updated_at = now() where projection = ?
@@ -62,6 +63,7 @@ final class ProjectionRunner extends BatchLoop {
             update event_infra.projection_checkpoints
                set position = 0, state = 'REBUILDING', rebuild_done = 0, rebuild_started_at = now(), error = null,
                    rebuild_total = (select count(*) from event_infra.events where event_type = any(?::text[])),
+                   rebuild_until = (select coalesce(max(global_position), 0) from event_infra.events),
                    updated_at = now()
              where projection = ?
             """;
@@ -137,16 +139,19 @@ final class ProjectionRunner extends BatchLoop {
                 }
                 module.run(() -> projection.apply(events));
             }
-            boolean caughtUp = applied < batchSize;
+            boolean live;
             try (PreparedStatement move = db.prepareStatement(MOVE)) {
                 move.setLong(1, batch.nextAfterPosition());
                 move.setLong(2, applied);
-                move.setBoolean(3, caughtUp);
+                move.setLong(3, batch.nextAfterPosition());
                 move.setString(4, name);
-                move.executeUpdate();
+                try (ResultSet moved = move.executeQuery()) {
+                    moved.next();
+                    live = "LIVE".equals(moved.getString(1));
+                }
             }
             if (checkpoint.rebuilding()) {
-                logProgress(db, caughtUp);
+                logProgress(db, live);
             }
             Transactions.commit(transaction);
             return applied;
