@@ -1,5 +1,8 @@
 package dev.meridian.it;
 
+import static dev.meridian.it.TestServer.count;
+import static dev.meridian.it.TestServer.postJson;
+import static dev.meridian.it.TestServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -7,13 +10,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -39,7 +39,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(ArquillianExtension.class)
 class RegistrationIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String PASSWORD = "a perfectly fine passphrase";
 
     /** A real SMTP server where the server's mail goes (meridian.smtp.port in arquillian.xml); fresh per test. */
@@ -60,7 +59,7 @@ class RegistrationIT {
         long signUpsBefore = signUpsToday();
 
         String correlationId = UUID.randomUUID().toString();
-        HttpResponse<String> registered = send(post("/api/auth/registrations", "{\"email\":\"" + email
+        HttpResponse<String> registered = send(postJson("/api/auth/registrations", "{\"email\":\"" + email
                 + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Ada Lovelace\"}")
                 .header("Accept-Language", "de-CH, en;q=0.5").header("X-Correlation-Id", correlationId));
 
@@ -72,7 +71,7 @@ class RegistrationIT {
         assertThat(registered.headers().firstValue("Location").orElseThrow())
                 .isEqualTo(TestServer.http("/api/auth/accounts/" + userId).toString());
 
-        HttpResponse<String> signedIn = send(post("/api/auth/sessions",
+        HttpResponse<String> signedIn = send(postJson("/api/auth/sessions",
                 "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"));
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
         String bearer = "Bearer " + TestServer.json(signedIn).getString("accessToken");
@@ -117,9 +116,9 @@ class RegistrationIT {
         assertThat(TestServer.json(othersNotifications).getInt("total")).as("an administrator sees them").isOne();
         assertThat(send(HttpRequest.newBuilder(TestServer.http("/api/notifications?userId=" + userId))
                 .header("Authorization", bearer)).statusCode()).as("the owner uses /me").isEqualTo(403);
-        JsonObject process = processOf(userId);
+        JsonObject process = Processes.of("registration", userId);
         assertThat(process.getJsonObject("process").getString("status")).isEqualTo("CLOSED");
-        assertThat(stepsOf(process)).contains("auth: account created, pending", "user: profile created",
+        assertThat(Processes.steps(process)).contains("auth: account created, pending", "user: profile created",
                 "analytics: sign-up pending", "notification: welcome mail held", "auth: completed", "user: completed",
                 "analytics: completed", "notification: completed");
         assertThat(count("select count(*) from analytics.pending_signups where user_id = '" + userId + "'"))
@@ -150,7 +149,7 @@ class RegistrationIT {
 
     @Test
     void cancelsEverythingWhenAParticipantTakesTooLong() throws Exception {
-        // longer than the tests' step timeout (meridian.registration.step-timeout=PT2S in arquillian.xml)
+        // longer than the tests' step timeout (meridian.process.step-timeout=PT2S in arquillian.xml)
         assertNeverRegisteredWhenFailing("""
                 create function refuse_for_test() returns trigger language plpgsql as $$
                 begin perform pg_sleep(4); return new; end $$;
@@ -255,13 +254,13 @@ class RegistrationIT {
                 {"{\"email\":\"x@example.org\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"A\\nB\"}",
                         "displayName"}};
         for (String[] invalid : cases) {
-            HttpResponse<String> refused = send(post("/api/auth/registrations", invalid[0]));
+            HttpResponse<String> refused = send(postJson("/api/auth/registrations", invalid[0]));
             assertThat(refused.statusCode()).as(invalid[1]).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(TestServer.json(refused).getJsonArray("violations").getJsonObject(0).getString("field"))
                     .isEqualTo(invalid[1]);
         }
-        HttpResponse<String> unknownField = send(post("/api/auth/registrations", "{\"email\":\"x@example.org\","
+        HttpResponse<String> unknownField = send(postJson("/api/auth/registrations", "{\"email\":\"x@example.org\","
                 + "\"password\":\"" + PASSWORD + "\",\"displayName\":\"X\",\"role\":\"admin\"}"));
         assertThat(unknownField.statusCode()).isEqualTo(400);
         HttpResponse<String> wrongType = send(HttpRequest.newBuilder(TestServer.http("/api/auth/registrations"))
@@ -312,7 +311,7 @@ class RegistrationIT {
                 + "' and status <> 'CANCELLED'")).as("no welcome mail for a cancelled registration").isZero();
         assertThat(MAIL.getReceivedMessagesForDomain(email)).isEmpty();
         assertThat(signUpsToday()).isEqualTo(signUpsBefore);
-        assertThat(stepsOf(processById(process.getString("id")))).contains("auth: compensated",
+        assertThat(Processes.steps(Processes.byId(process.getString("id")))).contains("auth: compensated",
                 "user: " + (profileCreated ? "compensated" : "cancelled before its step"), "auth: failed");
 
         HttpResponse<String> again = register(email, PASSWORD, "Lucky", null);
@@ -329,7 +328,7 @@ class RegistrationIT {
 
     private HttpResponse<String> register(String email, String password, String displayName, String languages)
             throws Exception {
-        HttpRequest.Builder request = post("/api/auth/registrations", "{\"email\":\"" + email + "\",\"password\":\""
+        HttpRequest.Builder request = postJson("/api/auth/registrations", "{\"email\":\"" + email + "\",\"password\":\""
                 + password + "\",\"displayName\":\"" + displayName + "\"}");
         if (languages != null) {
             request.header("Accept-Language", languages);
@@ -350,50 +349,9 @@ class RegistrationIT {
                 .mapToLong(day -> day.asJsonObject().getJsonNumber("count").longValue()).sum();
     }
 
-    private JsonObject processOf(String userId) throws Exception {
-        for (var item : TestServer.json(send(HttpRequest.newBuilder(TestServer.http(
-                "/admin/api/processes?type=registration&size=500")).header("Authorization", "Bearer " + admin)))
-                .getJsonArray("items")) {
-            if (item.asJsonObject().getString("subjectId").equals(userId)) {
-                return processById(item.asJsonObject().getString("id"));
-            }
-        }
-        throw new AssertionError("no registration process for " + userId);
-    }
-
-    private JsonObject processById(String id) throws Exception {
-        HttpResponse<String> detail = send(HttpRequest.newBuilder(TestServer.http("/admin/api/processes/" + id))
-                .header("Authorization", "Bearer " + admin));
-        assertThat(detail.statusCode()).as(detail.body()).isEqualTo(200);
-        return TestServer.json(detail);
-    }
-
-    private static List<String> stepsOf(JsonObject process) {
-        return process.getJsonArray("steps").stream().map(JsonObject.class::cast)
-                .map(step -> step.getString("module") + ": " + step.getString("step")).toList();
-    }
-
-
-    private static long count(String query) throws Exception {
-        try (Connection db = TestServer.database(); Statement statement = db.createStatement();
-             ResultSet row = statement.executeQuery(query)) {
-            row.next();
-            return row.getLong(1);
-        }
-    }
-
     private static void execute(String sql) throws Exception {
         try (Connection db = TestServer.database(); Statement statement = db.createStatement()) {
             statement.execute(sql);
         }
-    }
-
-    private static HttpRequest.Builder post(String path, String json) {
-        return HttpRequest.newBuilder(TestServer.http(path)).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -22,6 +22,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +104,25 @@ public final class TestServer {
                 .filter(check -> check.getString("name").equals(name))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no check named " + name + " in " + health));
+    }
+
+    /** A JSON {@code POST} to {@code path}, patient enough for a process that hashes a password or two. */
+    static HttpRequest.Builder postJson(String path, String json) {
+        return HttpRequest.newBuilder(http(path)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The number {@code query} (one row, one column) answers. */
+    static long count(String query) throws SQLException {
+        try (Connection db = database(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery(query)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     public static Connection database() throws SQLException {

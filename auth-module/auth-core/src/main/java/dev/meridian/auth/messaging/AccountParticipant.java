@@ -89,11 +89,7 @@ public class AccountParticipant {
     @AfterLRA
     @Operation(hidden = true)
     public Response after(@HeaderParam(LRA_HTTP_ENDED_CONTEXT_HEADER) URI lraId, LRAStatus status) {
-        processLog.end(lraId.toString(), switch (status) {
-            case Closed -> "CLOSED";
-            case Cancelled -> "CANCELLED";
-            default -> "FAILED";
-        }, status == LRAStatus.Closed || status == LRAStatus.Cancelled ? null : "the coordinator ended it " + status);
+        processLog.endedAtCoordinator(lraId.toString(), status.name());
         return Response.ok().build();
     }
 }

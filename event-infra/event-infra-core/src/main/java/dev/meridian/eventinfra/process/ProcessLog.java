@@ -85,6 +85,19 @@ public class ProcessLog {
     }
 
     /**
+     * The coordinator reported the process' LRA ended as {@code lraStatus} (the name of MicroProfile LRA's
+     * {@code LRAStatus}): Closed and Cancelled end it so, anything else (a participant that could not complete or
+     * compensate) ends it FAILED.
+     */
+    public void endedAtCoordinator(String lraId, String lraStatus) {
+        switch (lraStatus) {
+            case "Closed" -> end(lraId, "CLOSED", null);
+            case "Cancelled" -> end(lraId, "CANCELLED", null);
+            default -> end(lraId, "FAILED", "the coordinator ended it " + lraStatus);
+        }
+    }
+
+    /**
      * {@code module} takes its step {@code step} in the process about {@code subjectId}, in the caller's
      * transaction.
      *

@@ -1,0 +1,151 @@
+package dev.meridian.eventinfra.process;
+
+import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
+
+import dev.meridian.eventinfra.store.RequestCorrelation;
+import dev.meridian.eventinfra.web.CorrelationIds;
+import dev.meridian.eventinfra.web.Problem;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * What a module running a process asks of the LRA coordinator and of the participants: start an LRA with a time
+ * limit, take a participant's step, close or cancel. Every call waits at most
+ * {@code meridian.process.step-timeout} (five seconds by default); a participant that does not answer in that
+ * time fails its step.
+ *
+ * <p>The participants run in the server that runs the coordinator, so they are called at the coordinator's
+ * address ({@code meridian.lra.coordinator.url}), never at the address the client used: that may be a proxy, and
+ * the coordinator must call every participant back where {@code /participants/*} accepts it. Each step carries
+ * the current request's correlation id, so the participants' events carry it too.
+ */
+@ApplicationScoped
+public class LraCoordinator {
+
+    private static final Logger LOG = Logger.getLogger(LraCoordinator.class.getName());
+
+    private Client http;
+    private URI coordinator;
+    private URI server;
+
+    @PostConstruct
+    void open() {
+        Config config = ConfigProvider.getConfig(LraCoordinator.class.getClassLoader());
+        Duration stepTimeout = config.getOptionalValue("meridian.process.step-timeout", Duration.class)
+                .orElse(Duration.ofSeconds(5));
+        coordinator = URI.create(config.getOptionalValue("meridian.lra.coordinator.url", String.class)
+                .orElse("http://localhost:8080/lra-coordinator/lra-coordinator"));
+        server = coordinator.resolve("/");
+        http = ClientBuilder.newBuilder()
+                .connectTimeout(stepTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(stepTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    /**
+     * Starts an LRA that the coordinator cancels when {@code timeLimit} has passed and it is still open; for a
+     * process whose time limit is a setting, which {@code @LRA(timeLimit)} cannot read.
+     *
+     * @param clientId names the process at the coordinator, for its operators
+     */
+    public URI start(String clientId, Duration timeLimit) {
+        try (Response started = http.target(coordinator).path("start")
+                .queryParam("ClientID", clientId).queryParam("TimeLimit", timeLimit.toMillis())
+                .request(MediaType.TEXT_PLAIN).post(Entity.text(""))) {
+            if (started.getStatus() != Response.Status.CREATED.getStatusCode()) {
+                throw new StepFailedException("The LRA coordinator did not start the process (HTTP "
+                        + started.getStatus() + ")", null, null);
+            }
+            return URI.create(started.readEntity(String.class).strip());
+        } catch (ProcessingException e) {
+            throw new StepFailedException("The LRA coordinator did not answer", null, e);
+        }
+    }
+
+    /**
+     * Asks {@code module}'s participant at {@code path} to take its step in the LRA {@code lraId}.
+     *
+     * @throws StepFailedException when it refused, failed or did not answer in time
+     */
+    public void takeStep(URI lraId, String path, Entity<?> request, String module) {
+        Response answer;
+        try {
+            answer = http.target(server.resolve(path)).request()
+                    .header(LRA_HTTP_CONTEXT_HEADER, lraId.toString())
+                    .header(CorrelationIds.HEADER, RequestCorrelation.current().map(UUID::toString).orElse(null))
+                    .put(request);
+        } catch (ProcessingException e) {
+            throw new StepFailedException("The " + module + " module did not answer in time", null, e);
+        }
+        try (answer) {
+            if (answer.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
+                return;
+            }
+            Problem refusal = answer.getStatus() == Response.Status.BAD_REQUEST.getStatusCode()
+                    && MediaType.valueOf(Problem.MEDIA_TYPE).isCompatible(answer.getMediaType())
+                    ? answer.readEntity(Problem.class) : null;
+            throw new StepFailedException("The " + module + " module could not take its step (HTTP "
+                    + answer.getStatus() + ")", refusal, null);
+        }
+    }
+
+    /**
+     * Closes the LRA {@code lraId}: the coordinator completes every participant.
+     *
+     * @throws StepFailedException when the coordinator did not close it
+     */
+    public void close(URI lraId) {
+        end(lraId, "close");
+    }
+
+    /**
+     * Cancels the LRA {@code lraId}: the coordinator compensates every participant.
+     *
+     * @throws StepFailedException when the coordinator did not cancel it
+     */
+    public void cancel(URI lraId) {
+        end(lraId, "cancel");
+    }
+
+    /**
+     * Cancels {@code lraId} if the coordinator still knows it, logging rather than failing otherwise: its time
+     * limit cancels it anyway.
+     */
+    public void cancelQuietly(URI lraId) {
+        try {
+            cancel(lraId);
+        } catch (StepFailedException e) {
+            LOG.warning(() -> "Could not cancel " + lraId + " (its time limit will): " + e.getMessage());
+        }
+    }
+
+    private void end(URI lraId, String how) {
+        try (Response ended = http.target(lraId.toString() + "/" + how).request().put(Entity.text(""))) {
+            if (ended.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
+                throw new StepFailedException("The LRA coordinator did not " + how + " the process (HTTP "
+                        + ended.getStatus() + ")", null, null);
+            }
+        } catch (ProcessingException e) {
+            throw new StepFailedException("The LRA coordinator did not answer", null, e);
+        }
+    }
+}
