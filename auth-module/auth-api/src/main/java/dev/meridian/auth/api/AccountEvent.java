@@ -9,7 +9,8 @@ import java.util.UUID;
  * Credentials never appear in an event.
  */
 public sealed interface AccountEvent extends DomainEvent permits UserRegistered, AccountActivated,
-        RegistrationCancelled, UserLoggedIn, LoginFailed, UserLoggedOut, RolesChanged, AccountDisabled {
+        RegistrationCancelled, UserLoggedIn, LoginFailed, UserLoggedOut, RolesChanged, AccountDisabled,
+        PasswordResetRequested, PasswordChanged {
 
     /** The account's user id, the same in every module. */
     UUID userId();

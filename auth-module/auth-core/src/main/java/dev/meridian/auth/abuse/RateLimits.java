@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Auth's rate limits (README.md, Configuration). Sign-ins: all attempts per client address, and failed attempts
  * per email address, so guessing one account's password is slowed wherever the guesses come from, while its owner's
- * successful sign-ins never count. Registrations: per client address and per email address.
+ * successful sign-ins never count. Registrations and password-reset requests: per client address and per email
+ * address (known or not, so a limit tells nothing about an account).
  */
 @ApplicationScoped
 public class RateLimits {
@@ -25,6 +26,8 @@ public class RateLimits {
     private RateLimit failedLoginsPerAccount;
     private RateLimit registrationsPerAddress;
     private RateLimit registrationsPerAccount;
+    private RateLimit passwordResetsPerAddress;
+    private RateLimit passwordResetsPerAccount;
 
     @PostConstruct
     void configure() {
@@ -33,6 +36,8 @@ public class RateLimits {
         failedLoginsPerAccount = limit(config, "meridian.rate-limit.failed-logins-per-account", "5/PT5M");
         registrationsPerAddress = limit(config, "meridian.rate-limit.registrations-per-address", "10/PT1H");
         registrationsPerAccount = limit(config, "meridian.rate-limit.registrations-per-account", "3/PT1H");
+        passwordResetsPerAddress = limit(config, "meridian.rate-limit.password-resets-per-address", "10/PT1H");
+        passwordResetsPerAccount = limit(config, "meridian.rate-limit.password-resets-per-account", "3/PT1H");
         limiter = new RateLimiter(dataSource);
     }
 
@@ -51,6 +56,12 @@ public class RateLimits {
     public Optional<Duration> beforeRegistration(String address, String email) {
         return limiter.take("registration-address:" + address, registrationsPerAddress)
                 .or(() -> limiter.take("registration-account:" + email, registrationsPerAccount));
+    }
+
+    /** How long a password-reset request from {@code address} for {@code email} must wait; empty when it may go. */
+    public Optional<Duration> beforePasswordReset(String address, String email) {
+        return limiter.take("password-reset-address:" + address, passwordResetsPerAddress)
+                .or(() -> limiter.take("password-reset-account:" + email, passwordResetsPerAccount));
     }
 
     private static RateLimit limit(Config config, String property, String fallback) {

@@ -4,6 +4,7 @@ import dev.meridian.auth.api.AccountEvent;
 import dev.meridian.auth.domain.Account;
 import dev.meridian.auth.domain.EmailAddress;
 import dev.meridian.eventinfra.api.EventStore;
+import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.sourcing.EventSourcedRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -31,6 +32,9 @@ public class AccountRecords {
             insert into auth.credentials (user_id, password_hash) values (?, ?)
             """;
 
+    private static final String REPLACE_PASSWORD = """
+            update auth.credentials set password_hash = ?, changed_at = now() where user_id = ?
+            """;
     private static final String RELEASE_EMAIL = "delete from auth.account_emails where user_id = ?";
     private static final String DELETE_CREDENTIALS = "delete from auth.credentials where user_id = ?";
     private static final String USER_OF_EMAIL = "select user_id from auth.account_emails where email = ?";
@@ -85,6 +89,14 @@ public class AccountRecords {
             store.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot store the credentials of " + userId, e);
+        }
+    }
+
+    /** Replaces the password hash of {@code userId}. */
+    public void replacePassword(UUID userId, String passwordHash) {
+        if (Statements.update(dataSource, "replace the password of " + userId, REPLACE_PASSWORD, passwordHash,
+                userId) != 1) {
+            throw new NoSuchAccountException(userId);
         }
     }
 

@@ -4,12 +4,15 @@ import dev.meridian.auth.api.AccountActivated;
 import dev.meridian.auth.api.AccountDisabled;
 import dev.meridian.auth.api.AccountEvent;
 import dev.meridian.auth.api.LoginFailed;
+import dev.meridian.auth.api.PasswordChanged;
+import dev.meridian.auth.api.PasswordResetRequested;
 import dev.meridian.auth.api.RegistrationCancelled;
 import dev.meridian.auth.api.RolesChanged;
 import dev.meridian.auth.api.UserLoggedIn;
 import dev.meridian.auth.api.UserLoggedOut;
 import dev.meridian.auth.api.UserRegistered;
 import dev.meridian.eventinfra.api.AggregateRoot;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -102,6 +105,22 @@ public final class Account extends AggregateRoot<AccountEvent> {
         }
     }
 
+    /** A reset link valid until {@code expiresAt} goes to the account's address; only an active account gets one. */
+    public void requestPasswordReset(Instant expiresAt) {
+        if (status != AccountStatus.ACTIVE) {
+            throw new AccountStateException("Only an active account can reset its password", status);
+        }
+        record(new PasswordResetRequested(userId, expiresAt));
+    }
+
+    /** The password was reset: every session ends, so whoever knew the old password is signed out. */
+    public void changePasswordByReset() {
+        if (status != AccountStatus.ACTIVE) {
+            throw new AccountStateException("Only an active account can reset its password", status);
+        }
+        record(new PasswordChanged(userId, "PASSWORD_RESET"));
+    }
+
     public UUID userId() {
         return userId;
     }
@@ -125,7 +144,7 @@ public final class Account extends AggregateRoot<AccountEvent> {
 
     @Override
     protected void apply(AccountEvent event) {
-        // LoginFailed changes no state
+        // LoginFailed and PasswordResetRequested change no state
         if (event instanceof UserRegistered registered) {
             userId = registered.userId();
             // null once the person's key is shredded: the address is gone with it
@@ -144,6 +163,8 @@ public final class Account extends AggregateRoot<AccountEvent> {
             roles = Role.allOf(changed.roles());
         } else if (event instanceof AccountDisabled) {
             status = AccountStatus.DISABLED;
+            openSessions.clear();
+        } else if (event instanceof PasswordChanged) {
             openSessions.clear();
         }
     }

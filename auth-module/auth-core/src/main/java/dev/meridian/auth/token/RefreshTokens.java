@@ -1,12 +1,9 @@
 package dev.meridian.auth.token;
 
+import dev.meridian.eventinfra.jdbc.Statements;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,22 +11,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refresh tokens: 256 random bits, handed out once and kept only as their SHA-256 hash. Each use replaces the token
- * with a new one of the same session; a token used a second time means it was copied, so the whole session is
- * revoked (the thief's and the owner's tokens alike), as OAuth 2.0 Security BCP §4.14 describes. Tokens expire
+ * Refresh tokens: opaque ({@link OpaqueTokens}), handed out once and kept only as their hash. Each use replaces
+ * the token with a new one of the same session; a token used a second time means it was copied, so the whole
+ * session is revoked (the thief's and the owner's tokens alike), as OAuth 2.0 Security BCP §4.14 describes. Tokens expire
  * after {@code meridian.auth.refresh-token-lifetime} (14 days by default). Every method joins the caller's
  * transaction.
  */
 @ApplicationScoped
 public class RefreshTokens {
 
-    private static final int TOKEN_BYTES = 32;
     private static final String INSERT = """
             insert into auth.refresh_tokens (token_hash, session_id, user_id, issued_at, expires_at)
             values (?, ?, ?, ?, ?)
@@ -39,11 +34,12 @@ public class RefreshTokens {
             from auth.refresh_tokens where token_hash = ? for update
             """;
     private static final String MARK_REPLACED = "update auth.refresh_tokens set replaced_at = now() where token_hash = ?";
+    private static final String REVOKE_ALL = """
+            update auth.refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null
+            """;
     private static final String REVOKE_SESSION = """
             update auth.refresh_tokens set revoked_at = now() where session_id = ? and revoked_at is null
             """;
-
-    private final SecureRandom random = new SecureRandom();
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
@@ -61,12 +57,10 @@ public class RefreshTokens {
 
     /** A new token for the session {@code sessionId} of {@code userId}. */
     public String issue(UUID sessionId, UUID userId) {
-        byte[] token = new byte[TOKEN_BYTES];
-        random.nextBytes(token);
-        String text = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        String text = OpaqueTokens.next();
         Instant now = Instant.now();
         try (Connection db = dataSource.getConnection(); PreparedStatement insert = db.prepareStatement(INSERT)) {
-            insert.setBytes(1, hash(text));
+            insert.setBytes(1, OpaqueTokens.hash(text));
             insert.setObject(2, sessionId);
             insert.setObject(3, userId);
             insert.setTimestamp(4, Timestamp.from(now));
@@ -83,7 +77,7 @@ public class RefreshTokens {
      * why it is refused. A token seen again after it was replaced revokes its session.
      */
     public Use use(String token) {
-        byte[] hash = hash(token);
+        byte[] hash = OpaqueTokens.hash(token);
         try (Connection db = dataSource.getConnection(); PreparedStatement find = db.prepareStatement(FIND_FOR_UPDATE)) {
             find.setBytes(1, hash);
             try (ResultSet row = find.executeQuery()) {
@@ -110,6 +104,11 @@ public class RefreshTokens {
         }
     }
 
+    /** Ends every token of every session of {@code userId}. */
+    public void revokeAll(UUID userId) {
+        Statements.update(dataSource, "revoke the refresh tokens of " + userId, REVOKE_ALL, userId);
+    }
+
     /** Ends every token of the session. */
     public void revokeSession(UUID sessionId) {
         try (Connection db = dataSource.getConnection(); PreparedStatement revoke = db.prepareStatement(REVOKE_SESSION)) {
@@ -131,14 +130,6 @@ public class RefreshTokens {
 
         static Use refused() {
             return new Use(false, null, null);
-        }
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 }

@@ -27,7 +27,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
@@ -47,7 +46,6 @@ public class RegistrationsResource {
 
     /** Longer than the registration process may take; the coordinator cancels it then. */
     private static final long TIME_LIMIT_SECONDS = 60;
-    private static final String DEFAULT_LOCALE = "en";
 
     @Inject
     RegistrationProcess process;
@@ -91,7 +89,7 @@ public class RegistrationsResource {
         }
         try {
             UUID userId = process.run(lraId, new Registration(request.email(), request.password(),
-                    request.displayName().strip(), locale(acceptLanguage)));
+                    request.displayName().strip(), PreferredLanguage.of(acceptLanguage)));
             String status = accounts.account(userId).map(account -> account.status()).orElse("PENDING");
             return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).build(userId))
                     .entity(new RegistrationAnswer(userId, status)).type(MediaType.APPLICATION_JSON).build();
@@ -131,17 +129,5 @@ public class RegistrationsResource {
                     .ifPresent(violation -> violations.add(new Problem.Violation("displayName", violation)));
         }
         return violations;
-    }
-
-    /** The language of the first range the person's browser prefers, when it is one; else English. */
-    private static String locale(String acceptLanguage) {
-        try {
-            return Locale.LanguageRange.parse(acceptLanguage == null ? DEFAULT_LOCALE : acceptLanguage).stream()
-                    .map(range -> range.getRange().split("-")[0])
-                    .filter(language -> language.matches("[a-z]{2,3}"))
-                    .findFirst().orElse(DEFAULT_LOCALE);
-        } catch (IllegalArgumentException e) {
-            return DEFAULT_LOCALE;
-        }
     }
 }

@@ -7,12 +7,15 @@ import dev.meridian.auth.api.AccountActivated;
 import dev.meridian.auth.api.AccountDisabled;
 import dev.meridian.auth.api.AccountEvent;
 import dev.meridian.auth.api.LoginFailed;
+import dev.meridian.auth.api.PasswordChanged;
+import dev.meridian.auth.api.PasswordResetRequested;
 import dev.meridian.auth.api.RegistrationCancelled;
 import dev.meridian.auth.api.RolesChanged;
 import dev.meridian.auth.api.UserLoggedIn;
 import dev.meridian.auth.api.UserLoggedOut;
 import dev.meridian.auth.api.UserRegistered;
 import dev.meridian.eventinfra.testing.AggregateScenario;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -115,6 +118,24 @@ class AccountTest {
 
         given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "fraud")).when(it -> it.disable("again"))
                 .thenRecordedNothing();
+    }
+
+    @Test
+    void resetsThePasswordOfAnActiveAccountOnlyAndEndsEverySession() {
+        Instant expiresAt = Instant.parse("2026-11-22T12:30:00Z");
+        given(REGISTERED, ACTIVATED).when(it -> it.requestPasswordReset(expiresAt))
+                .thenRecorded(new PasswordResetRequested(ADA, expiresAt));
+        given(REGISTERED).when(it -> it.requestPasswordReset(expiresAt)).thenRefused(AccountStateException.class);
+        given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "fraud")).when(it -> it.requestPasswordReset(expiresAt))
+                .thenRefused(AccountStateException.class);
+
+        Account account = given(REGISTERED, ACTIVATED, new UserLoggedIn(ADA, SESSION),
+                new PasswordResetRequested(ADA, expiresAt)).when(Account::changePasswordByReset)
+                .thenRecorded(new PasswordChanged(ADA, "PASSWORD_RESET"));
+        assertThat(account.openSessions()).isEmpty();
+        assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
+        given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "fraud")).when(Account::changePasswordByReset)
+                .thenRefused(AccountStateException.class);
     }
 
     @Test

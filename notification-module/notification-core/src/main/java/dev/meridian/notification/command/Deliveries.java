@@ -17,9 +17,11 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * The delivery log ({@code notification.deliveries}) and the notification module's part in the registration
- * process: the welcome mail is held while the process runs, queued when it closes, cancelled when it is cancelled.
- * Each step records itself in the process log in the same transaction; a repeated step does nothing.
+ * The delivery log ({@code notification.deliveries}) and the notification module's part in the processes. In the
+ * registration process the welcome mail is held while the process runs, queued when it closes, cancelled when it
+ * is cancelled. In the password-reset process the reset mail is queued at once, the confirmation queued when the
+ * process closes, and a reset mail not yet sent is cancelled when the process is cancelled. Each step records
+ * itself in the process log in the same transaction; a repeated step does nothing.
  */
 @ApplicationScoped
 public class Deliveries {
@@ -28,34 +30,51 @@ public class Deliveries {
     public static final String MODULE = "notification";
     /** The kind of the mail that greets a new account. */
     public static final String WELCOME = "WELCOME";
+    /** The kind of the mail with a password-reset link. */
+    public static final String PASSWORD_RESET = "PASSWORD_RESET";
+    /** The kind of the mail that confirms a password reset. */
+    public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
 
     private static final String HOLD = """
             insert into notification.deliveries (id, user_id, kind, channel, recipient, display_name, locale, lra_id,
                 status) values (?, ?, ?, 'EMAIL', ?, ?, ?, ?, 'HELD')
+            """;
+    private static final String QUEUE_WITH_LINK = """
+            insert into notification.deliveries (id, user_id, kind, channel, recipient, locale, lra_id, status,
+                next_attempt_at, link, link_expires_at) values (?, ?, ?, 'EMAIL', ?, ?, ?, 'QUEUED', now(), ?, ?)
+            """;
+    // the confirmation goes where the reset mail went, in the same language
+    private static final String QUEUE_FOLLOW_UP = """
+            insert into notification.deliveries (id, user_id, kind, channel, recipient, locale, lra_id, status,
+                next_attempt_at)
+            select ?, user_id, ?, channel, recipient, locale, lra_id, 'QUEUED', now() from notification.deliveries
+            where lra_id = ? and kind = ?
             """;
     private static final String RELEASE = """
             update notification.deliveries set status = 'QUEUED', next_attempt_at = now()
             where lra_id = ? and status = 'HELD'
             """;
     private static final String CANCEL = """
-            update notification.deliveries set status = 'CANCELLED' where lra_id = ? and status = 'HELD'
+            update notification.deliveries set status = 'CANCELLED', link = null, next_attempt_at = null
+            where lra_id = ? and status in ('HELD', 'QUEUED')
             """;
     // one at a time, skipping what another server is sending, so several servers share the work
     private static final String CLAIM_DUE = """
-            select id, user_id, kind, channel, recipient, display_name, locale, attempts from notification.deliveries
+            select id, user_id, kind, channel, recipient, display_name, locale, attempts, link, link_expires_at
+            from notification.deliveries
             where status = 'QUEUED' and next_attempt_at <= now() order by next_attempt_at
             limit 1 for update skip locked
             """;
     private static final String SENT = """
             update notification.deliveries set status = 'SENT', attempts = ?, subject = ?, sent_at = now(),
-                last_error = null, next_attempt_at = null where id = ?
+                last_error = null, next_attempt_at = null, link = null where id = ?
             """;
     private static final String RETRY = """
             update notification.deliveries set attempts = ?, last_error = ?, next_attempt_at = ? where id = ?
             """;
     private static final String GIVE_UP = """
-            update notification.deliveries set status = 'FAILED', attempts = ?, last_error = ?, next_attempt_at = null
-            where id = ?
+            update notification.deliveries set status = 'FAILED', attempts = ?, last_error = ?, next_attempt_at = null,
+                link = null where id = ?
             """;
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
@@ -88,10 +107,37 @@ public class Deliveries {
         return processLog.complete(lraId, MODULE).map(userId -> update(RELEASE, lraId) == 1).orElse(false);
     }
 
-    /** Cancels the mail of the cancelled process {@code lraId}: it is never sent. */
+    /**
+     * Queues the reset mail of the password-reset process {@code lraId}, with its {@code link}.
+     *
+     * @return false when the process was cancelled before this step
+     */
     @Transactional
-    public void cancel(String lraId) {
-        processLog.compensate(lraId, MODULE, "registration cancelled").ifPresent(userId -> update(CANCEL, lraId));
+    public boolean queuePasswordReset(String lraId, UUID userId, String email, String locale, String link,
+                                      Instant expiresAt) {
+        ProcessLog.Joining joining = processLog.join(lraId, MODULE, userId, "reset mail queued");
+        if (joining == ProcessLog.Joining.JOINED) {
+            update(QUEUE_WITH_LINK, UUID.randomUUID(), userId, PASSWORD_RESET, email, locale, lraId, link,
+                    Timestamp.from(expiresAt));
+        }
+        return joining != ProcessLog.Joining.CANCELLED;
+    }
+
+    /**
+     * Queues the confirmation of the closed password-reset process {@code lraId}.
+     *
+     * @return whether this call queued it
+     */
+    @Transactional
+    public boolean confirmPasswordReset(String lraId) {
+        return processLog.complete(lraId, MODULE).map(userId -> update(QUEUE_FOLLOW_UP, UUID.randomUUID(),
+                PASSWORD_CHANGED, lraId, PASSWORD_RESET) == 1).orElse(false);
+    }
+
+    /** Cancels the mail of the cancelled process {@code lraId} that has not gone out: it never will. */
+    @Transactional
+    public void cancel(String lraId, String reason) {
+        processLog.compensate(lraId, MODULE, reason).ifPresent(userId -> update(CANCEL, lraId));
     }
 
     /** The next delivery due, locked for this transaction; empty when none is due. */
@@ -103,7 +149,8 @@ public class Deliveries {
             }
             return Optional.of(new Delivery(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
                     row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
-                    row.getInt(8)));
+                    row.getInt(8), row.getString(9), Optional.ofNullable(row.getTimestamp(10)).map(Timestamp::toInstant)
+                    .orElse(null)));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the delivery log", e);
         }

@@ -17,6 +17,9 @@ import jakarta.mail.MessagingException;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,8 @@ final class MailSender extends BatchLoop {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class.getName());
     private static final int BATCH = 20;
+    private static final DateTimeFormatter LINK_EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
     private final Deliveries deliveries;
     private final MailTemplates templates;
@@ -80,8 +85,7 @@ final class MailSender extends BatchLoop {
 
     private void send(Delivery delivery) {
         int attempt = delivery.attempts() + 1;
-        RenderedMail mail = templates.render(delivery.kind(), delivery.locale(),
-                Map.of("displayName", delivery.displayName()));
+        RenderedMail mail = templates.render(delivery.kind(), delivery.locale(), valuesOf(delivery));
         try {
             meters.timer("meridian.mail.send", "kind", delivery.kind()).record(() -> handOver(delivery, mail));
             deliveries.sent(delivery.id(), attempt, mail.subject());
@@ -104,6 +108,19 @@ final class MailSender extends BatchLoop {
                 outcome(delivery, "retried");
             }
         }
+    }
+
+    /** What the delivery's templates may show; only what the delivery has. */
+    private static Map<String, Object> valuesOf(Delivery delivery) {
+        Map<String, Object> values = new HashMap<>();
+        if (delivery.displayName() != null) {
+            values.put("displayName", delivery.displayName());
+        }
+        if (delivery.link() != null) {
+            values.put("link", delivery.link());
+            values.put("linkExpiresAt", LINK_EXPIRY.format(delivery.linkExpiresAt()));
+        }
+        return values;
     }
 
     /** One try's outcome, counted as {@code meridian.mail.deliveries} by kind and outcome. */

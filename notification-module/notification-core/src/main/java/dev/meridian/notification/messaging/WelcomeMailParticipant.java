@@ -87,7 +87,7 @@ public class WelcomeMailParticipant {
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(hidden = true)
     public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        deliveries.cancel(lraId.toString());
+        deliveries.cancel(lraId.toString(), "registration cancelled");
         return Response.ok(ParticipantStatus.Compensated.name()).build();
     }
 

@@ -1,0 +1,1 @@
+Ihr Meridian-Passwort wurde geändert

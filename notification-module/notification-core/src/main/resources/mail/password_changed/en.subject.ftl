@@ -1,0 +1,1 @@
+Your Meridian password was changed
