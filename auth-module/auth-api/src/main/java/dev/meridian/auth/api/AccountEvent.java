@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public sealed interface AccountEvent extends DomainEvent permits UserRegistered, AccountActivated,
         RegistrationCancelled, UserLoggedIn, LoginFailed, UserLoggedOut, RolesChanged, AccountDisabled,
-        PasswordResetRequested, PasswordChanged {
+        PasswordResetRequested, PasswordChanged, AccountRestored, AccountErased {
 
     /** The account's user id, the same in every module. */
     UUID userId();

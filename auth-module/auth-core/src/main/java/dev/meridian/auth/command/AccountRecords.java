@@ -35,6 +35,14 @@ public class AccountRecords {
     private static final String REPLACE_PASSWORD = """
             update auth.credentials set password_hash = ?, changed_at = now() where user_id = ?
             """;
+    // what auth keeps about a person besides their stream, in the order that lets each delete find its rows
+    private static final String[] ERASE = {
+            "delete from auth.password_reset_requests where email in (select email from auth.account_emails"
+                    + " where user_id = ?)",
+            "delete from auth.password_resets where user_id = ?",
+            "delete from auth.refresh_tokens where user_id = ?",
+            "delete from auth.credentials where user_id = ?",
+            "delete from auth.account_emails where user_id = ?"};
     private static final String RELEASE_EMAIL = "delete from auth.account_emails where user_id = ?";
     private static final String DELETE_CREDENTIALS = "delete from auth.credentials where user_id = ?";
     private static final String USER_OF_EMAIL = "select user_id from auth.account_emails where email = ?";
@@ -97,6 +105,13 @@ public class AccountRecords {
         if (Statements.update(dataSource, "replace the password of " + userId, REPLACE_PASSWORD, passwordHash,
                 userId) != 1) {
             throw new NoSuchAccountException(userId);
+        }
+    }
+
+    /** Deletes everything auth keeps about {@code userId} outside the account's stream. */
+    public void eraseRecords(UUID userId) {
+        for (String delete : ERASE) {
+            Statements.update(dataSource, "erase the records of " + userId, delete, userId);
         }
     }
 

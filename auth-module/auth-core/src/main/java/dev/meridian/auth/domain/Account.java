@@ -2,7 +2,9 @@ package dev.meridian.auth.domain;
 
 import dev.meridian.auth.api.AccountActivated;
 import dev.meridian.auth.api.AccountDisabled;
+import dev.meridian.auth.api.AccountErased;
 import dev.meridian.auth.api.AccountEvent;
+import dev.meridian.auth.api.AccountRestored;
 import dev.meridian.auth.api.LoginFailed;
 import dev.meridian.auth.api.PasswordChanged;
 import dev.meridian.auth.api.PasswordResetRequested;
@@ -25,10 +27,14 @@ import java.util.UUID;
  */
 public final class Account extends AggregateRoot<AccountEvent> {
 
+    /** Why an account being erased is disabled. */
+    static final String ERASURE = "ERASURE";
+
     private UUID userId;
     private EmailAddress email;
     private Set<Role> roles = EnumSet.noneOf(Role.class);
     private AccountStatus status;
+    private String disabledReason;
     private final Set<UUID> openSessions = new HashSet<>();
 
     private Account() {
@@ -105,6 +111,29 @@ public final class Account extends AggregateRoot<AccountEvent> {
         }
     }
 
+    /** The person's erasure began: the account may not sign in, and its sessions end. */
+    public void disableForErasure() {
+        if (status == AccountStatus.ACTIVE) {
+            record(new AccountDisabled(userId, ERASURE));
+        } else if (status != AccountStatus.DISABLED && status != AccountStatus.ERASED) {
+            throw new AccountStateException("Only an active account can be erased", status);
+        }
+    }
+
+    /** The erasure was cancelled: the account may sign in again, unless it was disabled for another reason. */
+    public void restoreAfterCancelledErasure() {
+        if (status == AccountStatus.DISABLED && ERASURE.equals(disabledReason)) {
+            record(new AccountRestored(userId, "erasure cancelled"));
+        }
+    }
+
+    /** The erasure closed: the account is gone for good. */
+    public void erase() {
+        if (status != AccountStatus.ERASED) {
+            record(new AccountErased(userId));
+        }
+    }
+
     /** A reset link valid until {@code expiresAt} goes to the account's address; only an active account gets one. */
     public void requestPasswordReset(Instant expiresAt) {
         if (status != AccountStatus.ACTIVE) {
@@ -161,8 +190,15 @@ public final class Account extends AggregateRoot<AccountEvent> {
             openSessions.remove(loggedOut.sessionId());
         } else if (event instanceof RolesChanged changed) {
             roles = Role.allOf(changed.roles());
-        } else if (event instanceof AccountDisabled) {
+        } else if (event instanceof AccountDisabled disabled) {
             status = AccountStatus.DISABLED;
+            disabledReason = disabled.reason();
+            openSessions.clear();
+        } else if (event instanceof AccountRestored) {
+            status = AccountStatus.ACTIVE;
+            disabledReason = null;
+        } else if (event instanceof AccountErased) {
+            status = AccountStatus.ERASED;
             openSessions.clear();
         } else if (event instanceof PasswordChanged) {
             openSessions.clear();

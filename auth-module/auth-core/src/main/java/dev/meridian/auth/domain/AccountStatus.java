@@ -9,5 +9,7 @@ public enum AccountStatus {
     /** May not sign in any more. */
     DISABLED,
     /** The registration process was cancelled; the account never became usable. */
-    CANCELLED
+    CANCELLED,
+    /** The person was erased; nothing about them is left but the id. */
+    ERASED
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meridian.auth.api.AccountActivated;
 import dev.meridian.auth.api.AccountDisabled;
+import dev.meridian.auth.api.AccountErased;
 import dev.meridian.auth.api.AccountEvent;
+import dev.meridian.auth.api.AccountRestored;
 import dev.meridian.auth.api.LoginFailed;
 import dev.meridian.auth.api.PasswordChanged;
 import dev.meridian.auth.api.PasswordResetRequested;
@@ -144,5 +146,26 @@ class AccountTest {
                 .when(it -> it.logIn(SESSION)).thenRecorded(new UserLoggedIn(ADA, SESSION));
 
         assertThat(account.email()).isNull();
+    }
+
+    @Test
+    void disablesForAnErasureRestoresOnlyWhatTheErasureDisabledAndErasesOnce() {
+        AccountDisabled forErasure = new AccountDisabled(ADA, "ERASURE");
+        Account disabled = given(REGISTERED, ACTIVATED, new UserLoggedIn(ADA, SESSION))
+                .when(Account::disableForErasure).thenRecorded(forErasure);
+        assertThat(disabled.openSessions()).isEmpty();
+
+        given(REGISTERED, ACTIVATED, forErasure).when(Account::restoreAfterCancelledErasure)
+                .thenRecorded(new AccountRestored(ADA, "erasure cancelled"));
+        given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "fraud")).when(Account::restoreAfterCancelledErasure)
+                .thenRecordedNothing();
+        given(REGISTERED).when(Account::disableForErasure).thenRefused(AccountStateException.class);
+
+        Account erased = given(REGISTERED, ACTIVATED, forErasure).when(Account::erase)
+                .thenRecorded(new AccountErased(ADA));
+        assertThat(erased.status()).isEqualTo(AccountStatus.ERASED);
+        given(REGISTERED, ACTIVATED, forErasure, new AccountErased(ADA)).when(Account::erase).thenRecordedNothing();
+        given(REGISTERED, ACTIVATED, forErasure, new AccountErased(ADA)).when(it -> it.logIn(SESSION))
+                .thenRecorded(new LoginFailed(ADA, "NOT_ACTIVE"));
     }
 }

@@ -58,6 +58,8 @@ public class ProcessLog {
             + " order by started_at desc, id limit ? offset ?";
     private static final String COUNT = "select count(*) from event_infra.processes" + FILTER;
     private static final String ONE = "select " + COLUMNS + " from event_infra.processes where id = ?";
+    private static final String LATEST = "select " + COLUMNS + " from event_infra.processes"
+            + " where type = ? and subject_id = ? order by started_at desc limit 1";
     private static final String STEPS = """
             select module, step, detail, at from event_infra.process_steps where lra_id = ? order by id
             """;
@@ -203,6 +205,19 @@ public class ProcessLog {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot query processes", e);
+        }
+    }
+
+    /** The newest process of {@code type} about {@code subjectId}, if any. */
+    public Optional<ProcessSummary> latest(String type, UUID subjectId) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement latest = db.prepareStatement(LATEST)) {
+            latest.setString(1, type);
+            latest.setObject(2, subjectId);
+            try (ResultSet row = latest.executeQuery()) {
+                return row.next() ? Optional.of(summary(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the " + type + " processes of " + subjectId, e);
         }
     }
 

@@ -50,6 +50,15 @@ public class Deliveries {
             select ?, user_id, ?, channel, recipient, locale, lra_id, 'QUEUED', now() from notification.deliveries
             where lra_id = ? and kind = ?
             """;
+    private static final String HOLD_FOR_ERASURE = """
+            update notification.deliveries set status = 'HELD', held_by_lra = ?, next_attempt_at = null
+            where user_id = ? and status = 'QUEUED'
+            """;
+    private static final String RELEASE_AFTER_ERASURE = """
+            update notification.deliveries set status = 'QUEUED', held_by_lra = null, next_attempt_at = now()
+            where held_by_lra = ?
+            """;
+    private static final String ERASE = "delete from notification.deliveries where user_id = ?";
     private static final String RELEASE = """
             update notification.deliveries set status = 'QUEUED', next_attempt_at = now()
             where lra_id = ? and status = 'HELD'
@@ -138,6 +147,37 @@ public class Deliveries {
     @Transactional
     public void cancel(String lraId, String reason) {
         processLog.compensate(lraId, MODULE, reason).ifPresent(userId -> update(CANCEL, lraId));
+    }
+
+    /**
+     * Holds back the mails waiting to go to {@code userId}, for the erasure process {@code lraId}.
+     *
+     * @return false when the process was cancelled before this step
+     */
+    @Transactional
+    public boolean holdForErasure(String lraId, UUID userId) {
+        ProcessLog.Joining joining = processLog.join(lraId, MODULE, userId, "mails held back");
+        if (joining == ProcessLog.Joining.JOINED) {
+            update(HOLD_FOR_ERASURE, lraId, userId);
+        }
+        return joining != ProcessLog.Joining.CANCELLED;
+    }
+
+    /** The erasure process {@code lraId} closed: the person's whole delivery log is deleted. */
+    @Transactional
+    public void erase(String lraId) {
+        processLog.complete(lraId, MODULE).ifPresent(userId -> update(ERASE, userId));
+    }
+
+    /**
+     * The erasure process {@code lraId} was cancelled: the mails it held back go out.
+     *
+     * @return whether this call released them
+     */
+    @Transactional
+    public boolean releaseAfterCancelledErasure(String lraId) {
+        return processLog.compensate(lraId, MODULE, "erasure cancelled")
+                .map(userId -> update(RELEASE_AFTER_ERASURE, lraId) > 0).orElse(false);
     }
 
     /** The next delivery due, locked for this transaction; empty when none is due. */

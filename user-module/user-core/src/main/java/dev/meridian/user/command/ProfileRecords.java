@@ -31,9 +31,9 @@ public class ProfileRecords {
         return profiles;
     }
 
-    /** The profile of {@code userId}, neither absent nor discarded. */
+    /** The profile of {@code userId}, neither absent, discarded nor erased. */
     public Profile existing(UUID userId) {
-        return profiles.load(userId).filter(profile -> !profile.discarded())
+        return profiles.load(userId).filter(profile -> !profile.discarded() && !profile.erased())
                 .orElseThrow(() -> new NoSuchProfileException(userId));
     }
 

@@ -3,6 +3,9 @@ package dev.meridian.user.domain;
 import dev.meridian.eventinfra.api.AggregateRoot;
 import dev.meridian.user.api.PreferencesChanged;
 import dev.meridian.user.api.ProfileEvent;
+import dev.meridian.user.api.UserErased;
+import dev.meridian.user.api.UserErasureCancelled;
+import dev.meridian.user.api.UserErasureRequested;
 import dev.meridian.user.api.UserProfileCreated;
 import dev.meridian.user.api.UserProfileDiscarded;
 import dev.meridian.user.api.UserProfileUpdated;
@@ -12,7 +15,8 @@ import java.util.UUID;
 /**
  * A person's profile: the email address they registered with, their display name, locale and preferences. The
  * registration process creates it and, when that process is cancelled, discards it; a repeated step of that process
- * records nothing. Only real changes are recorded.
+ * records nothing. Only real changes are recorded. While the person's erasure runs the profile is frozen; once it
+ * closed the profile is erased and nothing can change it.
  */
 public final class Profile extends AggregateRoot<ProfileEvent> {
 
@@ -22,6 +26,8 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
     private LanguageTag locale;
     private Preferences preferences = Preferences.NONE;
     private boolean discarded;
+    private boolean frozen;
+    private boolean erased;
 
     private Profile() {
     }
@@ -40,7 +46,7 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
 
     /** The person changes their display name and locale; a value not given stays as it is. */
     public void update(DisplayName newDisplayName, LanguageTag newLocale) {
-        refuseIfDiscarded();
+        refuseUnlessChangeable();
         DisplayName name = newDisplayName == null ? displayName : newDisplayName;
         LanguageTag tag = newLocale == null ? locale : newLocale;
         if (!Objects.equals(name, displayName) || !tag.equals(locale)) {
@@ -50,7 +56,7 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
 
     /** The person replaces their preferences with {@code newPreferences}. */
     public void changePreferences(Preferences newPreferences) {
-        refuseIfDiscarded();
+        refuseUnlessChangeable();
         if (!newPreferences.equals(preferences)) {
             record(new PreferencesChanged(userId, newPreferences.values()));
         }
@@ -63,9 +69,39 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
         }
     }
 
-    private void refuseIfDiscarded() {
+    /** The person's erasure began, asked for by {@code requestedBy}: the profile cannot change until it ends. */
+    public void freezeForErasure(UUID requestedBy) {
         if (discarded) {
             throw new ProfileStateException("The profile of " + userId + " was discarded");
+        }
+        if (!frozen && !erased) {
+            record(new UserErasureRequested(userId, requestedBy));
+        }
+    }
+
+    /** The erasure was cancelled: the profile may change again. */
+    public void thaw() {
+        if (frozen) {
+            record(new UserErasureCancelled(userId));
+        }
+    }
+
+    /** The erasure closed. */
+    public void erase() {
+        if (!erased) {
+            record(new UserErased(userId));
+        }
+    }
+
+    private void refuseUnlessChangeable() {
+        if (discarded) {
+            throw new ProfileStateException("The profile of " + userId + " was discarded");
+        }
+        if (erased) {
+            throw new ProfileStateException("The profile of " + userId + " was erased");
+        }
+        if (frozen) {
+            throw new ProfileStateException("The profile of " + userId + " is being erased and cannot change");
         }
     }
 
@@ -95,6 +131,11 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
         return discarded;
     }
 
+    /** Whether the person was erased. */
+    public boolean erased() {
+        return erased;
+    }
+
     @Override
     protected void apply(ProfileEvent event) {
         if (event instanceof UserProfileCreated created) {
@@ -109,6 +150,13 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
             preferences = new Preferences(changed.preferences());
         } else if (event instanceof UserProfileDiscarded) {
             discarded = true;
+        } else if (event instanceof UserErasureRequested) {
+            frozen = true;
+        } else if (event instanceof UserErasureCancelled) {
+            frozen = false;
+        } else if (event instanceof UserErased) {
+            frozen = false;
+            erased = true;
         }
     }
 }

@@ -14,9 +14,9 @@ public class ProfileQueries {
     @Inject
     ProfileRecords records;
 
-    /** The profile of {@code userId}; empty when there is none, or it was discarded. */
+    /** The profile of {@code userId}; empty when there is none, or it was discarded or erased. */
     public Optional<ProfileView> profile(UUID userId) {
-        return records.profiles().load(userId).filter(profile -> !profile.discarded()).map(this::view);
+        return records.profiles().load(userId).filter(profile -> !profile.discarded() && !profile.erased()).map(this::view);
     }
 
     /** How {@code profile}, just loaded or changed, is shown. */

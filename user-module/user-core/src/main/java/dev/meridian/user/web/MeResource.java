@@ -7,10 +7,12 @@ import dev.meridian.user.command.ChangePreferencesHandler;
 import dev.meridian.user.command.NoSuchProfileException;
 import dev.meridian.user.command.UpdateProfile;
 import dev.meridian.user.command.UpdateProfileHandler;
+import dev.meridian.user.domain.ProfileStateException;
 import dev.meridian.user.query.ProfileQueries;
 import dev.meridian.user.query.ProfileView;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
@@ -34,8 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/users/me}: the bearer's own profile (the token's subject is their user id), to read
- * ({@code GET}), to change ({@code PATCH}) and to set its preferences ({@code PUT .../preferences}). Every answer
- * with a profile shows it as it is after the request.
+ * ({@code GET}), to change ({@code PATCH}), to set its preferences ({@code PUT .../preferences}) and to erase the
+ * person ({@code DELETE}). Every answer with a profile shows it as it is after the request.
  */
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +51,9 @@ public class MeResource {
 
     @Inject
     ChangePreferencesHandler changePreferences;
+
+    @Inject
+    Erasures erasures;
 
     @Inject
     JsonWebToken token;
@@ -84,7 +89,8 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The account has no profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The profile changed meanwhile; read it and try again",
+    @APIResponse(responseCode = "409", description = "The profile changed meanwhile (read it and try again), or"
+            + " the person is being erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response change(ProfileChange change) {
         if (change == null) {
@@ -109,7 +115,8 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The account has no profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The profile changed meanwhile; read it and try again",
+    @APIResponse(responseCode = "409", description = "The profile changed meanwhile (read it and try again), or"
+            + " the person is being erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response setPreferences(Map<String, Object> preferences) {
         if (preferences == null) {
@@ -117,6 +124,23 @@ public class MeResource {
         }
         return asOwner(userId -> changed(() -> queries.view(changePreferences.handle(new ChangePreferences(userId,
                 preferences))), "preferences"));
+    }
+
+    @DELETE
+    @Operation(summary = "Erase the signed-in person: account, profile and mail history; their events stay, with"
+            + " every personal field unreadable")
+    @APIResponse(responseCode = "202", description = "The erasure process ran (or runs, or ran before): its id",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ErasureAnswer.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The account has no profile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "A module could not take its step; the erasure was cancelled"
+            + " and nothing was erased",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response erase() {
+        return asOwner(userId -> erasures.erase(userId, userId));
     }
 
     /** What {@code answer} gives for the bearer's user id; 401 without a token of an account. */
@@ -132,6 +156,8 @@ public class MeResource {
             return Response.ok(change.get(), MediaType.APPLICATION_JSON).build();
         } catch (NoSuchProfileException e) {
             return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+        } catch (ProfileStateException e) {
+            return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
         } catch (IllegalArgumentException e) {
             return invalid(field, e.getMessage());
         }

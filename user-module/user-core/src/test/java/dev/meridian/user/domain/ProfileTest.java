@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meridian.eventinfra.testing.AggregateScenario;
 import dev.meridian.user.api.PreferencesChanged;
 import dev.meridian.user.api.ProfileEvent;
+import dev.meridian.user.api.UserErased;
+import dev.meridian.user.api.UserErasureCancelled;
+import dev.meridian.user.api.UserErasureRequested;
 import dev.meridian.user.api.UserProfileCreated;
 import dev.meridian.user.api.UserProfileDiscarded;
 import dev.meridian.user.api.UserProfileUpdated;
@@ -72,5 +75,26 @@ class ProfileTest {
 
         assertThat(profile.email()).isNull();
         assertThat(profile.displayName()).isNull();
+    }
+
+    @Test
+    void freezesForAnErasureThawsWhenItIsCancelledAndRefusesEverythingOnceErased() {
+        UserErasureRequested frozen = new UserErasureRequested(ADA, ADA);
+        given(CREATED).when(it -> it.freezeForErasure(ADA)).thenRecorded(frozen);
+        given(CREATED, frozen).when(it -> it.freezeForErasure(ADA)).thenRecordedNothing();
+        given(CREATED, frozen).when(it -> it.update(DisplayName.of("Someone Else"), null))
+                .thenRefused(ProfileStateException.class);
+
+        given(CREATED, frozen).when(Profile::thaw).thenRecorded(new UserErasureCancelled(ADA));
+        given(CREATED, frozen, new UserErasureCancelled(ADA))
+                .when(it -> it.update(DisplayName.of("Someone Else"), null))
+                .thenRecorded(new UserProfileUpdated(ADA, "Someone Else", "en-GB"));
+
+        Profile erased = given(CREATED, frozen).when(Profile::erase).thenRecorded(new UserErased(ADA));
+        assertThat(erased.erased()).isTrue();
+        given(CREATED, frozen, new UserErased(ADA)).when(Profile::erase).thenRecordedNothing();
+        given(CREATED, frozen, new UserErased(ADA)).when(Profile::thaw).thenRecordedNothing();
+        given(CREATED, frozen, new UserErased(ADA)).when(it -> it.changePreferences(Preferences.NONE))
+                .thenRefused(ProfileStateException.class);
     }
 }
