@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -50,11 +51,9 @@ public class SignUpsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response signUps(@QueryParam("from") String from, @QueryParam("to") String to,
                             @Context SecurityContext security) {
-        if (security.getUserPrincipal() == null) {
-            return Problem.bearerTokenRequired("A valid bearer token is required");
-        }
-        if (!security.isUserInRole("admin")) {
-            return Problem.of(Response.Status.FORBIDDEN, "This needs the admin role").toResponse();
+        Optional<Response> refusal = Problem.unlessAdministrator(security);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         List<Problem.Violation> violations = new ArrayList<>();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

@@ -5,7 +5,6 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
@@ -17,17 +16,8 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHORIZATION)
 public class AdminRoleFilter implements ContainerRequestFilter {
 
-    static final String ADMIN = "admin";
-
     @Override
     public void filter(ContainerRequestContext request) {
-        var security = request.getSecurityContext();
-        if (security.getUserPrincipal() == null) {
-            request.abortWith(Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
-                            "A valid bearer token is required").toResponse())
-                    .header("WWW-Authenticate", "Bearer").build());
-        } else if (!security.isUserInRole(ADMIN)) {
-            request.abortWith(Problem.of(Response.Status.FORBIDDEN, "This needs the admin role").toResponse());
-        }
+        Problem.unlessAdministrator(request.getSecurityContext()).ifPresent(request::abortWith);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,17 @@ public record Problem(String type, String title, int status, String detail, List
     public static Response bearerTokenRequired(String detail) {
         return Response.fromResponse(of(Response.Status.UNAUTHORIZED, detail).toResponse())
                 .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** The 401 for a caller without a valid token, or the 403 for one without the admin role; empty otherwise. */
+    public static Optional<Response> unlessAdministrator(SecurityContext caller) {
+        if (caller.getUserPrincipal() == null) {
+            return Optional.of(bearerTokenRequired("A valid bearer token is required"));
+        }
+        if (!caller.isUserInRole("admin")) {
+            return Optional.of(of(Response.Status.FORBIDDEN, "This needs the admin role").toResponse());
+        }
+        return Optional.empty();
     }
 
     /** The 429 for a caller over a rate limit, with {@code Retry-After} in whole seconds (at least one). */

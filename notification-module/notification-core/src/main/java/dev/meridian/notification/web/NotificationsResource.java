@@ -63,11 +63,9 @@ public class NotificationsResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response anybodys(@QueryParam("userId") String userId, @QueryParam("page") String page,
                              @QueryParam("size") String size, @Context SecurityContext security) {
-        if (security.getUserPrincipal() == null) {
-            return Problem.bearerTokenRequired("A valid bearer token is required");
-        }
-        if (!security.isUserInRole("admin")) {
-            return Problem.of(Response.Status.FORBIDDEN, "This needs the admin role").toResponse();
+        Optional<Response> refusal = Problem.unlessAdministrator(security);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         return pageOf(RequestParameters.uuid("userId", userId), page, size);
     }

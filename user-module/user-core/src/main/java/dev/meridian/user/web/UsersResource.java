@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -81,13 +80,7 @@ public class UsersResource {
 
     /** What {@code answer} gives for the person and the administrator asking; 400, 401 or 403 otherwise. */
     private Response asAdministrator(String userId, BiFunction<UUID, UUID, Response> answer) {
-        if (security.getUserPrincipal() == null) {
-            return Problem.bearerTokenRequired("A valid bearer token is required");
-        }
-        if (!security.isUserInRole("admin")) {
-            return Problem.of(Response.Status.FORBIDDEN, "This needs the admin role").toResponse();
-        }
-        Optional<UUID> administrator = RequestParameters.uuid(token.getSubject());
-        return answer.apply(RequestParameters.uuid("userId", userId), administrator.orElse(null));
+        return Problem.unlessAdministrator(security).orElseGet(() -> answer.apply(
+                RequestParameters.uuid("userId", userId), RequestParameters.uuid(token.getSubject()).orElse(null)));
     }
 }
