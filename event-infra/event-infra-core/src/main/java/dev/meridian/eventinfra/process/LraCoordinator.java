@@ -118,21 +118,12 @@ public class LraCoordinator {
     }
 
     /**
-     * Cancels the LRA {@code lraId}: the coordinator compensates every participant.
-     *
-     * @throws StepFailedException when the coordinator did not cancel it
-     */
-    public void cancel(URI lraId) {
-        end(lraId, "cancel");
-    }
-
-    /**
-     * Cancels {@code lraId} if the coordinator still knows it, logging rather than failing otherwise: its time
-     * limit cancels it anyway.
+     * Cancels the LRA {@code lraId} (the coordinator compensates every participant), logging rather than failing
+     * when the coordinator does not: its time limit cancels it anyway.
      */
     public void cancelQuietly(URI lraId) {
         try {
-            cancel(lraId);
+            end(lraId, "cancel");
         } catch (StepFailedException e) {
             LOG.warning(() -> "Could not cancel " + lraId + " (its time limit will): " + e.getMessage());
         }

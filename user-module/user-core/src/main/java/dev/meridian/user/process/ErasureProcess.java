@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The erasure process (DESIGN.md, GDPR). Under an LRA it starts: the profile is frozen (user), the account disabled
- * with every session and token revoked (auth), mails waiting for the person held back (notification). Closing the
+ * The erasure process (DESIGN.md, GDPR). Under an LRA it starts: the profile is frozen (user), mails waiting for
+ * the person held back (notification), the account disabled with every session and token revoked (auth). Closing the
  * LRA has the coordinator complete every part: the profile is erased and the person's key shredded, auth deletes
  * the address, credentials and tokens, notification deletes the delivery log. A failed step cancels the LRA and
  * every part is undone: the account signs in again, the profile changes again, the held-back mails go out.
@@ -85,10 +85,10 @@ public class ErasureProcess {
             if (!profileErasure.freeze(lra, userId, requestedBy)) {
                 throw new IllegalStateException("The erasure was cancelled before the profile was frozen");
             }
-            coordinator.takeStep(lraId, AccountErasureRequest.PATH, Entity.json(new AccountErasureRequest(userId)),
-                    "auth");
             coordinator.takeStep(lraId, NotificationErasureRequest.PATH,
                     Entity.json(new NotificationErasureRequest(userId)), "notification");
+            coordinator.takeStep(lraId, AccountErasureRequest.PATH, Entity.json(new AccountErasureRequest(userId)),
+                    "auth");
             coordinator.close(lraId);
             meters.counter("meridian.erasures", "outcome", "closed").increment();
             return processId;
