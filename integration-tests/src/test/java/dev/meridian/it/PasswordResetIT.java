@@ -7,16 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -45,6 +41,8 @@ class PasswordResetIT {
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(
             Integer.parseInt(TestServer.property("meridian.test.smtp.port")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
+    private static final Mailbox MAILBOX = new Mailbox(MAIL);
+
     @Deployment(testable = false)
     static EnterpriseArchive meridian() {
         return TestServer.meridianEar();
@@ -61,7 +59,7 @@ class PasswordResetIT {
                 .header("X-Correlation-Id", correlationId));
 
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(202);
-        MimeMessage resetMail = mailTo(email, "Meridian-Passwort zurücksetzen");
+        MimeMessage resetMail = MAILBOX.mailTo(email, "Meridian-Passwort zurücksetzen");
         String token = tokenIn(resetMail);
         HttpResponse<String> weak = send(confirm(token, "short"));
         assertThat(weak.statusCode()).isEqualTo(400);
@@ -77,7 +75,7 @@ class PasswordResetIT {
         assertThat(signIn(email, NEW_PASSWORD).statusCode()).isEqualTo(200);
         assertThat(send(postJson("/api/auth/sessions/refresh", "{\"refreshToken\":\"" + refreshToken + "\"}"))
                 .statusCode()).as("the session from before the reset is over").isEqualTo(401);
-        assertThat(mailTo(email, "Ihr Meridian-Passwort wurde geändert")).isNotNull();
+        assertThat(MAILBOX.mailTo(email, "Ihr Meridian-Passwort wurde geändert")).isNotNull();
 
         assertThat(TestServer.eventTypes("account-" + userId)).containsSubsequence("auth.UserLoggedIn",
                 "auth.PasswordResetRequested", "auth.PasswordChanged", "auth.UserLoggedIn");
@@ -112,7 +110,7 @@ class PasswordResetIT {
         assertThat(forSomebody.statusCode()).isEqualTo(202);
         assertThat(forNobody.body()).isEqualTo(forSomebody.body());
         // requests are worked on oldest first: once somebody's mail is out, nobody's request was done with
-        mailTo(somebody, "Reset your Meridian password");
+        MAILBOX.mailTo(somebody, "Reset your Meridian password");
         DeliveryIT.eventually(() -> count("select count(*) from auth.password_reset_requests where email in ('"
                 + nobody + "', '" + somebody + "')") == 0, "both requests worked on and forgotten");
         assertThat(MAIL.getReceivedMessagesForDomain(nobody)).isEmpty();
@@ -125,11 +123,11 @@ class PasswordResetIT {
         String userId = register(email);
 
         assertThat(send(askForReset(email)).statusCode()).isEqualTo(202);
-        String earlier = tokenIn(mailTo(email, "Reset your Meridian password"));
+        String earlier = tokenIn(MAILBOX.mailTo(email, "Reset your Meridian password"));
         assertThat(send(askForReset(email)).statusCode()).isEqualTo(202);
-        DeliveryIT.eventually(() -> mailsTo(email, "Reset your Meridian password").size() == 2,
+        DeliveryIT.eventually(() -> MAILBOX.mailsTo(email, "Reset your Meridian password").size() == 2,
                 "the second reset mail");
-        String later = tokenIn(mailsTo(email, "Reset your Meridian password").get(1));
+        String later = tokenIn(MAILBOX.mailsTo(email, "Reset your Meridian password").get(1));
 
         assertThat(later).isNotEqualTo(earlier);
         assertThat(send(confirm(earlier, NEW_PASSWORD)).statusCode()).as("superseded").isEqualTo(400);
@@ -145,7 +143,7 @@ class PasswordResetIT {
         String userId = register(email);
 
         assertThat(send(askForReset(email)).statusCode()).isEqualTo(202);
-        String token = tokenIn(mailTo(email, "Reset your Meridian password"));
+        String token = tokenIn(MAILBOX.mailTo(email, "Reset your Meridian password"));
         // the tests' links work for ten seconds; the coordinator then cancels the process
         DeliveryIT.eventually(() -> Processes.status(Processes.of("password-reset", userId)).equals("CANCELLED"),
                 "the process timed out");
@@ -223,36 +221,10 @@ class PasswordResetIT {
     }
 
     /** The mail with {@code subject} the SMTP server received for {@code email}, once it arrived. */
-    private static MimeMessage mailTo(String email, String subject) throws Exception {
-        DeliveryIT.eventually(() -> !mailsTo(email, subject).isEmpty(), "a mail '" + subject + "' to " + email);
-        return mailsTo(email, subject).get(0);
-    }
-
-    /** The mails with {@code subject} the SMTP server received for {@code email} so far, in order. */
-    private static List<MimeMessage> mailsTo(String email, String subject) {
-        return Arrays.stream(MAIL.getReceivedMessagesForDomain(email))
-                .filter(mail -> subjectOf(mail).equals(subject)).toList();
-    }
-
-    private static String subjectOf(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The token in the reset link of {@code mail}'s text part, decoded as a mail reader shows it. */
     private static String tokenIn(MimeMessage mail) throws Exception {
-        Multipart parts = (Multipart) mail.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                Matcher link = LINK.matcher((String) part.getContent());
-                assertThat(link.find()).as("a reset link in the mail").isTrue();
-                return link.group(1);
-            }
-        }
-        throw new AssertionError("no text part in the reset mail");
+        Matcher link = LINK.matcher(Mailbox.textOf(mail));
+        assertThat(link.find()).as("a reset link in the mail").isTrue();
+        return link.group(1);
     }
 }

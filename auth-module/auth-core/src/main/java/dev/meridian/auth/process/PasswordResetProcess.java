@@ -12,6 +12,7 @@ import dev.meridian.auth.domain.EmailAddress;
 import dev.meridian.auth.messaging.PasswordResetParticipant;
 import dev.meridian.auth.query.AccountQueries;
 import dev.meridian.eventinfra.metrics.Meters;
+import dev.meridian.eventinfra.module.Settings;
 import dev.meridian.eventinfra.process.LraCoordinator;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.process.StepFailedException;
@@ -79,12 +80,8 @@ public class PasswordResetProcess {
     void configure() {
         meters = new Meters(meterRegistry);
         Config config = ConfigProvider.getConfig(PasswordResetProcess.class.getClassLoader());
-        tokenLifetime = config.getOptionalValue("meridian.password-reset.token-lifetime", Duration.class)
-                .orElse(Duration.ofMinutes(30));
-        if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
-            throw new IllegalStateException("meridian.password-reset.token-lifetime must be positive, not "
-                    + tokenLifetime);
-        }
+        tokenLifetime = Settings.positiveDuration(config, "meridian.password-reset.token-lifetime",
+                Duration.ofMinutes(30));
         link = config.getOptionalValue("meridian.password-reset.link", String.class)
                 .orElse("http://localhost:8080/password-reset#token=");
     }

@@ -41,9 +41,7 @@ public class PasswordResetWorker {
     /** Starts working on requests. */
     public void start() {
         loop = new Loop();
-        Thread thread = threads.newThread(loop);
-        thread.setName("meridian-password-resets");
-        thread.start();
+        loop.startOn(threads, "meridian-password-resets");
     }
 
     /** Stops after the request under way. */

@@ -50,11 +50,7 @@ public class AccessTokens {
     void prepare() {
         Config config = ConfigProvider.getConfig(AccessTokens.class.getClassLoader());
         issuer = config.getValue("mp.jwt.verify.issuer", String.class);
-        lifetime = config.getOptionalValue("meridian.jwt.access-token-lifetime", Duration.class)
-                .orElse(Duration.ofMinutes(5));
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalStateException("meridian.jwt.access-token-lifetime must be positive, not " + lifetime);
-        }
+        lifetime = Settings.positiveDuration(config, "meridian.jwt.access-token-lifetime", Duration.ofMinutes(5));
         Optional<String> privateKey = Settings.text(config, PRIVATE_KEY_LOCATION);
         Optional<String> publicKey = Settings.text(config, PUBLIC_KEY_LOCATION);
         if (privateKey.isPresent() != publicKey.isPresent()) {

@@ -1,6 +1,7 @@
 package dev.meridian.auth.token;
 
 import dev.meridian.eventinfra.jdbc.Statements;
+import dev.meridian.eventinfra.module.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,11 +49,8 @@ public class RefreshTokens {
 
     @PostConstruct
     void configure() {
-        lifetime = ConfigProvider.getConfig(RefreshTokens.class.getClassLoader())
-                .getOptionalValue("meridian.auth.refresh-token-lifetime", Duration.class).orElse(Duration.ofDays(14));
-        if (lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalStateException("meridian.auth.refresh-token-lifetime must be positive, not " + lifetime);
-        }
+        lifetime = Settings.positiveDuration(ConfigProvider.getConfig(RefreshTokens.class.getClassLoader()),
+                "meridian.auth.refresh-token-lifetime", Duration.ofDays(14));
     }
 
     /** A new token for the session {@code sessionId} of {@code userId}. */

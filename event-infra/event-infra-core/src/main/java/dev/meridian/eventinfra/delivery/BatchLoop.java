@@ -1,6 +1,7 @@
 package dev.meridian.eventinfra.delivery;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The loop relays and projections run on: another batch at once after a full one; after a short one, a wait for
@@ -19,6 +20,13 @@ public abstract class BatchLoop implements Runnable {
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.failurePause = failurePause;
+    }
+
+    /** Runs the loop on a new thread named {@code name} from {@code threads}, a factory of server-managed threads. */
+    public final void startOn(ThreadFactory threads, String name) {
+        Thread thread = threads.newThread(this);
+        thread.setName(name);
+        thread.start();
     }
 
     /** Something was committed: look now rather than at the next poll. */

@@ -27,4 +27,17 @@ public final class Settings {
     public static List<Duration> durations(String list) {
         return Arrays.stream(list.split(",")).map(String::strip).map(Duration::parse).toList();
     }
+
+    /**
+     * The duration {@code name}, or {@code fallback} when it is not set.
+     *
+     * @throws IllegalStateException when it is zero or negative, so that a server never starts with it
+     */
+    public static Duration positiveDuration(Config config, String name, Duration fallback) {
+        Duration value = config.getOptionalValue(name, Duration.class).orElse(fallback);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalStateException(name + " must be positive, not " + value);
+        }
+        return value;
+    }
 }

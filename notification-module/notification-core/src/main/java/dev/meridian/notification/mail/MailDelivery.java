@@ -42,9 +42,7 @@ public class MailDelivery {
         settings = MailSettings.from(ConfigProvider.getConfig(MailDelivery.class.getClassLoader()));
         sender = new MailSender(deliveries, new MailTemplates(MailDelivery.class.getClassLoader()),
                 new SmtpMailer(settings), settings, transaction, publish, new Meters(meterRegistry));
-        Thread thread = threads.newThread(sender);
-        thread.setName("meridian-mail-sender");
-        thread.start();
+        sender.startOn(threads, "meridian-mail-sender");
     }
 
     /** Stops after the delivery under way. */
