@@ -62,7 +62,8 @@ class DeployedModulesIT {
         assertThat(broker.getString("status")).isEqualTo("UP");
         assertThat(broker.getJsonObject("data")).containsEntry("auth.topic", Json.createValue("meridian.auth.events"))
                 .containsEntry("user.topic", Json.createValue("meridian.user.events"))
-                .containsEntry("notification.topic", Json.createValue("meridian.notification.events"));
+                .containsEntry("notification.topic", Json.createValue("meridian.notification.events"))
+                .containsEntry("analytics.topic", Json.createValue("meridian.analytics.events"));
     }
 
     @Test

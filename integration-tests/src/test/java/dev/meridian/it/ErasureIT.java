@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The GDPR erasure process end to end against the deployed EAR. After an erasure no column of any table in any
- * schema holds the person's address or names, the events are still stored with every personal field unreadable,
+ * schema holds the person's address or names (not even the archive of their data export), the events are still stored with every personal field unreadable,
  * and the person can no longer sign in; a failing step leaves everything as it was.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -67,6 +67,10 @@ class ErasureIT {
                 .isEqualTo(202);
         DeliveryIT.eventually(() -> count("select count(*) from notification.deliveries where recipient = '"
                 + email + "' and kind = 'PASSWORD_RESET'") == 1, "the reset mail queued");
+        String exportId = TestServer.json(send(HttpRequest.newBuilder(TestServer.http("/api/users/me/data-exports"))
+                .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.noBody()))).getString("exportId");
+        DeliveryIT.eventually(() -> count("select count(*) from users.data_exports where id = '" + exportId
+                + "' and status = 'READY'") == 1, "an archive of the person's data ready");
 
         HttpResponse<String> erased = send(HttpRequest.newBuilder(TestServer.http("/api/users/me"))
                 .header("Authorization", bearer).DELETE());
@@ -235,15 +239,11 @@ class ErasureIT {
     }
 
     private static String register(String email, String displayName) throws Exception {
-        HttpResponse<String> registered = send(postJson("/api/auth/registrations", "{\"email\":\"" + email
-                + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"" + displayName + "\"}"));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        return TestServer.json(registered).getString("userId");
+        return TestServer.register(email, PASSWORD, displayName);
     }
 
     private static HttpResponse<String> signIn(String email) throws Exception {
-        return send(postJson("/api/auth/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
-                + "\"}"));
+        return TestServer.signIn(email, PASSWORD);
     }
 
     private static void execute(String sql) throws Exception {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ModuleTopicsIT {
 
     private static final List<String> TOPICS =
-            List.of("meridian.auth.events", "meridian.user.events", "meridian.notification.events");
+            List.of("meridian.auth.events", "meridian.user.events", "meridian.notification.events",
+                    "meridian.analytics.events");
     private static final long RECEIVE_TIMEOUT_MILLIS = 10_000;
 
     @Deployment(testable = false)

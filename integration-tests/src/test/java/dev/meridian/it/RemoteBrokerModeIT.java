@@ -29,7 +29,8 @@ class RemoteBrokerModeIT {
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         JsonObject broker = TestServer.healthCheck(TestServer.json(ready), "broker");
         assertThat(broker.getString("status")).isEqualTo("UP");
-        assertThat(broker.getJsonObject("data").keySet()).contains("auth.topic", "user.topic", "notification.topic");
+        assertThat(broker.getJsonObject("data").keySet()).contains("auth.topic", "user.topic", "notification.topic",
+                "analytics.topic");
         assertThat(StandaloneBrokerSession.broker().getSessions())
                 .as("sessions the server opened on the standalone broker")
                 .anySatisfy(session -> assertThat(session.getUsername())

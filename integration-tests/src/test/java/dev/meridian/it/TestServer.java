@@ -1,5 +1,7 @@
 package dev.meridian.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.meridian.eventinfra.api.EventCatalog;
 import dev.meridian.it.probe.ProbeEvents;
 import dev.meridian.launcher.EmbeddedDatabase;
@@ -114,6 +116,20 @@ public final class TestServer {
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Registers {@code email} with {@code password}, which must succeed; the new account's user id. */
+    static String register(String email, String password, String displayName) throws Exception {
+        HttpResponse<String> registered = send(postJson("/api/auth/registrations", "{\"email\":\"" + email
+                + "\",\"password\":\"" + password + "\",\"displayName\":\"" + displayName + "\"}"));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return json(registered).getString("userId");
+    }
+
+    /** The answer to signing in as {@code email} with {@code password}. */
+    static HttpResponse<String> signIn(String email, String password) throws Exception {
+        return send(postJson("/api/auth/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\"}"));
     }
 
     /** The number {@code query} (one row, one column) answers. */

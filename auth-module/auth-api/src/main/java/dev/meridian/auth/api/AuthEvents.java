@@ -9,6 +9,6 @@ public final class AuthEvents implements EventCatalog {
 
     @Override
     public List<Class<? extends DomainEvent>> eventTypes() {
-        return List.of(AccountEvent.class);
+        return List.of(AccountEvent.class, AccountDataExported.class);
     }
 }

@@ -28,4 +28,10 @@ public record EventMetadata(Optional<UUID> correlationId, Optional<UUID> causati
     public static EventMetadata correlatedWith(UUID correlationId) {
         return new EventMetadata(Optional.of(correlationId), Optional.empty(), Optional.empty(), Map.of());
     }
+
+    /** Metadata of an event caused by {@code cause}: in its request or process, on behalf of {@code actor}. */
+    public static EventMetadata causedBy(EventEnvelope<?> cause, String actor) {
+        return new EventMetadata(cause.metadata().correlationId(), Optional.of(cause.eventId()), Optional.of(actor),
+                Map.of());
+    }
 }

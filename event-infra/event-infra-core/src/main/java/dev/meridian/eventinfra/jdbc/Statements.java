@@ -2,7 +2,10 @@ package dev.meridian.eventinfra.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** Runs one statement on a connection of the caller's transaction (the server hands out the enlisted one). */
@@ -19,12 +22,44 @@ public final class Statements {
      */
     public static int update(DataSource dataSource, String purpose, String statement, Object... values) {
         try (Connection db = dataSource.getConnection(); PreparedStatement update = db.prepareStatement(statement)) {
-            for (int i = 0; i < values.length; i++) {
-                update.setObject(i + 1, values[i]);
-            }
+            bind(update, values);
             return update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot " + purpose, e);
+        }
+    }
+
+    /** Reads one value from a row of a query's result. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * Runs the query {@code statement} with {@code values} bound in order.
+     *
+     * @param purpose what the query is for, completing "Cannot ..." in the failure's message
+     * @return each row as {@code reader} reads it, in the query's order
+     */
+    public static <T> List<T> query(DataSource dataSource, String purpose, String statement, RowReader<T> reader,
+                                    Object... values) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(statement)) {
+            bind(query, values);
+            List<T> rows = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    rows.add(reader.read(row));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot " + purpose, e);
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            statement.setObject(i + 1, values[i]);
         }
     }
 }

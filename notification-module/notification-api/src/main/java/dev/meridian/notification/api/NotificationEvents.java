@@ -9,6 +9,6 @@ public final class NotificationEvents implements EventCatalog {
 
     @Override
     public List<Class<? extends DomainEvent>> eventTypes() {
-        return List.of(NotificationEvent.class);
+        return List.of(NotificationEvent.class, NotificationDataExported.class);
     }
 }

@@ -2,6 +2,7 @@ package dev.meridian.notification.command;
 
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.process.ProcessLog;
+import dev.meridian.eventinfra.store.StreamIds;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,8 @@ import javax.sql.DataSource;
  * The delivery log ({@code notification.deliveries}) and the notification module's part in the processes. In the
  * registration process the welcome mail is held while the process runs, queued when it closes, cancelled when it
  * is cancelled. In the password-reset process the reset mail is queued at once, the confirmation queued when the
- * process closes, and a reset mail not yet sent is cancelled when the process is cancelled. Each step records
+ * process closes, and a reset mail not yet sent is cancelled when the process is cancelled. A finished data export
+ * is mailed outside any process. Each step records
  * itself in the process log in the same transaction; a repeated step does nothing.
  */
 @ApplicationScoped
@@ -34,6 +36,8 @@ public class Deliveries {
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
     /** The kind of the mail that confirms a password reset. */
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+    /** The kind of the mail that says a data export is ready, with its link. */
+    public static final String DATA_EXPORT_READY = "DATA_EXPORT_READY";
 
     private static final String HOLD = """
             insert into notification.deliveries (id, user_id, kind, channel, recipient, display_name, locale, lra_id,
@@ -130,6 +134,18 @@ public class Deliveries {
                     Timestamp.from(expiresAt));
         }
         return joining != ProcessLog.Joining.CANCELLED;
+    }
+
+    /** Queues the mail that tells {@code userId} their data export is ready at {@code link} until {@code expiresAt}. */
+    @Transactional
+    public void queueDataExportReady(UUID userId, String email, String locale, String link, Instant expiresAt) {
+        update(QUEUE_WITH_LINK, UUID.randomUUID(), userId, DATA_EXPORT_READY, email, locale, null, link,
+                Timestamp.from(expiresAt));
+    }
+
+    /** The stream of the events of delivery {@code deliveryId}. */
+    public static String streamOf(UUID deliveryId) {
+        return StreamIds.of("notification", deliveryId);
     }
 
     /**

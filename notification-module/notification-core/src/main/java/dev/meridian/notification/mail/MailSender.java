@@ -146,7 +146,7 @@ final class MailSender extends BatchLoop {
     }
 
     private void published(Delivery delivery, NotificationEvent event) {
-        publish.fire(new PublishedEvents("notification-" + delivery.id(), ExpectedVersion.noStream(),
+        publish.fire(new PublishedEvents(Deliveries.streamOf(delivery.id()), ExpectedVersion.noStream(),
                 List.of(NewEvent.of(event, new EventMetadata(Optional.empty(), Optional.empty(),
                         Optional.of("notification"), Map.of())))));
     }

@@ -9,6 +9,6 @@ public final class UserEvents implements EventCatalog {
 
     @Override
     public List<Class<? extends DomainEvent>> eventTypes() {
-        return List.of(ProfileEvent.class);
+        return List.of(ProfileEvent.class, DataExportEvent.class);
     }
 }

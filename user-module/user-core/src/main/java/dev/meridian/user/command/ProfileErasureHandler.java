@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * The user module's part in the erasure process it runs. The step freezes the profile
- * ({@code UserErasureRequested}); closing erases it ({@code UserErased}) and shreds the person's key, so every
+ * ({@code UserErasureRequested}); closing erases it ({@code UserErased}), deletes the person's data exports and
+ * shreds the person's key, so every
  * personal field of every stored event, in every module's streams, reads as absent from then on; cancelling thaws it
  * ({@code UserErasureCancelled}). Each runs in its own transaction with its record in the process log, tried again
  * when the owner changes the profile at the same moment; a repeated callback does nothing.
@@ -34,6 +35,9 @@ public class ProfileErasureHandler {
 
     @Inject
     ProcessLog processLog;
+
+    @Inject
+    DataExports dataExports;
 
     @Resource(lookup = "java:jboss/UserTransaction")
     UserTransaction transaction;
@@ -62,6 +66,7 @@ public class ProfileErasureHandler {
         ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
             processLog.complete(lraId, CreateProfileHandler.MODULE).ifPresent(userId -> {
                 change(userId, Profile::erase);
+                dataExports.erase(userId);
                 eventStore.forgetSubject(userId.toString());
                 processLog.record(lraId, CreateProfileHandler.MODULE, "key shredded", null);
             });

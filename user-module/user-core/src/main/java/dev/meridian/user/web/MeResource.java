@@ -4,10 +4,12 @@ import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.eventinfra.web.RequestParameters;
 import dev.meridian.user.command.ChangePreferences;
 import dev.meridian.user.command.ChangePreferencesHandler;
+import dev.meridian.user.command.DataExports;
 import dev.meridian.user.command.NoSuchProfileException;
 import dev.meridian.user.command.UpdateProfile;
 import dev.meridian.user.command.UpdateProfileHandler;
 import dev.meridian.user.domain.ProfileStateException;
+import dev.meridian.user.query.DataExportView;
 import dev.meridian.user.query.ProfileQueries;
 import dev.meridian.user.query.ProfileView;
 import jakarta.inject.Inject;
@@ -15,17 +17,21 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -36,8 +42,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /api/users/me}: the bearer's own profile (the token's subject is their user id), to read
- * ({@code GET}), to change ({@code PATCH}), to set its preferences ({@code PUT .../preferences}) and to erase the
- * person ({@code DELETE}). Every answer with a profile shows it as it is after the request.
+ * ({@code GET}), to change ({@code PATCH}), to set its preferences ({@code PUT .../preferences}), to export
+ * everything Meridian holds about the person ({@code .../data-exports}) and to erase the person ({@code DELETE}).
+ * Every answer with a profile shows it as it is after the request. A data export is its owner's alone: anyone
+ * else is told it does not exist.
  */
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,6 +62,9 @@ public class MeResource {
 
     @Inject
     Erasures erasures;
+
+    @Inject
+    DataExports dataExports;
 
     @Inject
     JsonWebToken token;
@@ -141,6 +152,77 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response erase() {
         return asOwner(userId -> erasures.erase(userId, userId));
+    }
+
+    @POST
+    @Path("data-exports")
+    @Operation(summary = "Export everything Meridian holds about the signed-in person: every module answers, then"
+            + " the archive is assembled and its link mailed")
+    @APIResponse(responseCode = "202", description = "The export started, or the one still pending",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DataExportView.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The account has no profile",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response requestDataExport() {
+        return asOwner(userId -> {
+            try {
+                DataExportView export = dataExports.request(userId);
+                return Response.accepted(export).type(MediaType.APPLICATION_JSON).location(UriBuilder
+                        .fromPath("/api/users/me/data-exports/{exportId}").build(export.exportId())).build();
+            } catch (NoSuchProfileException e) {
+                return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+            }
+        });
+    }
+
+    @GET
+    @Path("data-exports/{exportId}")
+    @Operation(summary = "Where the signed-in person's data export stands")
+    @APIResponse(responseCode = "200", description = "The export: PENDING, READY (with its downloadUrl) or FAILED"
+            + " (with the modules that did not answer)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DataExportView.class)))
+    @APIResponse(responseCode = "400", description = "The export id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such export of this person (or it expired and was deleted)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response dataExport(@PathParam("exportId") String exportId) {
+        return asOwnerOfExport(exportId, (userId, export) -> Response.ok(export, MediaType.APPLICATION_JSON)
+                .build());
+    }
+
+    @GET
+    @Path("data-exports/{exportId}/archive")
+    @Operation(summary = "Download the signed-in person's data export: every module's data and all their events")
+    @APIResponse(responseCode = "200", description = "The archive, one JSON document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "400", description = "The export id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such export of this person (or it expired and was deleted)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The export is still pending, or failed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response dataExportArchive(@PathParam("exportId") String exportId) {
+        return asOwnerOfExport(exportId, (userId, export) -> dataExports.archive(userId, export.exportId())
+                .map(archive -> Response.ok(archive, MediaType.APPLICATION_JSON).header("Content-Disposition",
+                        "attachment; filename=\"meridian-data-export-" + export.exportId() + ".json\"").build())
+                .orElseGet(() -> Problem.of(Response.Status.CONFLICT, "Data export " + export.exportId() + " is "
+                        + export.status() + ", not READY").toResponse()));
+    }
+
+    /** What {@code answer} gives for the bearer's export {@code exportId}; 400, 401 or 404 without one. */
+    private Response asOwnerOfExport(String exportId, BiFunction<UUID, DataExportView, Response> answer) {
+        return asOwner(userId -> RequestParameters.uuid(exportId)
+                .map(id -> dataExports.find(userId, id).map(export -> answer.apply(userId, export))
+                        .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "There is no data export " + id)
+                                .toResponse()))
+                .orElseGet(() -> invalid("exportId", "must be a UUID")));
     }
 
     /** What {@code answer} gives for the bearer's user id; 401 without a token of an account. */

@@ -1,0 +1,28 @@
+package dev.meridian.analytics.messaging;
+
+import dev.meridian.analytics.api.AnalyticsDataExported;
+import dev.meridian.analytics.query.AnalyticsExports;
+import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.delivery.Delivered;
+import dev.meridian.eventinfra.export.ExportSections;
+import dev.meridian.user.api.UserDataExportRequested;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/** Analytics' answer to a person's data export; it keeps no streams of its own, so the section has no events. */
+@ApplicationScoped
+public class DataExportContributor {
+
+    @Inject
+    AnalyticsExports exports;
+
+    @Inject
+    ExportSections sections;
+
+    void on(@Observes @Delivered EventEnvelope<UserDataExportRequested> request) {
+        sections.answer(request, new AnalyticsDataExported(request.event().exportId(), request.event().userId(),
+                sections.section(exports.of(request.event().userId()), List.of())));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.meridian.analytics.query;
+
+import dev.meridian.eventinfra.jdbc.Statements;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Reads what analytics holds about a person for their data export. */
+@ApplicationScoped
+public class AnalyticsExports {
+
+    private static final String PENDING = "select started_at from analytics.pending_signups where user_id = ?";
+
+    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    DataSource dataSource;
+
+    /** Everything analytics holds about {@code userId}. */
+    public AnalyticsExport of(UUID userId) {
+        return new AnalyticsExport(Statements.query(dataSource, "read the pending sign-ups", PENDING,
+                row -> row.getTimestamp(1).toInstant(), userId).stream().findFirst().orElse(null),
+                AnalyticsExport.COUNTS);
+    }
+}

@@ -1,0 +1,1 @@
+Ihr Meridian-Datenexport ist fertig

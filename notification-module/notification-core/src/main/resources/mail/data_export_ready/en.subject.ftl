@@ -1,0 +1,1 @@
+Your Meridian data export is ready
