@@ -59,6 +59,8 @@ class DataExportIT {
                 .statusCode()).isEqualTo(200);
         DeliveryIT.eventually(() -> count("select count(*) from notification.deliveries where user_id = '" + userId
                 + "' and status = 'SENT'") == 1, "the welcome mail sent");
+        DeliveryIT.eventually(() -> count("select count(*) from analytics.last_sign_in where user_id = '" + userId
+                + "'") == 1, "the sign-in counted");
 
         HttpResponse<String> requested = send(HttpRequest.newBuilder(TestServer.http("/api/users/me/data-exports"))
                 .header("Authorization", bearer).POST(HttpRequest.BodyPublishers.noBody()));
@@ -67,8 +69,8 @@ class DataExportIT {
         JsonObject pending = TestServer.json(requested);
         String exportId = pending.getString("exportId");
         assertThat(pending.getString("status")).isEqualTo("PENDING");
-        assertThat(requested.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
-                .endsWith("/api/users/me/data-exports/" + exportId));
+        assertThat(requested.headers().firstValue("Location"))
+                .hasValue(TestServer.http("/api/users/me/data-exports/" + exportId).toString());
         JsonObject ready = eventuallyIn(bearer, exportId, "READY");
         String downloadUrl = "https://meridian.test/api/users/me/data-exports/" + exportId + "/archive";
         assertThat(ready.getString("downloadUrl")).isEqualTo(downloadUrl);
@@ -92,7 +94,8 @@ class DataExportIT {
         assertThat(welcome.getString("kind")).isEqualTo("WELCOME");
         assertThat(welcome.getString("recipient")).isEqualTo(email);
         assertThat(welcome.getString("status")).isEqualTo("SENT");
-        assertThat(sections.getJsonObject("analytics").getString("counts")).contains("Sign-ups per day");
+        assertThat(sections.getJsonObject("analytics").getString("counts")).contains("without user ids");
+        assertThat(sections.getJsonObject("analytics").getString("lastSignInAt")).isNotBlank();
         assertThat(download.body()).as("no secret of the account").doesNotContain("password_hash", "passwordHash",
                 "tokenHash", "token_hash");
         List<JsonObject> events = archive.getJsonArray("events").getValuesAs(JsonObject.class);
@@ -114,8 +117,11 @@ class DataExportIT {
         }
         assertThat(count("select count(distinct correlation_id) from event_infra.events where stream_id like '%-"
                 + exportId + "'")).as("the whole export in one correlation").isOne();
-        assertThat(count("select count(*) from users.data_export_sections where export_id = '" + exportId + "'"))
-                .as("the sections, once assembled").isZero();
+        assertThat(count("select count(*) from event_infra.data_export_sections where export_id = '" + exportId
+                + "'")).as("the sections, once assembled").isZero();
+        assertThat(count("select count(*) from event_infra.events where stream_id like '%export-" + exportId
+                + "' and payload::text like '%" + email + "%'")).as("nothing personal in the export's events")
+                .isZero();
     }
 
     @Test
@@ -174,8 +180,8 @@ class DataExportIT {
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(TestServer.eventTypes("dataexport-" + exportId)).containsExactly("user.UserDataExportRequested",
                 "user.UserDataExportFailed");
-        assertThat(count("select count(*) from users.data_export_sections where export_id = '" + exportId + "'"))
-                .as("the answers that came, dropped").isZero();
+        assertThat(count("select count(*) from event_infra.data_export_sections where export_id = '" + exportId
+                + "'")).as("the answers that came, dropped").isZero();
         String deadLetter = TestServer.json(send(HttpRequest.newBuilder(TestServer.http(
                 "/admin/api/dead-letters?consumer=analytics&eventType=user.UserDataExportRequested&status=PARKED&q="
                         + exportId)).header("Authorization", admin))).getJsonArray("items").getJsonObject(0)
@@ -185,10 +191,14 @@ class DataExportIT {
                 + deadLetter + "/retry")).header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(redriven.statusCode()).as(redriven.body()).isEqualTo(202);
-        DeliveryIT.eventually(() -> TestServer.eventTypes("analyticsexport-" + exportId).size() == 1,
-                "analytics' late answer");
+        DeliveryIT.eventually(() -> TestServer.eventTypes("analyticsexport-" + exportId).size() == 1
+                && count("select count(*) from event_infra.inbox where consumer = 'user' and event_id = ("
+                + "select event_id from event_infra.events where stream_id = 'analyticsexport-" + exportId + "')")
+                == 1, "analytics' late answer received by the user module");
         assertThat(TestServer.json(status(bearer, exportId).body()).getString("status")).as("too late")
                 .isEqualTo("FAILED");
+        assertThat(count("select count(*) from event_infra.data_export_sections where export_id = '" + exportId
+                + "'")).as("the late section dropped").isZero();
         assertThat(TestServer.eventTypes("dataexport-" + exportId)).hasSize(2);
     }
 

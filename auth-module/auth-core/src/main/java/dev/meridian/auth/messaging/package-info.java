@@ -1,5 +1,6 @@
 /**
  * How auth takes part in processes, its own included: the registration participant (an LRA participant, called
- * only by the coordinator and by this server's modules). It turns callbacks into commands and keeps no state.
+ * only by the coordinator and by this server's modules), and the listener of the user module's events that
+ * answers data exports. It turns callbacks and events into commands and keeps no state.
  */
 package dev.meridian.auth.messaging;

@@ -3,10 +3,10 @@ package dev.meridian.eventinfra.api;
 import java.util.UUID;
 
 /**
- * A module's answer to a person's data export: everything the module holds about them, as one JSON document. The
- * user module, which assembles exports, observes every event of this kind whatever module publishes it; the
- * module is the first part of the event's name. Implementations mark {@code userId} as the {@link DataSubject} and
- * {@code section} as {@link PersonalData}, so the store keeps the section encrypted and forgets it with the person.
+ * A module answered a person's data export: its section (everything it holds about them) is ready for the user
+ * module, which assembles exports and observes every event of this kind whatever module publishes it; the module
+ * is the first part of the event's name. The section itself is not in the event, which is kept for good and
+ * published: it waits in event-infra until the archive is assembled. Carries no personal data.
  */
 public interface DataExportContribution extends DomainEvent {
 
@@ -15,10 +15,4 @@ public interface DataExportContribution extends DomainEvent {
 
     /** The person exported. */
     UUID userId();
-
-    /**
-     * The module's section as a JSON object: {@code data} (what the module holds about the person, in its own
-     * shape) and {@code events} (the person's events in the module's streams, personal data readable).
-     */
-    String section();
 }

@@ -1,20 +1,17 @@
 package dev.meridian.notification.api;
 
 import dev.meridian.eventinfra.api.DataExportContribution;
-import dev.meridian.eventinfra.api.DataSubject;
 import dev.meridian.eventinfra.api.EventType;
-import dev.meridian.eventinfra.api.PersonalData;
 import java.util.UUID;
 
 /**
- * Notification's section of a person's data export: every notification in their delivery log, with the address
- * it went to, and the events of those notifications. Never a one-time link.
+ * Notification answered a person's data export: its section (every notification in their delivery log, with
+ * the address it went to, and the events of those notifications; never a one-time link) waits in event-infra for
+ * the user module. Carries no personal data.
  *
  * @param exportId the export
  * @param userId   the person
- * @param section  the section as a JSON object (personal data)
  */
 @EventType(name = "notification.NotificationDataExported")
-public record NotificationDataExported(UUID exportId, @DataSubject UUID userId, @PersonalData String section)
-        implements DataExportContribution {
+public record NotificationDataExported(UUID exportId, UUID userId) implements DataExportContribution {
 }

@@ -1,6 +1,7 @@
 package dev.meridian.user.command;
 
 import dev.meridian.eventinfra.api.DataExportContribution;
+import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.api.EventStore;
@@ -16,6 +17,8 @@ import dev.meridian.user.api.UserDataExportCompleted;
 import dev.meridian.user.api.UserDataExportFailed;
 import dev.meridian.user.api.UserDataExportRequested;
 import dev.meridian.user.domain.Profile;
+import dev.meridian.user.domain.ProfileStateException;
+import dev.meridian.user.query.DataExportQueries;
 import dev.meridian.user.query.DataExportView;
 import dev.meridian.user.query.ProfileQueries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,14 +27,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +41,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * GDPR data exports (DESIGN.md: a choreography, not an LRA). Asking appends {@code UserDataExportRequested}; every
- * module in {@link #CONTRIBUTORS} answers with its section, which waits in {@code users.data_export_sections};
- * the answer that completes the set assembles the archive with the user module's own section, and
+ * module in {@link #CONTRIBUTORS} answers with its section, kept by event-infra's {@link ExportSections}, and an
+ * event saying so; the answer that completes the set assembles the archive with the user module's own section, and
  * {@code UserDataExportCompleted} has notification mail the link. An export still pending at its deadline fails
  * ({@code UserDataExportFailed}, naming who did not answer), and every export is deleted, archive and all, at its
  * expiry. Outcomes are counted as {@code meridian.data-exports} (requested, ready, failed, expired).
@@ -57,45 +55,28 @@ public class DataExports {
 
     private static final Logger LOG = Logger.getLogger(DataExports.class.getName());
     private static final String CATEGORY = "dataexport";
-    private static final String VIEW_COLUMNS = """
-            select id, status, requested_at, deadline_at, expires_at, missing from users.data_exports
-            """;
-    private static final String PENDING_OF = VIEW_COLUMNS + " where user_id = ? and status = 'PENDING'";
-    private static final String OWNED = VIEW_COLUMNS
-            + " where id = ? and user_id = ? and (expires_at is null or expires_at > now())";
     private static final String INSERT = """
             insert into users.data_exports (id, user_id, status, requested_at, deadline_at)
-            values (?, ?, 'PENDING', ?, ?)
+            values (?, ?, 'PENDING', ?, ?) on conflict do nothing
             """;
     private static final String LOCK_PENDING = """
             select user_id, requested_at from users.data_exports where id = ? and status = 'PENDING' for update
             """;
-    private static final String ADD_SECTION = """
-            insert into users.data_export_sections (export_id, module, section) values (?, ?, ?::jsonb)
-            on conflict do nothing
-            """;
-    private static final String SECTIONS = "select module, section::text from users.data_export_sections"
-            + " where export_id = ?";
     private static final String READY = """
             update users.data_exports set status = 'READY', archive = ?::jsonb, ended_at = ?, expires_at = ?
             where id = ?
             """;
-    private static final String DROP_SECTIONS = "delete from users.data_export_sections where export_id = ?";
     // one at a time, skipping what another server is failing, so several servers share the work
     private static final String NEXT_OVERDUE = """
             select id, user_id from users.data_exports where status = 'PENDING' and deadline_at <= now()
             order by deadline_at limit 1 for update skip locked
             """;
     private static final String FAILED = """
-            update users.data_exports set status = 'FAILED', missing = string_to_array(?, ','), ended_at = now(), expires_at = ?
-            where id = ?
+            update users.data_exports set status = 'FAILED', missing = string_to_array(?, ','), ended_at = now(),
+                expires_at = ? where id = ?
             """;
     private static final String DELETE_EXPIRED = "delete from users.data_exports where expires_at <= now()";
     private static final String ERASE = "delete from users.data_exports where user_id = ?";
-    private static final String ARCHIVE = """
-            select archive::text from users.data_exports where id = ? and user_id = ? and status = 'READY'
-            and expires_at > now()
-            """;
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
@@ -110,6 +91,9 @@ public class DataExports {
     ProfileQueries profileQueries;
 
     @Inject
+    DataExportQueries queries;
+
+    @Inject
     ExportSections sections;
 
     @Inject
@@ -118,7 +102,6 @@ public class DataExports {
     private Meters meters;
     private Duration deadline;
     private Duration lifetime;
-    private String publicUrl;
 
     @PostConstruct
     void configure() {
@@ -126,8 +109,6 @@ public class DataExports {
         Config config = ConfigProvider.getConfig(DataExports.class.getClassLoader());
         deadline = Settings.positiveDuration(config, "meridian.data-export.deadline", Duration.ofMinutes(5));
         lifetime = Settings.positiveDuration(config, "meridian.data-export.lifetime", Duration.ofDays(7));
-        publicUrl = Settings.text(config, "meridian.public-url").orElse("http://localhost:8080")
-                .replaceAll("/+$", "");
     }
 
     /** How long modules have to answer, and how long an archive is kept; for the start-up log. */
@@ -140,19 +121,22 @@ public class DataExports {
      * answer and nothing new starts.
      *
      * @throws NoSuchProfileException when the person has no profile (or was erased)
+     * @throws ProfileStateException  while the person's erasure runs
      */
     @Transactional
     public DataExportView request(UUID userId) {
-        profiles.existing(userId);
-        Optional<DataExportView> pending = first(PENDING_OF, userId);
-        if (pending.isPresent()) {
-            return pending.get();
+        Profile profile = profiles.existing(userId);
+        if (profile.beingErased()) {
+            throw new ProfileStateException("The person " + userId + " is being erased: nothing is exported");
         }
         UUID exportId = UUID.randomUUID();
         Instant now = Instant.now();
         Instant due = now.plus(deadline);
-        Statements.update(dataSource, "record the data export", INSERT, exportId, userId, Timestamp.from(now),
-                Timestamp.from(due));
+        // at most one pending per person (a unique index): a request racing another gets the other's export
+        if (Statements.update(dataSource, "record the data export", INSERT, exportId, userId, Timestamp.from(now),
+                Timestamp.from(due)) == 0) {
+            return queries.pendingOf(userId).orElseThrow();
+        }
         append(exportId, new UserDataExportRequested(exportId, userId, due),
                 new EventMetadata(Optional.empty(), Optional.empty(), Optional.of(userId.toString()), Map.of()));
         meters.counter("meridian.data-exports", "outcome", "requested").increment();
@@ -160,34 +144,28 @@ public class DataExports {
     }
 
     /**
-     * Keeps a module's {@code answer}; the answer that completes the set assembles the archive. An answer to an
-     * export that is no longer pending (failed, expired, erased) is dropped: that export is over.
+     * A module answered: the answer that completes the set assembles the archive. The section of an export that
+     * is no longer pending (failed, expired, erased) is dropped: that export is over.
      */
     @Transactional
     public void contribute(EventEnvelope<? extends DataExportContribution> answer) {
-        DataExportContribution contribution = answer.event();
-        String module = answer.type().substring(0, answer.type().indexOf('.'));
-        List<Instant> requestedAt = Statements.query(dataSource, "lock the data export", LOCK_PENDING,
-                row -> row.getTimestamp(2).toInstant(), contribution.exportId());
-        if (requestedAt.isEmpty()) {
-            LOG.info(() -> module + " answered data export " + contribution.exportId() + " after it ended");
+        UUID exportId = answer.event().exportId();
+        List<Map.Entry<UUID, Instant>> pending = Statements.query(dataSource, "lock the data export", LOCK_PENDING,
+                row -> Map.entry(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant()), exportId);
+        if (pending.isEmpty()) {
+            LOG.info(() -> answer.type() + " answered data export " + exportId + " after it ended");
+            sections.drop(exportId);
             return;
         }
-        Statements.update(dataSource, "keep a data export section", ADD_SECTION, contribution.exportId(), module,
-                contribution.section());
-        Map<String, String> received = new LinkedHashMap<>();
-        Statements.query(dataSource, "read the data export sections", SECTIONS,
-                row -> Map.entry(row.getString(1), row.getString(2)), contribution.exportId())
-                .forEach(section -> received.put(section.getKey(), section.getValue()));
+        Map<String, String> received = sections.of(exportId);
         if (received.keySet().containsAll(CONTRIBUTORS)) {
-            assemble(answer, requestedAt.get(0), received);
+            // the person is the export's, whatever an answer says
+            assemble(exportId, pending.get(0).getKey(), pending.get(0).getValue(), received, answer);
         }
     }
 
-    private void assemble(EventEnvelope<? extends DataExportContribution> lastAnswer, Instant requestedAt,
-                          Map<String, String> received) {
-        UUID exportId = lastAnswer.event().exportId();
-        UUID userId = lastAnswer.event().userId();
+    private void assemble(UUID exportId, UUID userId, Instant requestedAt, Map<String, String> received,
+                          EventEnvelope<?> lastAnswer) {
         Profile profile = profiles.existing(userId);
         received.put(CreateProfileHandler.MODULE, sections.section(profileQueries.view(profile),
                 sections.stream(profiles.profiles().streamOf(userId))));
@@ -196,9 +174,10 @@ public class DataExports {
         Statements.update(dataSource, "store the data export's archive", READY,
                 DataExportArchive.assemble(exportId, userId, requestedAt, now, expiresAt, received),
                 Timestamp.from(now), Timestamp.from(expiresAt), exportId);
-        Statements.update(dataSource, "drop the data export sections", DROP_SECTIONS, exportId);
+        sections.drop(exportId);
         append(exportId, new UserDataExportCompleted(exportId, userId, profile.email(), profile.locale().value(),
-                downloadUrl(exportId), expiresAt), EventMetadata.causedBy(lastAnswer, CreateProfileHandler.MODULE));
+                queries.downloadUrl(exportId), expiresAt), EventMetadata.causedBy(lastAnswer,
+                CreateProfileHandler.MODULE));
         meters.counter("meridian.data-exports", "outcome", "ready").increment();
     }
 
@@ -209,70 +188,46 @@ public class DataExports {
      */
     @Transactional
     public boolean failNextOverdue() {
-        List<UUID[]> overdue = Statements.query(dataSource, "find an overdue data export", NEXT_OVERDUE,
-                row -> new UUID[] {row.getObject(1, UUID.class), row.getObject(2, UUID.class)});
+        List<Map.Entry<UUID, UUID>> overdue = Statements.query(dataSource, "find an overdue data export",
+                NEXT_OVERDUE, row -> Map.entry(row.getObject(1, UUID.class), row.getObject(2, UUID.class)));
         if (overdue.isEmpty()) {
             return false;
         }
-        UUID exportId = overdue.get(0)[0];
-        UUID userId = overdue.get(0)[1];
-        List<String> answered = Statements.query(dataSource, "read the data export sections", SECTIONS,
-                row -> row.getString(1), exportId);
-        List<String> missing = CONTRIBUTORS.stream().filter(module -> !answered.contains(module)).toList();
+        UUID exportId = overdue.get(0).getKey();
+        UUID userId = overdue.get(0).getValue();
+        Map<String, String> answered = sections.of(exportId);
+        List<String> missing = CONTRIBUTORS.stream().filter(module -> !answered.containsKey(module)).toList();
         Statements.update(dataSource, "fail the data export", FAILED, String.join(",", missing),
                 Timestamp.from(Instant.now().plus(lifetime)), exportId);
-        Statements.update(dataSource, "drop the data export sections", DROP_SECTIONS, exportId);
+        sections.drop(exportId);
+        // in the request's correlation, like every other event of the export
+        EventEnvelope<DomainEvent> request = eventStore.readStream(StreamIds.of(CATEGORY, exportId), 1, 1).get(0);
         append(exportId, new UserDataExportFailed(exportId, userId, missing),
-                new EventMetadata(Optional.empty(), Optional.empty(), Optional.of(CreateProfileHandler.MODULE), Map.of()));
+                EventMetadata.causedBy(request, CreateProfileHandler.MODULE));
         meters.counter("meridian.data-exports", "outcome", "failed").increment();
         LOG.warning(() -> "Data export " + exportId + " failed: no answer from " + missing + " in " + deadline);
         return true;
     }
 
     /**
-     * Deletes every export, with its archive, whose time is up.
+     * Deletes every export, with its archive, whose time is up, and every section no export took (answers that
+     * came after their export ended and never reached this module).
      *
-     * @return how many
+     * @return how many exports
      */
     @Transactional
     public int deleteExpired() {
         int deleted = Statements.update(dataSource, "delete expired data exports", DELETE_EXPIRED);
+        // pending exports fail at their deadline, so a section twice that old belongs to an export that is over
+        sections.dropOlderThan(deadline.multipliedBy(2));
         meters.counter("meridian.data-exports", "outcome", "expired").increment(deleted);
         return deleted;
     }
 
-    /** Deletes every export of {@code userId}, in the caller's transaction: the person is being erased. */
+    /** Deletes every export of {@code userId} and every section about them, in the caller's transaction. */
     public void erase(UUID userId) {
         Statements.update(dataSource, "erase the data exports", ERASE, userId);
-    }
-
-    /** The export {@code exportId} if it is {@code userId}'s and not expired. */
-    public Optional<DataExportView> find(UUID userId, UUID exportId) {
-        return first(OWNED, exportId, userId);
-    }
-
-    /** The archive of the export {@code exportId} if it is {@code userId}'s, ready and not expired. */
-    public Optional<String> archive(UUID userId, UUID exportId) {
-        return Statements.query(dataSource, "read the data export's archive", ARCHIVE, row -> row.getString(1),
-                exportId, userId).stream().findFirst();
-    }
-
-    private Optional<DataExportView> first(String query, Object... values) {
-        return Statements.query(dataSource, "read the data exports", query, this::view, values).stream().findFirst();
-    }
-
-    private DataExportView view(ResultSet row) throws SQLException {
-        UUID exportId = row.getObject(1, UUID.class);
-        String status = row.getString(2);
-        Array missing = row.getArray(6);
-        return new DataExportView(exportId, status, row.getTimestamp(3).toInstant(), row.getTimestamp(4).toInstant(),
-                Optional.ofNullable(row.getTimestamp(5)).map(Timestamp::toInstant).orElse(null),
-                missing == null ? List.of() : Arrays.asList((String[]) missing.getArray()),
-                status.equals("READY") ? downloadUrl(exportId) : null);
-    }
-
-    private String downloadUrl(UUID exportId) {
-        return publicUrl + "/api/users/me/data-exports/" + exportId + "/archive";
+        sections.forget(userId);
     }
 
     private void append(UUID exportId, DataExportEvent event, EventMetadata metadata) {

@@ -136,6 +136,11 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
         return erased;
     }
 
+    /** Whether the person's erasure runs: nothing about them may start now, since it would outlive them. */
+    public boolean beingErased() {
+        return frozen;
+    }
+
     @Override
     protected void apply(ProfileEvent event) {
         if (event instanceof UserProfileCreated created) {

@@ -9,6 +9,7 @@ import dev.meridian.user.command.NoSuchProfileException;
 import dev.meridian.user.command.UpdateProfile;
 import dev.meridian.user.command.UpdateProfileHandler;
 import dev.meridian.user.domain.ProfileStateException;
+import dev.meridian.user.query.DataExportQueries;
 import dev.meridian.user.query.DataExportView;
 import dev.meridian.user.query.ProfileQueries;
 import dev.meridian.user.query.ProfileView;
@@ -26,7 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +66,9 @@ public class MeResource {
 
     @Inject
     DataExports dataExports;
+
+    @Inject
+    DataExportQueries dataExportQueries;
 
     @Inject
     JsonWebToken token;
@@ -165,14 +169,18 @@ public class MeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The account has no profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response requestDataExport() {
+    @APIResponse(responseCode = "409", description = "The person is being erased",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response requestDataExport(@Context UriInfo uri) {
         return asOwner(userId -> {
             try {
                 DataExportView export = dataExports.request(userId);
-                return Response.accepted(export).type(MediaType.APPLICATION_JSON).location(UriBuilder
-                        .fromPath("/api/users/me/data-exports/{exportId}").build(export.exportId())).build();
+                return Response.accepted(export).type(MediaType.APPLICATION_JSON).location(uri.getBaseUriBuilder()
+                        .path("me/data-exports/{exportId}").build(export.exportId())).build();
             } catch (NoSuchProfileException e) {
                 return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+            } catch (ProfileStateException e) {
+                return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
             }
         });
     }
@@ -209,7 +217,7 @@ public class MeResource {
     @APIResponse(responseCode = "409", description = "The export is still pending, or failed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response dataExportArchive(@PathParam("exportId") String exportId) {
-        return asOwnerOfExport(exportId, (userId, export) -> dataExports.archive(userId, export.exportId())
+        return asOwnerOfExport(exportId, (userId, export) -> dataExportQueries.archive(userId, export.exportId())
                 .map(archive -> Response.ok(archive, MediaType.APPLICATION_JSON).header("Content-Disposition",
                         "attachment; filename=\"meridian-data-export-" + export.exportId() + ".json\"").build())
                 .orElseGet(() -> Problem.of(Response.Status.CONFLICT, "Data export " + export.exportId() + " is "
@@ -219,7 +227,7 @@ public class MeResource {
     /** What {@code answer} gives for the bearer's export {@code exportId}; 400, 401 or 404 without one. */
     private Response asOwnerOfExport(String exportId, BiFunction<UUID, DataExportView, Response> answer) {
         return asOwner(userId -> RequestParameters.uuid(exportId)
-                .map(id -> dataExports.find(userId, id).map(export -> answer.apply(userId, export))
+                .map(id -> dataExportQueries.find(userId, id).map(export -> answer.apply(userId, export))
                         .orElseGet(() -> Problem.of(Response.Status.NOT_FOUND, "There is no data export " + id)
                                 .toResponse()))
                 .orElseGet(() -> invalid("exportId", "must be a UUID")));

@@ -12,9 +12,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.UUID;
 
-/** Auth's answer to a person's data export: their account, sessions, password resets and account events. */
+/** Auth's part in the user module's data export: its section, the person's account, sessions, resets and events. */
 @ApplicationScoped
-public class DataExportContributor {
+public class UserEventsListener {
 
     @Inject
     AccountExports exports;
@@ -27,7 +27,7 @@ public class DataExportContributor {
 
     void on(@Observes @Delivered EventEnvelope<UserDataExportRequested> request) {
         UUID userId = request.event().userId();
-        sections.answer(request, new AccountDataExported(request.event().exportId(), userId,
-                sections.section(exports.of(userId), sections.stream(records.accounts().streamOf(userId)))));
+        sections.answer(request, new AccountDataExported(request.event().exportId(), userId), exports.of(userId),
+                sections.stream(records.accounts().streamOf(userId)));
     }
 }

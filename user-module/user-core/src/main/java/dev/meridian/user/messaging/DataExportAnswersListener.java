@@ -8,9 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Receives every module's section of a data export, whichever module publishes it, for the archive. */
+/**
+ * The other modules' answers to data exports, whichever module publishes them (so not named after one source
+ * module): the answer that completes an export assembles its archive.
+ */
 @ApplicationScoped
-public class DataExportAssembler {
+public class DataExportAnswersListener {
 
     @Inject
     DataExports exports;

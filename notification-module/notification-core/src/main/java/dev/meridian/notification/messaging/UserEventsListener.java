@@ -15,13 +15,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Logger;
 
 /**
- * Notification's part in a person's data export: it answers with their delivery log and the events of those
- * deliveries, and mails them the link once the archive is ready.
+ * Notification's part in the user module's data export: its section (the person's delivery log and the events of
+ * those deliveries), and the mail with the link once the archive is ready.
  */
 @ApplicationScoped
-public class DataExportListener {
+public class UserEventsListener {
+
+    private static final Logger LOG = Logger.getLogger(UserEventsListener.class.getName());
 
     @Inject
     NotificationExports exports;
@@ -38,11 +41,15 @@ public class DataExportListener {
         List<EventEnvelope<DomainEvent>> events = export.notifications().stream()
                 .flatMap(notification -> sections.stream(Deliveries.streamOf(notification.notificationId())).stream())
                 .toList();
-        sections.answer(request, new NotificationDataExported(request.event().exportId(), userId,
-                sections.section(export, events)));
+        sections.answer(request, new NotificationDataExported(request.event().exportId(), userId), export, events);
     }
 
     void on(@Observes @Delivered UserDataExportCompleted completed) {
+        if (completed.email() == null) {
+            // the person was erased before this arrived: there is nobody to tell, and no address to keep
+            LOG.info(() -> "Not mailing data export " + completed.exportId() + ": its person was erased");
+            return;
+        }
         deliveries.queueDataExportReady(completed.userId(), completed.email(), completed.locale(),
                 completed.downloadUrl(), completed.expiresAt());
     }

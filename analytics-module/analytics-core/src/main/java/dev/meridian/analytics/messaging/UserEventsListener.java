@@ -10,10 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.UUID;
 
-/** Analytics' answer to a person's data export; it keeps no streams of its own, so the section has no events. */
+/**
+ * Analytics' part in the user module's data export: its section. Analytics keeps no streams of its own, so the
+ * section has no events.
+ */
 @ApplicationScoped
-public class DataExportContributor {
+public class UserEventsListener {
 
     @Inject
     AnalyticsExports exports;
@@ -22,7 +26,8 @@ public class DataExportContributor {
     ExportSections sections;
 
     void on(@Observes @Delivered EventEnvelope<UserDataExportRequested> request) {
-        sections.answer(request, new AnalyticsDataExported(request.event().exportId(), request.event().userId(),
-                sections.section(exports.of(request.event().userId()), List.of())));
+        UUID userId = request.event().userId();
+        sections.answer(request, new AnalyticsDataExported(request.event().exportId(), userId), exports.of(userId),
+                List.of());
     }
 }
