@@ -3,6 +3,7 @@ package dev.meridian.analytics.query;
 import dev.meridian.eventinfra.jdbc.Statements;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -11,14 +12,18 @@ import javax.sql.DataSource;
 public class AnalyticsExports {
 
     private static final String PENDING = "select started_at from analytics.pending_signups where user_id = ?";
+    private static final String LAST_SIGN_IN = "select signed_in_at from analytics.last_sign_in where user_id = ?";
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
 
     /** Everything analytics holds about {@code userId}. */
     public AnalyticsExport of(UUID userId) {
-        return new AnalyticsExport(Statements.query(dataSource, "read the pending sign-ups", PENDING,
-                row -> row.getTimestamp(1).toInstant(), userId).stream().findFirst().orElse(null),
-                AnalyticsExport.COUNTS);
+        return new AnalyticsExport(instant(PENDING, userId), instant(LAST_SIGN_IN, userId), AnalyticsExport.COUNTS);
+    }
+
+    private Instant instant(String query, UUID userId) {
+        return Statements.query(dataSource, "read what analytics holds about a person", query,
+                row -> row.getTimestamp(1).toInstant(), userId).stream().findFirst().orElse(null);
     }
 }

@@ -1,13 +1,9 @@
 package dev.meridian.analytics.query;
 
+import dev.meridian.eventinfra.jdbc.Statements;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -23,19 +19,8 @@ public class SignUpQueries {
     DataSource dataSource;
 
     /** The days from {@code from} to {@code to} (both included) with at least one sign-up, in order. */
-    public List<SignUpsView> between(LocalDate from, LocalDate to) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(DAYS)) {
-            query.setObject(1, from);
-            query.setObject(2, to);
-            List<SignUpsView> days = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    days.add(new SignUpsView(rows.getObject(1, LocalDate.class), rows.getLong(2)));
-                }
-            }
-            return days;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read sign-ups", e);
-        }
+    public List<DailyCount> between(LocalDate from, LocalDate to) {
+        return Statements.query(dataSource, "read sign-ups", DAYS,
+                row -> new DailyCount(row.getObject(1, LocalDate.class), row.getLong(2)), from, to);
     }
 }

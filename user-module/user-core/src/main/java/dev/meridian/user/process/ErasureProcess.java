@@ -27,7 +27,8 @@ import java.util.UUID;
  * LRA has the coordinator complete every part: the profile is erased and the person's key shredded, auth deletes
  * the address, credentials and tokens, notification deletes the delivery log. A failed step cancels the LRA and
  * every part is undone: the account signs in again, the profile changes again, the held-back mails go out.
- * Analytics takes no part: it keeps only counts, which identify nobody.
+ * Analytics takes no part: it keeps counts, which identify nobody, and forgets the person's last sign-in when it
+ * reads {@code AccountErased}.
  *
  * <p>Asking again while an erasure of the person runs or after it closed starts nothing: the answer names the
  * process there is. Outcomes are counted as {@code meridian.erasures} (closed, cancelled).
