@@ -1,0 +1,271 @@
+// The Meridian console: a page over the admin REST API. The session's tokens live in this module's memory only
+// (never in cookies or storage), so another site cannot make the browser act as the operator, and a reload signs
+// out. Every value from the server is written as text (textContent), never as markup, so nothing in an event
+// payload or an error message can become script.
+
+const session = { accessToken: null, refreshToken: null, email: null, refreshTimer: null };
+const deadLetters = { page: 0, total: 0, selected: null };
+
+const $ = (id) => document.getElementById(id);
+
+function say(message, failed = false) {
+    $("status").textContent = message;
+    $("status").classList.toggle("failure", failed);
+}
+
+class ApiError extends Error {
+    constructor(status, problem) {
+        super(problem.detail || problem.title || `HTTP ${status}`);
+        this.status = status;
+        this.problem = problem;
+    }
+}
+
+async function call(method, path, body, retried = false) {
+    const headers = { Accept: "application/json" };
+    if (session.accessToken) {
+        headers.Authorization = `Bearer ${session.accessToken}`;
+    }
+    if (body !== undefined) {
+        headers["Content-Type"] = "application/json";
+    }
+    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (response.status === 401 && session.refreshToken && !retried) {
+        await refresh();
+        return call(method, path, body, true);
+    }
+    const text = await response.text();
+    const content = text ? JSON.parse(text) : null;
+    if (!response.ok) {
+        throw new ApiError(response.status, content || {});
+    }
+    return content;
+}
+
+function describe(error) {
+    const violations = error.problem && error.problem.violations
+        ? " " + error.problem.violations.map((v) => `${v.field}: ${v.message}`).join("; ") : "";
+    return `${error.message}${violations}`;
+}
+
+// --- session ---
+
+async function signIn(email, password) {
+    const tokens = await call("POST", "/api/auth/sessions", { email, password });
+    keep(tokens);
+    session.email = email;
+    try {
+        await call("GET", "/admin/api/projections");
+    } catch (error) {
+        // the session just opened is of no use here: end it rather than leave it open
+        await call("DELETE", "/api/auth/sessions/current").catch(() => undefined);
+        forget();
+        throw error.status === 403 ? new Error("This account is not an administrator") : error;
+    }
+}
+
+function keep(tokens) {
+    session.accessToken = tokens.accessToken;
+    session.refreshToken = tokens.refreshToken;
+    clearTimeout(session.refreshTimer);
+    // a fresh access token shortly before this one expires
+    session.refreshTimer = setTimeout(() => refresh().catch(() => signedOut("Your session ended")),
+        Math.max(5, tokens.expiresIn - 30) * 1000);
+}
+
+async function refresh() {
+    const refreshToken = session.refreshToken;
+    session.accessToken = null;
+    session.refreshToken = null;
+    keep(await call("POST", "/api/auth/sessions/refresh", { refreshToken }));
+}
+
+function forget() {
+    clearTimeout(session.refreshTimer);
+    session.accessToken = null;
+    session.refreshToken = null;
+    session.email = null;
+}
+
+async function signOut() {
+    try {
+        await call("DELETE", "/api/auth/sessions/current");
+    } finally {
+        signedOut("Signed out");
+    }
+}
+
+function signedOut(message) {
+    forget();
+    show("sign-in-page");
+    $("navigation").hidden = true;
+    say(message);
+}
+
+function show(pageId) {
+    for (const page of document.querySelectorAll("main > section")) {
+        page.hidden = page.id !== pageId;
+    }
+}
+
+// --- dead letters ---
+
+function filterValues() {
+    const form = new FormData($("dead-letter-filter"));
+    const values = {};
+    for (const [name, value] of form.entries()) {
+        if (value) {
+            values[name] = (name === "from" || name === "to") ? new Date(value).toISOString() : value;
+        }
+    }
+    return values;
+}
+
+async function findDeadLetters(page = 0) {
+    const filter = filterValues();
+    const query = new URLSearchParams({ ...filter, page: String(page) });
+    const found = await call("GET", `/admin/api/dead-letters?${query}`);
+    deadLetters.page = found.page;
+    deadLetters.total = found.total;
+    const rows = $("dead-letter-table").tBodies[0];
+    rows.replaceChildren(...found.items.map((letter) => row(letter)));
+    const pages = Math.max(1, Math.ceil(found.total / found.size));
+    const plural = found.total === 1 ? "" : "s";
+    $("page-info").textContent = `Page ${found.page + 1} of ${pages} (${found.total} dead letter${plural})`;
+    $("previous-page").disabled = found.page === 0;
+    $("next-page").disabled = found.page + 1 >= pages;
+}
+
+function row(letter) {
+    const tr = document.createElement("tr");
+    tr.dataset.id = letter.id;
+    for (const value of [letter.lastFailedAt, letter.consumer, letter.eventType, letter.streamId, letter.attempts,
+        letter.status, letter.error]) {
+        const td = document.createElement("td");
+        td.textContent = value ?? "";
+        tr.append(td);
+    }
+    tr.lastElementChild.className = "error";
+    tr.addEventListener("click", () => openDeadLetter(letter.id).catch((error) => say(describe(error), true)));
+    return tr;
+}
+
+async function openDeadLetter(id) {
+    const letter = await call("GET", `/admin/api/dead-letters/${encodeURIComponent(id)}`);
+    deadLetters.selected = letter;
+    for (const tr of $("dead-letter-table").tBodies[0].rows) {
+        tr.classList.toggle("selected", tr.dataset.id === id);
+    }
+    $("detail-id").textContent = letter.id;
+    const fields = [["Status", letter.status], ["Consumer", letter.consumer], ["Event", letter.eventId],
+        ["Event type", letter.eventType], ["Stream", letter.streamId], ["Attempts", letter.attempts],
+        ["First failure", letter.firstFailedAt], ["Last failure", letter.lastFailedAt]];
+    $("detail-fields").replaceChildren(...fields.flatMap(([name, value]) => {
+        const dt = document.createElement("dt");
+        dt.textContent = name;
+        const dd = document.createElement("dd");
+        dd.textContent = value ?? "";
+        return [dt, dd];
+    }));
+    $("detail-error").textContent = letter.error ?? "";
+    $("detail-payload").textContent = JSON.stringify(letter.payload, null, 2);
+    $("detail-metadata").textContent = JSON.stringify(letter.metadata, null, 2);
+    $("detail-stack-trace").textContent = letter.stackTrace ?? "";
+    $("detail-history").tBodies[0].replaceChildren(...letter.history.map((action) => {
+        const tr = document.createElement("tr");
+        for (const value of [action.at, action.action, action.actor, action.reason]) {
+            const td = document.createElement("td");
+            td.textContent = value ?? "";
+            tr.append(td);
+        }
+        return tr;
+    }));
+    const open = letter.status === "PARKED";
+    $("retry-one").disabled = !open;
+    $("discard-one").disabled = letter.status === "RESOLVED" || letter.status === "DISCARDED";
+    $("dead-letter-detail").hidden = false;
+}
+
+async function retrySelected() {
+    const id = deadLetters.selected.id;
+    await call("POST", `/admin/api/dead-letters/${encodeURIComponent(id)}/retry`);
+    say(`Retry of ${id} requested`);
+    // the redelivery runs in the background: show its outcome once it is there
+    for (let attempt = 0; attempt < 20; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await openDeadLetter(id);
+        if (deadLetters.selected.status !== "PARKED") {
+            break;
+        }
+    }
+    say(`Dead letter ${id} is ${deadLetters.selected.status}`);
+    await findDeadLetters(deadLetters.page);
+}
+
+async function discardSelected() {
+    const id = deadLetters.selected.id;
+    const reason = $("discard-reason").value.trim();
+    if (!reason) {
+        say("Say why it is discarded", true);
+        return;
+    }
+    await call("POST", `/admin/api/dead-letters/${encodeURIComponent(id)}/discard`, { reason });
+    $("discard-reason").value = "";
+    await openDeadLetter(id);
+    await findDeadLetters(deadLetters.page);
+    say(`Dead letter ${id} discarded`);
+}
+
+async function retryMatching() {
+    const filter = filterValues();
+    const matching = { consumer: filter.consumer, eventType: filter.eventType, from: filter.from, to: filter.to };
+    const query = new URLSearchParams({ ...Object.fromEntries(Object.entries(matching).filter(([, v]) => v)),
+        status: "PARKED", size: "1" });
+    const parked = await call("GET", `/admin/api/dead-letters?${query}`);
+    if (parked.total === 0) {
+        say("No parked dead letter matches");
+        return;
+    }
+    $("confirm-text").textContent = `Retry ${parked.total} parked dead letters matching this filter?`;
+    $("confirm").showModal();
+    $("confirm").onclose = async () => {
+        if ($("confirm").returnValue !== "confirm") {
+            say("Nothing retried");
+            return;
+        }
+        try {
+            const retried = await call("POST", "/admin/api/dead-letters/retry", matching);
+            say(`Retry of ${retried.count} dead letters requested`);
+            await findDeadLetters(deadLetters.page);
+        } catch (error) {
+            say(describe(error), true);
+        }
+    };
+}
+
+// --- wiring ---
+
+function guarded(action) {
+    return (event) => {
+        event?.preventDefault();
+        action().catch((error) => say(describe(error), true));
+    };
+}
+
+$("sign-in").addEventListener("submit", guarded(async () => {
+    const form = new FormData($("sign-in"));
+    await signIn(form.get("email"), form.get("password"));
+    $("sign-in").reset();
+    $("signed-in-as").textContent = session.email;
+    $("navigation").hidden = false;
+    show("dead-letters-page");
+    say(`Signed in as ${session.email}`);
+    await findDeadLetters();
+}));
+$("sign-out").addEventListener("click", guarded(signOut));
+$("dead-letter-filter").addEventListener("submit", guarded(() => findDeadLetters(0)));
+$("previous-page").addEventListener("click", guarded(() => findDeadLetters(deadLetters.page - 1)));
+$("next-page").addEventListener("click", guarded(() => findDeadLetters(deadLetters.page + 1)));
+$("retry-one").addEventListener("click", guarded(retrySelected));
+$("discard-one").addEventListener("click", guarded(discardSelected));
+$("retry-matching").addEventListener("click", guarded(retryMatching));

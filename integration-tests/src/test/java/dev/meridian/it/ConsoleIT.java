@@ -1,0 +1,212 @@
+package dev.meridian.it;
+
+import static dev.meridian.it.TestServer.count;
+import static dev.meridian.it.TestServer.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real browser (Debian's chromium, headless, through its chromedriver) against the deployed EAR:
+ * an operator signs in, finds a parked event by filter, opens it, retries it and sees it resolved, discards another
+ * with a reason, and signs out. The events are parked for real: a database trigger makes analytics fail to answer
+ * data exports, with an error message that is a script, which the console must show as text. Screenshots of each
+ * step go to {@code target/console-screenshots/}.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsoleIT {
+
+    private static final String PASSWORD = "a perfectly fine passphrase";
+    private static final String SCRIPT = "<script>window.pwned = true</script>";
+    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private static ChromeDriver browser;
+    private static WebDriverWait patiently;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive meridian() {
+        return TestServer.meridianEar();
+    }
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        File chromium = new File(System.getProperty("meridian.test.chromium", "/usr/bin/chromium"));
+        File chromedriver = new File(System.getProperty("meridian.test.chromedriver", "/usr/bin/chromedriver"));
+        assertThat(chromium).as("chromium for the browser tests (apt-get install chromium chromium-driver)")
+                .canRead();
+        assertThat(chromedriver).as("chromedriver for the browser tests (apt-get install chromium-driver)")
+                .canRead();
+        ChromeOptions options = new ChromeOptions().setBinary(chromium)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1100");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build(),
+                options);
+        patiently = new WebDriverWait(browser, Duration.ofSeconds(30));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anOperatorFindsRetriesAndDiscardsParkedEvents() throws Exception {
+        List<String> parked = parkTwoDataExportRequests();
+        browser.get(TestServer.http("/admin/").toString());
+        screenshot("sign-in");
+
+        browser.findElement(By.name("email")).sendKeys(TestServer.property("meridian.test.admin.email"));
+        browser.findElement(By.name("password")).sendKeys(TestServer.property("meridian.test.admin.password"));
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        statusSays("Signed in as");
+
+        find(parked.get(0));
+        assertThat(rows()).hasSize(1);
+        screenshot("dead-letters");
+        rows().get(0).click();
+        WebElement error = patiently.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail-error")));
+        assertThat(error.getText()).as("the script shown as text").contains(SCRIPT);
+        assertThat(browser.findElement(By.id("detail-payload")).getText()).contains(parked.get(0));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.pwned === undefined"))
+                .as("no script from an error message ran").isEqualTo(true);
+        screenshot("dead-letter-detail");
+
+        browser.findElement(By.id("retry-one")).click();
+        statusSays("is RESOLVED");
+        assertThat(browser.findElement(By.id("detail-fields")).getText()).contains("RESOLVED");
+        assertThat(browser.findElement(By.id("detail-history")).getText()).contains("RETRIED")
+                .contains(TestServer.property("meridian.test.admin.email"));
+        screenshot("dead-letter-retried");
+
+        find(parked.get(1));
+        rows().get(0).click();
+        patiently.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-payload"), parked.get(1)));
+        browser.findElement(By.id("discard-reason")).sendKeys("the export failed long ago; nobody waits for it");
+        browser.findElement(By.id("discard-one")).click();
+        statusSays("discarded");
+        assertThat(browser.findElement(By.id("detail-history")).getText()).contains("DISCARDED")
+                .contains("nobody waits for it");
+        screenshot("dead-letter-discarded");
+        assertThat(count("select count(*) from event_infra.dead_letters where consumer = 'analytics'"
+                + " and status = 'DISCARDED' and envelope::text like '%" + parked.get(1) + "%'")).isOne();
+
+        browser.findElement(By.id("sign-out")).click();
+        statusSays("Signed out");
+        assertThat(browser.findElement(By.id("sign-in-page")).isDisplayed()).isTrue();
+    }
+
+    @Test
+    void refusesSomeoneWhoIsNotAnAdministrator() throws Exception {
+        String email = "not-an-admin-" + UUID.randomUUID() + "@example.org";
+        TestServer.register(email, PASSWORD, "Just A User");
+        browser.get(TestServer.http("/admin/").toString());
+
+        browser.findElement(By.name("email")).sendKeys(email);
+        browser.findElement(By.name("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+
+        statusSays("not an administrator");
+        assertThat(browser.findElement(By.id("dead-letters-page")).isDisplayed()).isFalse();
+        screenshot("sign-in-refused");
+    }
+
+    @Test
+    void servesTheConsoleWithAPolicyThatAllowsOnlyItsOwnScript() throws Exception {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(TestServer.http("/admin/")));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self'", "frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline"));
+        assertThat(page.body()).contains("<script type=\"module\" src=\"console.js\"></script>");
+    }
+
+    /** Two people ask for their data; analytics cannot answer either, so both requests end up parked. */
+    private static List<String> parkTwoDataExportRequests() throws Exception {
+        execute("create function refuse_for_console() returns trigger language plpgsql as $$"
+                + " begin raise exception '" + SCRIPT + " (refused for the console test)'; end $$");
+        execute("create trigger refuse_for_console before insert on event_infra.events for each row"
+                + " when (new.event_type = 'analytics.AnalyticsDataExported') execute function refuse_for_console()");
+        List<String> exports = new ArrayList<>();
+        try {
+            for (int person = 0; person < 2; person++) {
+                String email = "console-" + UUID.randomUUID() + "@example.org";
+                TestServer.register(email, PASSWORD, "Console Person");
+                String bearer = "Bearer " + TestServer.json(TestServer.signIn(email, PASSWORD))
+                        .getString("accessToken");
+                String exportId = TestServer.json(send(HttpRequest.newBuilder(TestServer.http(
+                        "/api/users/me/data-exports")).header("Authorization", bearer)
+                        .POST(HttpRequest.BodyPublishers.noBody()))).getString("exportId");
+                DeliveryIT.eventually(() -> count("select count(*) from event_infra.dead_letters where consumer ="
+                        + " 'analytics' and status = 'PARKED' and envelope::text like '%" + exportId + "%'") == 1,
+                        "the request of export " + exportId + " parked");
+                exports.add(exportId);
+            }
+        } finally {
+            execute("drop trigger refuse_for_console on event_infra.events");
+            execute("drop function refuse_for_console()");
+        }
+        return exports;
+    }
+
+    private static void find(String text) {
+        WebElement consumer = browser.findElement(By.name("consumer"));
+        consumer.clear();
+        consumer.sendKeys("analytics");
+        new Select(browser.findElement(By.name("status"))).selectByVisibleText("PARKED");
+        WebElement q = browser.findElement(By.name("q"));
+        q.clear();
+        q.sendKeys(text);
+        browser.findElement(By.cssSelector("#dead-letter-filter button[type=submit]")).click();
+        patiently.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "(1 dead letter)"));
+    }
+
+    private static List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#dead-letter-table tbody tr"));
+    }
+
+    private static void statusSays(String text) {
+        patiently.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), text));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection db = TestServer.database(); Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
