@@ -43,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class DeliveryIT {
 
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = TestServer.HTTP;
     static final List<String> CONSUMER_SCHEMAS = List.of("probe_a", "probe_b");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     // a topic a deployment declares lives at a "jms.topic." address; the real module topics at "meridian.*"

@@ -31,7 +31,8 @@ import java.util.function.Function;
 record ProbeLoad(String run) {
 
     private static final int STREAMS_PER_CLIENT = 5;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
      * One client: appends to its own streams in turn through {@code server} (a path to URI on it) while

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PublishingBridgeIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = TestServer.HTTP;
 
     @Deployment(testable = false)
     static EnterpriseArchive meridianWithProbe() {
