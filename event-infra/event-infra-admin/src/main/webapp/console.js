@@ -96,6 +96,7 @@ async function signOut() {
 }
 
 function signedOut(message) {
+    live.controller?.abort();
     forget();
     show("sign-in-page");
     $("navigation").hidden = true;
@@ -136,15 +137,21 @@ async function findDeadLetters(page = 0) {
     $("next-page").disabled = found.page + 1 >= pages;
 }
 
-function row(letter) {
+/** A table row of {@code values}, each written as text. */
+function textRow(values) {
     const tr = document.createElement("tr");
-    tr.dataset.id = letter.id;
-    for (const value of [letter.lastFailedAt, letter.consumer, letter.eventType, letter.streamId, letter.attempts,
-        letter.status, letter.error]) {
+    for (const value of values) {
         const td = document.createElement("td");
         td.textContent = value ?? "";
         tr.append(td);
     }
+    return tr;
+}
+
+function row(letter) {
+    const tr = textRow([letter.lastFailedAt, letter.consumer, letter.eventType, letter.streamId, letter.attempts,
+        letter.status, letter.error]);
+    tr.dataset.id = letter.id;
     tr.lastElementChild.className = "error";
     tr.addEventListener("click", () => openDeadLetter(letter.id).catch((error) => say(describe(error), true)));
     return tr;
@@ -171,15 +178,8 @@ async function openDeadLetter(id) {
     $("detail-payload").textContent = JSON.stringify(letter.payload, null, 2);
     $("detail-metadata").textContent = JSON.stringify(letter.metadata, null, 2);
     $("detail-stack-trace").textContent = letter.stackTrace ?? "";
-    $("detail-history").tBodies[0].replaceChildren(...letter.history.map((action) => {
-        const tr = document.createElement("tr");
-        for (const value of [action.at, action.action, action.actor, action.reason]) {
-            const td = document.createElement("td");
-            td.textContent = value ?? "";
-            tr.append(td);
-        }
-        return tr;
-    }));
+    $("detail-history").tBodies[0].replaceChildren(...letter.history.map((action) =>
+        textRow([action.at, action.action, action.actor, action.reason])));
     const open = letter.status === "PARKED";
     $("retry-one").disabled = !open;
     $("discard-one").disabled = letter.status === "RESOLVED" || letter.status === "DISCARDED";
@@ -243,6 +243,175 @@ async function retryMatching() {
     };
 }
 
+// --- events ---
+
+const live = { controller: null };
+
+async function findEvents() {
+    const form = new FormData($("event-filter"));
+    const query = new URLSearchParams([...form.entries()].filter(([, value]) => value));
+    const events = await call("GET", `/admin/api/events?${query}`);
+    $("event-table").tBodies[0].replaceChildren(...events.map(eventRow));
+    say(`${events.length} events`);
+}
+
+function eventRow(event) {
+    const tr = textRow([event.globalPosition, event.occurredAt, event.type, event.streamId, event.streamVersion,
+        event.correlationId]);
+    tr.dataset.position = event.globalPosition;
+    tr.addEventListener("click", () => {
+        $("event-id").textContent = event.eventId;
+        $("event-json").textContent = JSON.stringify(event, null, 2);
+        $("event-detail").hidden = false;
+    });
+    // one click on a correlation id follows it across modules
+    const correlation = tr.cells[5];
+    if (event.correlationId) {
+        correlation.classList.add("link");
+        correlation.addEventListener("click", guarded(async () => {
+            $("event-filter").reset();
+            $("event-filter").elements.correlationId.value = event.correlationId;
+            await findEvents();
+        }));
+    }
+    return tr;
+}
+
+async function followLive() {
+    if (live.controller) {
+        live.controller.abort();
+        return;
+    }
+    live.controller = new AbortController();
+    $("follow-live").textContent = "Stop following";
+    say("Following new events");
+    try {
+        // fetch rather than EventSource: EventSource cannot send the bearer token
+        const response = await fetch("/admin/api/events/live", {
+            headers: { Authorization: `Bearer ${session.accessToken}`, Accept: "text/event-stream" },
+            signal: live.controller.signal,
+        });
+        if (!response.ok) {
+            throw new ApiError(response.status, {});
+        }
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        let buffer = "";
+        for (;;) {
+            const { value, done } = await reader.read();
+            if (done) {
+                break;
+            }
+            buffer += value;
+            let end;
+            while ((end = buffer.indexOf("\n\n")) >= 0) {
+                const message = buffer.slice(0, end);
+                buffer = buffer.slice(end + 2);
+                const data = message.split("\n").filter((line) => line.startsWith("data:"))
+                    .map((line) => line.slice(5).trimStart()).join("\n");
+                if (data) {
+                    $("event-table").tBodies[0].prepend(eventRow(JSON.parse(data)));
+                }
+            }
+        }
+    } catch (error) {
+        if (error.name !== "AbortError") {
+            throw error;
+        }
+    } finally {
+        live.controller = null;
+        $("follow-live").textContent = "Follow new events";
+        say("Stopped following new events");
+    }
+}
+
+// --- processes ---
+
+async function findProcesses() {
+    const form = new FormData($("process-filter"));
+    const query = new URLSearchParams([...form.entries()].filter(([, value]) => value));
+    const found = await call("GET", `/admin/api/processes?${query}`);
+    $("process-table").tBodies[0].replaceChildren(...found.items.map((process) => {
+        const tr = textRow([process.startedAt, process.type, process.subjectId, process.status, process.outcome,
+            process.endedAt]);
+        tr.dataset.id = process.id;
+        tr.addEventListener("click", () => openProcess(process.id).catch((error) => say(describe(error), true)));
+        return tr;
+    }));
+    say(`${found.total} processes`);
+}
+
+async function openProcess(id) {
+    const detail = await call("GET", `/admin/api/processes/${encodeURIComponent(id)}`);
+    $("process-id").textContent = detail.process.id;
+    $("process-lra").textContent = detail.process.lraId ?? "";
+    $("process-steps").tBodies[0].replaceChildren(...detail.steps.map((step) =>
+        textRow([step.at, step.module, step.step, step.detail])));
+    $("process-detail").hidden = false;
+}
+
+// --- projections ---
+
+let projectionPolling = null;
+
+async function showProjections() {
+    clearTimeout(projectionPolling);
+    const projections = await call("GET", "/admin/api/projections");
+    $("projection-table").tBodies[0].replaceChildren(...projections.map(projectionRow));
+    // a rebuild's progress moves on its own: follow it while this page is shown
+    if (projections.some((projection) => projection.state === "REBUILDING") && !$("projections-page").hidden) {
+        projectionPolling = setTimeout(() => showProjections().catch((error) => say(describe(error), true)), 1000);
+    }
+}
+
+function projectionRow(projection) {
+    const rebuilding = projection.state === "REBUILDING";
+    const tr = textRow([projection.name, projection.module, projection.state, projection.checkpoint,
+        projection.lag, "", rebuilding ? `${Math.round(projection.eventsPerSecond)}/s` : "",
+        rebuilding ? `${projection.secondsLeft} s` : "", projection.error, ""]);
+    tr.dataset.name = projection.name;
+    const progress = document.createElement("progress");
+    progress.max = Math.max(1, projection.rebuildTotal);
+    progress.value = projection.rebuildDone;
+    const done = document.createElement("span");
+    done.textContent = ` ${projection.rebuildDone} / ${projection.rebuildTotal}`;
+    tr.cells[5].className = "progress";
+    tr.cells[5].append(progress, done);
+    const rebuild = document.createElement("button");
+    rebuild.type = "button";
+    rebuild.textContent = "Rebuild";
+    rebuild.disabled = rebuilding;
+    rebuild.addEventListener("click", guarded(() => rebuildProjection(projection.name)));
+    tr.cells[9].append(rebuild);
+    return tr;
+}
+
+async function rebuildProjection(name) {
+    if (!window.confirm(`Rebuild ${name} from the event store? Its tables are emptied and filled again.`)) {
+        return;
+    }
+    await call("POST", `/admin/api/projections/${encodeURIComponent(name)}/rebuild`);
+    say(`Rebuilding ${name}`);
+    await showProjections();
+}
+
+// --- navigation ---
+
+const pages = {
+    "#dead-letters": ["dead-letters-page", () => findDeadLetters(deadLetters.page)],
+    "#events": ["events-page", findEvents],
+    "#processes": ["processes-page", findProcesses],
+    "#projections": ["projections-page", showProjections],
+};
+
+async function navigate() {
+    if (!session.accessToken) {
+        return;
+    }
+    const [pageId, load] = pages[location.hash] ?? pages["#dead-letters"];
+    show(pageId);
+    await load();
+}
+
 // --- wiring ---
 
 function guarded(action) {
@@ -258,10 +427,13 @@ $("sign-in").addEventListener("submit", guarded(async () => {
     $("sign-in").reset();
     $("signed-in-as").textContent = session.email;
     $("navigation").hidden = false;
-    show("dead-letters-page");
     say(`Signed in as ${session.email}`);
-    await findDeadLetters();
+    await navigate();
 }));
+window.addEventListener("hashchange", guarded(navigate));
+$("process-filter").addEventListener("submit", guarded(findProcesses));
+$("event-filter").addEventListener("submit", guarded(findEvents));
+$("follow-live").addEventListener("click", guarded(followLive));
 $("sign-out").addEventListener("click", guarded(signOut));
 $("dead-letter-filter").addEventListener("submit", guarded(() => findDeadLetters(0)));
 $("previous-page").addEventListener("click", guarded(() => findDeadLetters(deadLetters.page - 1)));

@@ -37,9 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real browser (Debian's chromium, headless, through its chromedriver) against the deployed EAR:
  * an operator signs in, finds a parked event by filter, opens it, retries it and sees it resolved, discards another
- * with a reason, and signs out. The events are parked for real: a database trigger makes analytics fail to answer
- * data exports, with an error message that is a script, which the console must show as text. Screenshots of each
- * step go to {@code target/console-screenshots/}.
+ * with a reason, sees a new registration appear in the live view and follows its correlation id across modules,
+ * follows a registration's steps, watches a projection rebuild to its end, and signs out. The events are parked for
+ * real: a database trigger makes analytics fail to answer data exports, with an error message that is a script,
+ * which the console must show as text. Screenshots of each step go to {@code target/console-screenshots/}.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsoleIT {
@@ -69,6 +70,8 @@ class ConsoleIT {
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build(),
                 options);
         patiently = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // a wait that fails says what the page said then
+        patiently.withMessage(() -> "the console's status: '" + browser.findElement(By.id("status")).getText() + "'");
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -119,6 +122,45 @@ class ConsoleIT {
         screenshot("dead-letter-discarded");
         assertThat(count("select count(*) from event_infra.dead_letters where consumer = 'analytics'"
                 + " and status = 'DISCARDED' and envelope::text like '%" + parked.get(1) + "%'")).isOne();
+
+        browser.findElement(By.id("nav-events")).click();
+        patiently.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "events"));
+        browser.findElement(By.id("follow-live")).click();
+        statusSays("Following new events");
+        String newcomer = TestServer.register("live-" + UUID.randomUUID() + "@example.org", PASSWORD, "Newcomer");
+        By registeredLive = By.xpath("//table[@id='event-table']//tr[td[3]='auth.UserRegistered' and td[4]='account-"
+                + newcomer + "']");
+        patiently.until(ExpectedConditions.presenceOfElementLocated(registeredLive));
+        screenshot("events-live");
+        browser.findElement(By.id("follow-live")).click();
+        statusSays("Stopped following");
+        browser.findElement(registeredLive).findElements(By.tagName("td")).get(5).click();
+        patiently.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//table[@id='event-table']//tr[td[4]='profile-" + newcomer + "']")));
+        screenshot("events-of-one-correlation");
+
+        browser.findElement(By.id("nav-processes")).click();
+        new Select(browser.findElement(By.cssSelector("#process-filter select[name=type]")))
+                .selectByVisibleText("registration");
+        browser.findElement(By.cssSelector("#process-filter button[type=submit]")).click();
+        patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#process-table tbody tr")));
+        browser.findElement(By.cssSelector("#process-table tbody tr")).click();
+        patiently.until(ExpectedConditions.textToBePresentInElementLocated(By.id("process-steps"), "auth"));
+        screenshot("processes");
+
+        browser.findElement(By.id("nav-projections")).click();
+        By volume = By.cssSelector("#projection-table tr[data-name='analytics-event-volume']");
+        patiently.until(ExpectedConditions.presenceOfElementLocated(volume)).findElement(By.tagName("button"))
+                .click();
+        browser.switchTo().alert().accept();
+        statusSays("Rebuilding analytics-event-volume");
+        patiently.until(driver -> {
+            List<WebElement> cells = driver.findElement(volume).findElements(By.tagName("td"));
+            String[] progress = cells.get(5).getText().strip().split(" / ");
+            return cells.get(2).getText().equals("LIVE") && progress.length == 2 && progress[0].equals(progress[1])
+                    && Long.parseLong(progress[0]) > 0;
+        });
+        screenshot("projections");
 
         browser.findElement(By.id("sign-out")).click();
         statusSays("Signed out");
@@ -180,11 +222,12 @@ class ConsoleIT {
     }
 
     private static void find(String text) {
-        WebElement consumer = browser.findElement(By.name("consumer"));
+        WebElement consumer = browser.findElement(By.cssSelector("#dead-letter-filter [name=consumer]"));
         consumer.clear();
         consumer.sendKeys("analytics");
-        new Select(browser.findElement(By.name("status"))).selectByVisibleText("PARKED");
-        WebElement q = browser.findElement(By.name("q"));
+        new Select(browser.findElement(By.cssSelector("#dead-letter-filter [name=status]")))
+                .selectByVisibleText("PARKED");
+        WebElement q = browser.findElement(By.cssSelector("#dead-letter-filter [name=q]"));
         q.clear();
         q.sendKeys(text);
         browser.findElement(By.cssSelector("#dead-letter-filter button[type=submit]")).click();

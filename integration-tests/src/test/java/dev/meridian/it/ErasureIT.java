@@ -29,8 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The GDPR erasure process end to end against the deployed EAR. After an erasure no column of any table in any
- * schema holds the person's address or names (not even the archive of their data export), the events are still stored with every personal field unreadable,
- * and the person can no longer sign in; a failing step leaves everything as it was.
+ * schema holds the person's address or names (not even the archive of their data export), the events are still
+ * stored with every personal field unreadable, and the person can no longer sign in; a failing step leaves
+ * everything as it was.
  */
 @ExtendWith(ArquillianExtension.class)
 class ErasureIT {

@@ -1,11 +1,13 @@
 package dev.meridian.eventinfra.admin;
 
 import dev.meridian.eventinfra.web.InvalidParameterException;
+import dev.meridian.eventinfra.web.RequestParameters;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /** Reads query parameters strictly: a malformed one is a 400 naming it, never a silently ignored filter. */
 final class Parameters {
@@ -35,6 +37,24 @@ final class Parameters {
             throw new InvalidParameterException(name, "must be one of " + new TreeSet<>(allowed));
         }
         return chosen;
+    }
+
+    /** A whole number from {@code min} to {@code max}; {@code fallback} when absent. */
+    static long number(String name, String value, long fallback, long min, long max) {
+        Optional<String> text = text(name, value);
+        try {
+            long number = text.map(Long::parseLong).orElse(fallback);
+            if (number < min || number > max) {
+                throw new InvalidParameterException(name, "must be from " + min + " to " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException(name, "must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    static Optional<UUID> uuid(String name, String value) {
+        return text(name, value).map(text -> RequestParameters.uuid(name, text));
     }
 
     static Optional<Instant> instant(String name, String value) {

@@ -1,0 +1,115 @@
+package dev.meridian.eventinfra.admin;
+
+import dev.meridian.eventinfra.api.DomainEvent;
+import dev.meridian.eventinfra.api.EventBatch;
+import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.api.EventStore;
+import dev.meridian.eventinfra.delivery.BatchLoop;
+import dev.meridian.eventinfra.jdbc.Statements;
+import dev.meridian.eventinfra.store.AppendsCommitted;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * The live view's feed: every event stored from the moment someone follows, in global order (gap-safe, so a late
+ * commit is never skipped), sent to every follower as a server-sent event named {@code event} whose id is the
+ * global position. One reader for all followers, on a managed thread started by the first, woken by every commit
+ * and looking every second for commits of other servers.
+ */
+@ApplicationScoped
+public class LiveEvents {
+
+    private static final Logger LOG = Logger.getLogger(LiveEvents.class.getName());
+    private static final int BATCH = 500;
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final String HEAD = "select coalesce(max(global_position), 0) from event_infra.events";
+
+    @Inject
+    EventStore store;
+
+    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    DataSource dataSource;
+
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    ManagedThreadFactory threads;
+
+    private record Follower(SseEventSink sink, Sse sse) {
+    }
+
+    private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+    private Reader reader;
+
+    /** Sends {@code sink} every event stored from now on, until it closes. */
+    public synchronized void follow(SseEventSink sink, Sse sse) {
+        followers.add(new Follower(sink, sse));
+        if (reader == null) {
+            reader = new Reader(Statements.query(dataSource, "read the store's head", HEAD, row -> row.getLong(1))
+                    .get(0));
+            reader.startOn(threads, "meridian-live-events");
+        }
+    }
+
+    void committed(@Observes AppendsCommitted committed) {
+        Reader current = reader;
+        if (current != null) {
+            current.wakeUp();
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (reader != null) {
+            reader.stop();
+        }
+        followers.forEach(follower -> follower.sink().close());
+    }
+
+    private final class Reader extends BatchLoop {
+
+        private long after;
+
+        Reader(long head) {
+            super(BATCH, Duration.ofSeconds(1), Duration.ofSeconds(5));
+            after = head;
+        }
+
+        @Override
+        protected int runBatch() {
+            followers.removeIf(follower -> follower.sink().isClosed());
+            EventBatch batch = store.readAll(EventQuery.all(), after, BATCH);
+            after = batch.nextAfterPosition();
+            List<EventEnvelope<DomainEvent>> events = batch.events();
+            for (EventEnvelope<DomainEvent> event : events) {
+                String json = JSON.toJson(EventView.of(event));
+                for (Follower follower : followers) {
+                    follower.sink().send(follower.sse().newEventBuilder().name("event")
+                            .id(Long.toString(event.globalPosition())).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                            .data(String.class, json).build());
+                }
+            }
+            return events.size();
+        }
+
+        @Override
+        protected void failed(Exception failure) {
+            LOG.log(Level.WARNING, "Reading new events for the live view failed; trying again shortly", failure);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.meridian.it;
+
+import static dev.meridian.it.TestServer.postJson;
+import static dev.meridian.it.TestServer.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin API over the event store against the deployed EAR: events by stream, type, correlation id and
+ * position, a stream with its version, personal data readable only until the person is erased, and strict
+ * parameters.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AdminEventsIT {
+
+    private static final String PASSWORD = "a perfectly fine passphrase";
+
+    private final String admin = "Bearer " + TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user",
+            "admin");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive meridian() {
+        return TestServer.meridianEar();
+    }
+
+    @Test
+    void findsEventsByStreamCorrelationTypeAndPosition() throws Exception {
+        String email = "browsed-" + UUID.randomUUID() + "@example.org";
+        String correlationId = UUID.randomUUID().toString();
+        HttpResponse<String> registered = send(postJson("/api/auth/registrations", "{\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Browsed\"}")
+                .header("X-Correlation-Id", correlationId));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String userId = TestServer.json(registered).getString("userId");
+
+        List<JsonObject> account = events("stream=account-" + userId);
+        assertThat(account).extracting(event -> event.getString("type")).startsWith("auth.UserRegistered");
+        JsonObject first = account.get(0);
+        assertThat(first.getJsonObject("payload").getString("email")).isEqualTo(email);
+        assertThat(first.getBoolean("personalDataRedacted")).isFalse();
+
+        assertThat(events("correlationId=" + correlationId)).extracting(event -> event.getString("streamId"))
+                .as("the registration across modules").contains("account-" + userId, "profile-" + userId);
+        long position = first.getJsonNumber("globalPosition").longValue();
+        List<JsonObject> fromThere = events("type=auth.UserRegistered&fromPosition=" + position + "&limit=1");
+        assertThat(fromThere).hasSize(1);
+        assertThat(fromThere.get(0).getString("eventId")).isEqualTo(first.getString("eventId"));
+
+        JsonObject stream = get("/admin/api/streams/account-" + userId);
+        assertThat(stream.getJsonNumber("version").longValue()).isEqualTo(account.size());
+        assertThat(send(request("/admin/api/streams/account-" + UUID.randomUUID())).statusCode()).isEqualTo(404);
+
+        String bearer = "Bearer " + TestServer.json(TestServer.signIn(email, PASSWORD)).getString("accessToken");
+        assertThat(send(HttpRequest.newBuilder(TestServer.http("/api/users/me")).header("Authorization", bearer)
+                .DELETE()).statusCode()).isEqualTo(202);
+        JsonObject erased = events("stream=account-" + userId).get(0);
+        assertThat(erased.getBoolean("personalDataRedacted")).isTrue();
+        assertThat(erased.getJsonObject("payload").keySet()).as("unreadable once the key is shredded")
+                .doesNotContain("email").contains("userId");
+    }
+
+    @Test
+    void refusesStrangersAndMalformedParameters() throws Exception {
+        String stranger = "Bearer " + TestTokens.tokenFor(UUID.randomUUID(), "stranger@example.org", "user");
+        assertThat(send(HttpRequest.newBuilder(TestServer.http("/admin/api/events"))).statusCode()).isEqualTo(401);
+        assertThat(send(HttpRequest.newBuilder(TestServer.http("/admin/api/events")).header("Authorization",
+                stranger)).statusCode()).isEqualTo(403);
+        for (String query : List.of("limit=0", "limit=501", "fromPosition=zero", "correlationId=not-a-uuid")) {
+            HttpResponse<String> refused = send(request("/admin/api/events?" + query));
+            assertThat(refused.statusCode()).as(query).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+    }
+
+    private List<JsonObject> events(String query) throws Exception {
+        HttpResponse<String> found = send(request("/admin/api/events?" + query));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return TestServer.json("{\"events\":" + found.body() + "}").getJsonArray("events")
+                .getValuesAs(JsonObject.class);
+    }
+
+    private JsonObject get(String path) throws Exception {
+        HttpResponse<String> found = send(request(path));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return TestServer.json(found);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(TestServer.http(path)).header("Authorization", admin);
+    }
+}
