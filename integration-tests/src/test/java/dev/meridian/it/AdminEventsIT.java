@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -67,6 +70,28 @@ class AdminEventsIT {
         assertThat(erased.getBoolean("personalDataRedacted")).isTrue();
         assertThat(erased.getJsonObject("payload").keySet()).as("unreadable once the key is shredded")
                 .doesNotContain("email").contains("userId");
+    }
+
+    @Test
+    void skipsEventsOfTypesThisDeploymentDoesNotKnow() throws Exception {
+        // another deployment's event (the delivery tests' probes, say) shares the store
+        long position;
+        try (Connection db = TestServer.database(); Statement insert = db.createStatement();
+             ResultSet inserted = insert.executeQuery("insert into event_infra.events (global_position,"
+                     + " transaction_id, event_id, stream_id, stream_category, stream_version, event_type,"
+                     + " event_version, occurred_at, payload, metadata) values"
+                     + " (nextval('event_infra.global_position_seq'), pg_current_xact_id(), gen_random_uuid(),"
+                     + " 'elsewhere-" + UUID.randomUUID() + "', 'elsewhere', 1, 'elsewhere.Unknown', 1, now(), '{}',"
+                     + " '{}') returning global_position")) {
+            inserted.next();
+            position = inserted.getLong(1);
+        }
+        String userId = TestServer.register("after-" + UUID.randomUUID() + "@example.org", PASSWORD, "After");
+
+        List<JsonObject> fromTheStranger = events("fromPosition=" + position + "&limit=500");
+
+        assertThat(fromTheStranger).extracting(event -> event.getString("type")).doesNotContain("elsewhere.Unknown");
+        assertThat(fromTheStranger).extracting(event -> event.getString("streamId")).contains("account-" + userId);
     }
 
     @Test

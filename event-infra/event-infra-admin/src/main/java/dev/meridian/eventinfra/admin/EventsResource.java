@@ -3,6 +3,7 @@ package dev.meridian.eventinfra.admin;
 import dev.meridian.eventinfra.api.EventBatch;
 import dev.meridian.eventinfra.api.EventQuery;
 import dev.meridian.eventinfra.api.EventStore;
+import dev.meridian.eventinfra.delivery.DeliveryRuntime;
 import dev.meridian.eventinfra.jdbc.Statements;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -49,6 +50,9 @@ public class EventsResource {
     @Inject
     LiveEvents live;
 
+    @Inject
+    DeliveryRuntime runtime;
+
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
 
@@ -79,7 +83,9 @@ public class EventsResource {
                             .orElse(true))
                     .limit(most).map(EventView::of).toList();
         }
-        EventQuery query = new EventQuery(eventType.map(Set::of).orElse(Set.of()), Optional.empty(), correlation);
+        // events of types this deployment has no class for (another deployment's, say) cannot be read: skip them
+        EventQuery query = new EventQuery(eventType.map(Set::of).orElse(runtime.registry().names()),
+                Optional.empty(), correlation);
         List<EventView> events = new ArrayList<>();
         // the store reads in windows of positions; jump to the first match (indexed) rather than scan up to it
         long after = Statements.query(dataSource, "find the first matching event", FIRST_MATCH,

@@ -6,6 +6,7 @@ import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventQuery;
 import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.delivery.BatchLoop;
+import dev.meridian.eventinfra.delivery.DeliveryRuntime;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.store.AppendsCommitted;
 import jakarta.annotation.PreDestroy;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
@@ -43,6 +45,9 @@ public class LiveEvents {
 
     @Inject
     EventStore store;
+
+    @Inject
+    DeliveryRuntime runtime;
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
@@ -93,7 +98,9 @@ public class LiveEvents {
         @Override
         protected int runBatch() {
             followers.removeIf(follower -> follower.sink().isClosed());
-            EventBatch batch = store.readAll(EventQuery.all(), after, BATCH);
+            // events of types this deployment has no class for cannot be read: they are skipped
+            EventBatch batch = store.readAll(new EventQuery(runtime.registry().names(), Optional.empty(),
+                    Optional.empty()), after, BATCH);
             after = batch.nextAfterPosition();
             List<EventEnvelope<DomainEvent>> events = batch.events();
             for (EventEnvelope<DomainEvent> event : events) {
