@@ -78,6 +78,18 @@ class ProfileTest {
     }
 
     @Test
+    void saysItIsBeingErasedFromTheFreezeUntilTheThaw() {
+        Profile profile = Profile.create(ADA, "ada@example.org", DisplayName.of("Ada Lovelace"), LanguageTag.of("en"));
+        assertThat(profile.beingErased()).isFalse();
+
+        profile.freezeForErasure(ADA);
+        assertThat(profile.beingErased()).as("frozen: nothing new about the person may start").isTrue();
+
+        profile.thaw();
+        assertThat(profile.beingErased()).isFalse();
+    }
+
+    @Test
     void freezesForAnErasureThawsWhenItIsCancelledAndRefusesEverythingOnceErased() {
         UserErasureRequested frozen = new UserErasureRequested(ADA, ADA);
         given(CREATED).when(it -> it.freezeForErasure(ADA)).thenRecorded(frozen);
