@@ -25,8 +25,6 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class AccountErasureHandler {
 
-    private static final int ATTEMPTS = 5;
-
     @Inject
     AccountRecords records;
 
@@ -49,7 +47,7 @@ public class AccountErasureHandler {
      * @throws NoSuchAccountException when there is no such account
      */
     public boolean disable(String lraId, UUID userId) {
-        return ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
+        return ConflictRetries.inOwnTransaction(transaction, () -> {
             Account account = records.accounts().load(userId).orElseThrow(() -> new NoSuchAccountException(userId));
             ProcessLog.Joining joining = processLog.join(lraId, RegisterUserHandler.MODULE, userId,
                     "account disabled, sessions revoked");
@@ -65,7 +63,7 @@ public class AccountErasureHandler {
 
     /** The process closed: the account is erased with everything auth keeps about it. */
     public void erase(String lraId) {
-        ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
+        ConflictRetries.inOwnTransaction(transaction, () -> {
             processLog.complete(lraId, RegisterUserHandler.MODULE).ifPresent(userId -> {
                 change(userId, Account::erase);
                 records.eraseRecords(userId);
@@ -76,7 +74,7 @@ public class AccountErasureHandler {
 
     /** The process was cancelled: the account may sign in again. */
     public void restore(String lraId) {
-        ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
+        ConflictRetries.inOwnTransaction(transaction, () -> {
             processLog.compensate(lraId, RegisterUserHandler.MODULE, "erasure cancelled")
                     .ifPresent(userId -> change(userId, Account::restoreAfterCancelledErasure));
             return null;

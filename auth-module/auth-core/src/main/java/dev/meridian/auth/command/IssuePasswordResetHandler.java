@@ -21,8 +21,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class IssuePasswordResetHandler {
 
-    private static final int ATTEMPTS = 5;
-
     @Inject
     AccountRecords records;
 
@@ -42,7 +40,7 @@ public class IssuePasswordResetHandler {
      * @throws dev.meridian.auth.domain.AccountStateException when the account is not active
      */
     public IssuedPasswordReset handle(IssuePasswordReset command) {
-        return ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
+        return ConflictRetries.inOwnTransaction(transaction, () -> {
             if (processLog.join(command.lraId(), RegisterUserHandler.MODULE, command.userId(), "reset token issued")
                     != ProcessLog.Joining.JOINED) {
                 throw new ResetCancelledException(command.lraId());

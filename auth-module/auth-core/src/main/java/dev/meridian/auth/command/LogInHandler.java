@@ -24,8 +24,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class LogInHandler {
 
-    private static final int ATTEMPTS = 5;
-
     @Inject
     AccountRecords records;
 
@@ -49,7 +47,7 @@ public class LogInHandler {
         if (storedHash.isEmpty()) {
             return Optional.empty();
         }
-        return ConflictRetries.inOwnTransaction(transaction, ATTEMPTS,
+        return ConflictRetries.inOwnTransaction(transaction,
                 () -> signIn(userId.get(), passwordRight));
     }
 

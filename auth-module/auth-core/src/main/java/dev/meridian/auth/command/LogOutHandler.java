@@ -19,8 +19,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class LogOutHandler {
 
-    private static final int ATTEMPTS = 5;
-
     @Inject
     AccountRecords records;
 
@@ -31,7 +29,7 @@ public class LogOutHandler {
     UserTransaction transaction;
 
     public void handle(LogOut command) {
-        ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
+        ConflictRetries.inOwnTransaction(transaction, () -> {
             refreshTokens.revokeSession(command.sessionId());
             Optional<Account> account = records.accounts().load(command.userId());
             account.ifPresent(found -> {

@@ -23,8 +23,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ResetPasswordHandler {
 
-    private static final int ATTEMPTS = 5;
-
     @Inject
     AccountRecords records;
 
@@ -56,7 +54,7 @@ public class ResetPasswordHandler {
         PasswordRules.check(command.newPassword(), account.email());
         // the slow part, outside any transaction
         String passwordHash = hashing.hash(command.newPassword());
-        return ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
+        return ConflictRetries.inOwnTransaction(transaction, () -> {
             PasswordResetTokens.Redeemed redeemed = tokens.redeem(command.token()).orElseThrow(InvalidResetTokenException::new);
             records.replacePassword(redeemed.userId(), passwordHash);
             Account reset = records.accounts().load(redeemed.userId())

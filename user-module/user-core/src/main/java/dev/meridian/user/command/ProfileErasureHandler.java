@@ -25,8 +25,6 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class ProfileErasureHandler {
 
-    private static final int ATTEMPTS = 5;
-
     @Inject
     ProfileRecords records;
 
@@ -49,7 +47,7 @@ public class ProfileErasureHandler {
      * @throws NoSuchProfileException when there is no such profile
      */
     public boolean freeze(String lraId, UUID userId, UUID requestedBy) {
-        return ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
+        return ConflictRetries.inOwnTransaction(transaction, () -> {
             Profile profile = records.existing(userId);
             ProcessLog.Joining joining = processLog.join(lraId, CreateProfileHandler.MODULE, userId,
                     "profile frozen");
@@ -63,7 +61,7 @@ public class ProfileErasureHandler {
 
     /** The process closed: the profile is erased and the person's key shredded. */
     public void erase(String lraId) {
-        ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
+        ConflictRetries.inOwnTransaction(transaction, () -> {
             processLog.complete(lraId, CreateProfileHandler.MODULE).ifPresent(userId -> {
                 change(userId, Profile::erase);
                 dataExports.erase(userId);
@@ -76,7 +74,7 @@ public class ProfileErasureHandler {
 
     /** The process was cancelled: the profile may change again. */
     public void thaw(String lraId) {
-        ConflictRetries.inOwnTransaction(transaction, ATTEMPTS, () -> {
+        ConflictRetries.inOwnTransaction(transaction, () -> {
             processLog.compensate(lraId, CreateProfileHandler.MODULE, "erasure cancelled")
                     .ifPresent(userId -> change(userId, Profile::thaw));
             return null;
