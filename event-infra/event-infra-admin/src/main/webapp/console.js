@@ -131,10 +131,13 @@ async function findDeadLetters(page = 0) {
     const rows = $("dead-letter-table").tBodies[0];
     rows.replaceChildren(...found.items.map((letter) => row(letter)));
     const pages = Math.max(1, Math.ceil(found.total / found.size));
-    const plural = found.total === 1 ? "" : "s";
-    $("page-info").textContent = `Page ${found.page + 1} of ${pages} (${found.total} dead letter${plural})`;
+    // past a thousand matches the server stops counting: "more than" then, and the next page is there while pages are full
+    const counted = found.totalExact ? `${found.total}` : `more than ${found.total}`;
+    const plural = found.total === 1 && found.totalExact ? "" : "s";
+    $("page-info").textContent = `Page ${found.page + 1} of ${found.totalExact ? pages : `${pages}+`}`
+        + ` (${counted} dead letter${plural})`;
     $("previous-page").disabled = found.page === 0;
-    $("next-page").disabled = found.page + 1 >= pages;
+    $("next-page").disabled = found.totalExact ? found.page + 1 >= pages : found.items.length < found.size;
 }
 
 /** A table row of {@code values}, each written as text. */
@@ -149,7 +152,7 @@ function textRow(values) {
 }
 
 function row(letter) {
-    const tr = textRow([letter.lastFailedAt, letter.consumer, letter.eventType, letter.streamId, letter.attempts,
+    const tr = textRow([letter.createdAt, letter.lastFailedAt, letter.consumer, letter.eventType, letter.streamId, letter.attempts,
         letter.status, letter.error]);
     tr.dataset.id = letter.id;
     tr.lastElementChild.className = "error";
@@ -218,15 +221,15 @@ async function discardSelected() {
 
 async function retryMatching() {
     const filter = filterValues();
-    const matching = { consumer: filter.consumer, eventType: filter.eventType, from: filter.from, to: filter.to };
-    const query = new URLSearchParams({ ...Object.fromEntries(Object.entries(matching).filter(([, v]) => v)),
-        status: "PARKED", size: "1" });
-    const parked = await call("GET", `/admin/api/dead-letters?${query}`);
-    if (parked.total === 0) {
+    const matching = Object.fromEntries(["consumer", "eventType", "from", "to", "q"]
+        .filter((name) => filter[name]).map((name) => [name, filter[name]]));
+    const query = new URLSearchParams({ ...matching, status: "PARKED" });
+    const parked = await call("GET", `/admin/api/dead-letters/count?${query}`);
+    if (parked.count === 0) {
         say("No parked dead letter matches");
         return;
     }
-    $("confirm-text").textContent = `Retry ${parked.total} parked dead letters matching this filter?`;
+    $("confirm-text").textContent = `Retry ${parked.count} parked dead letters matching this filter?`;
     $("confirm").showModal();
     $("confirm").onclose = async () => {
         if ($("confirm").returnValue !== "confirm") {

@@ -75,8 +75,10 @@ final class Load {
             return new Latencies(percentile(millis, 0.50), percentile(millis, 0.99), millis[millis.length - 1]);
         }
 
-        private static double percentile(double[] sorted, double fraction) {
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
-        }
+    }
+
+    /** The value below which {@code fraction} of the {@code sorted} values lie. */
+    static double percentile(double[] sorted, double fraction) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -234,6 +235,53 @@ class DeliveryIT {
     }
 
     @Test
+    void deadLettersAreSortedSearchedLiterallyCountedAndRetriedByTheSameFilter() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> eventIds = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            eventIds.add(publish("sorted-" + run + "-" + i, "poison-probe_b"));
+            // apart in time, so the order by time is the order of publishing
+            eventuallyFound("consumer=probeb&status=PARKED&q=" + run, i + 1);
+        }
+
+        List<JsonObject> newest = eventuallyFound("consumer=probeb&q=SORTED-" + run.toUpperCase(), 3);
+        List<String> newestFirst = new ArrayList<>(eventIds);
+        Collections.reverse(newestFirst);
+        assertThat(newest).extracting(row -> row.getString("eventId")).containsExactlyElementsOf(newestFirst);
+        List<JsonObject> oldest = eventuallyFound("consumer=probeb&sort=createdAt&q=sorted-" + run, 3);
+        assertThat(oldest).extracting(row -> row.getString("eventId")).containsExactlyElementsOf(eventIds);
+        JsonObject page = TestServer.json(admin("GET", "/dead-letters?q=" + run + "&size=2", null));
+        assertThat(page.getJsonArray("items")).hasSize(2);
+        assertThat(page.getJsonNumber("total").longValue()).isEqualTo(3);
+        assertThat(page.getBoolean("totalExact")).isTrue();
+        assertThat(TestServer.json(admin("GET", "/dead-letters/count?status=PARKED&q=" + run, null))
+                .getJsonNumber("count").longValue()).isEqualTo(3);
+
+        // "%" and "_" are themselves in the search, not wildcards
+        assertThat(found("q=sorted-" + run + "%25")).isEmpty();
+        assertThat(found("q=sorted_" + run)).isEmpty();
+        HttpResponse<String> tooShort = admin("GET", "/dead-letters?q=ab", null);
+        assertThat(tooShort.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(tooShort).getJsonArray("violations").getJsonObject(0).getString("field"))
+                .isEqualTo("q");
+        assertThat(admin("GET", "/dead-letters?sort=attempts", null).statusCode()).isEqualTo(400);
+
+        HttpResponse<String> retried = admin("POST", "/dead-letters/retry",
+                "{\"consumer\":\"probeb\",\"q\":\"sorted-" + run + "\"}");
+        assertThat(retried.statusCode()).isEqualTo(202);
+        assertThat(TestServer.json(retried).getInt("count")).isEqualTo(3);
+        for (JsonObject letter : newest) {
+            // probe_b is never healed: each retry fails again, and says who tried
+            eventually(() -> TestServer.json(admin("GET", "/dead-letters/" + letter.getString("id"), null))
+                    .getJsonArray("history").size() == 2, "the retry recorded");
+            JsonObject action = TestServer.json(admin("GET", "/dead-letters/" + letter.getString("id"), null))
+                    .getJsonArray("history").getJsonObject(1);
+            assertThat(action.getString("action")).isEqualTo("RETRY_FAILED");
+            assertThat(action.getString("actor")).isEqualTo("ops@meridian.dev");
+        }
+    }
+
+    @Test
     void aProjectionRebuiltFromScratchEndsIdenticalToTheOneBuiltLive() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 30; i++) {
@@ -352,12 +400,16 @@ class DeliveryIT {
                 : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static List<JsonObject> found(String query) throws Exception {
+        HttpResponse<String> page = admin("GET", "/dead-letters?" + query, null);
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        return TestServer.json(page).getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
     private static List<JsonObject> eventuallyFound(String query, int expected) throws Exception {
         List<List<JsonObject>> found = new ArrayList<>();
         eventually(() -> {
-            HttpResponse<String> page = admin("GET", "/dead-letters?" + query, null);
-            assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-            List<JsonObject> items = TestServer.json(page).getJsonArray("items").getValuesAs(JsonObject.class);
+            List<JsonObject> items = found(query);
             found.add(items);
             return items.size() == expected;
         }, expected + " dead letters matching " + query);

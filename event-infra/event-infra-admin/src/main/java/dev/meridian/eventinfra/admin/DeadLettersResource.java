@@ -1,5 +1,6 @@
 package dev.meridian.eventinfra.admin;
 
+import dev.meridian.eventinfra.delivery.DeadLetterQueries;
 import dev.meridian.eventinfra.delivery.DeadLetters;
 import dev.meridian.eventinfra.web.Page;
 import dev.meridian.eventinfra.web.InvalidParameterException;
@@ -23,7 +24,6 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /** {@code /admin/api/dead-letters}: find, inspect, retry and discard parked deliveries (API.md, admin). */
@@ -33,6 +33,10 @@ import java.util.UUID;
 public class DeadLettersResource {
 
     private static final int MAX_REASON = 2_000;
+    private static final Map<String, DeadLetterQueries.Order> ORDERS = Map.of(
+            "-createdAt", DeadLetterQueries.Order.NEWEST, "createdAt", DeadLetterQueries.Order.OLDEST,
+            "-lastFailedAt", DeadLetterQueries.Order.LAST_FAILED_NEWEST,
+            "lastFailedAt", DeadLetterQueries.Order.LAST_FAILED_OLDEST);
 
     @Inject
     DeadLetters deadLetters;
@@ -61,7 +65,7 @@ public class DeadLettersResource {
     public record DeadLetterView(UUID id, String consumer, UUID eventId, String eventType, String streamId,
                                  String error, int attempts, String status, Instant firstFailedAt,
                                  Instant lastFailedAt, JsonObject payload, JsonObject metadata, String stackTrace,
-                                 List<DeadLetters.Action> history) {
+                                 List<DeadLetterQueries.Action> history) {
     }
 
     /**
@@ -71,8 +75,17 @@ public class DeadLettersResource {
      * @param eventType the event's type
      * @param from      parked at or after (ISO-8601)
      * @param to        parked before (ISO-8601)
+     * @param q         a piece of the error or the envelope, as in the list's filter
      */
-    public record RetryFilter(String consumer, String eventType, String from, String to) {
+    public record RetryFilter(String consumer, String eventType, String from, String to, String q) {
+    }
+
+    /**
+     * How many dead letters match a filter.
+     *
+     * @param count all of them, counted to the end
+     */
+    public record Count(long count) {
     }
 
     /**
@@ -84,23 +97,32 @@ public class DeadLettersResource {
     }
 
     @GET
-    public Page<DeadLetters.Summary> find(@QueryParam("consumer") String consumer,
-                                                      @QueryParam("eventType") String eventType,
-                                                      @QueryParam("status") String status,
-                                                      @QueryParam("from") String from, @QueryParam("to") String to,
-                                                      @QueryParam("q") String text, @QueryParam("page") String page,
-                                                      @QueryParam("size") String size) {
-        return deadLetters.find(new DeadLetters.Filter(Parameters.text("consumer", consumer),
-                        Parameters.text("eventType", eventType), Parameters.status(status),
-                        Parameters.instant("from", from), Parameters.instant("to", to), Parameters.text("q", text)),
+    public Page<DeadLetterQueries.Summary> find(@QueryParam("consumer") String consumer,
+                                                @QueryParam("eventType") String eventType,
+                                                @QueryParam("status") String status,
+                                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                                @QueryParam("q") String text, @QueryParam("sort") String sort,
+                                                @QueryParam("page") String page, @QueryParam("size") String size) {
+        DeadLetterQueries.Order order = Parameters.oneOf("sort", sort, ORDERS.keySet()).map(ORDERS::get)
+                .orElse(DeadLetterQueries.Order.NEWEST);
+        return deadLetters.find(filter(consumer, eventType, status, from, to, text), order,
                 RequestParameters.page(page), RequestParameters.size(size));
+    }
+
+    /** The exact number of matches, which a page stops counting at {@value DeadLetterQueries#COUNT_LIMIT}. */
+    @GET
+    @Path("count")
+    public Count count(@QueryParam("consumer") String consumer, @QueryParam("eventType") String eventType,
+                       @QueryParam("status") String status, @QueryParam("from") String from,
+                       @QueryParam("to") String to, @QueryParam("q") String text) {
+        return new Count(deadLetters.count(filter(consumer, eventType, status, from, to, text)));
     }
 
     @GET
     @Path("{id}")
     public DeadLetterView get(@PathParam("id") String id) {
         UUID deadLetterId = RequestParameters.uuid("id", id);
-        DeadLetters.Detail detail = deadLetters.get(deadLetterId)
+        DeadLetterQueries.Detail detail = deadLetters.get(deadLetterId)
                 .orElseThrow(() -> new DeadLetters.NoSuchDeadLetterException(deadLetterId));
         JsonObject envelope;
         try (JsonReader reader = Json.createReader(new StringReader(detail.envelope()))) {
@@ -139,12 +161,17 @@ public class DeadLettersResource {
     @Path("retry")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response retryMatching(RetryFilter filter) {
-        RetryFilter given = filter == null ? new RetryFilter(null, null, null, null) : filter;
-        int count = deadLetters.retryMatching(new DeadLetters.Filter(Parameters.text("consumer", given.consumer()),
-                Parameters.text("eventType", given.eventType()), Optional.empty(),
-                Parameters.instant("from", given.from()), Parameters.instant("to", given.to()), Optional.empty()),
-                actor());
+        RetryFilter given = filter == null ? new RetryFilter(null, null, null, null, null) : filter;
+        int count = deadLetters.retryMatching(filter(given.consumer(), given.eventType(), null, given.from(),
+                given.to(), given.q()), actor());
         return Response.accepted(Map.of("count", count)).build();
+    }
+
+    private static DeadLetterQueries.Filter filter(String consumer, String eventType, String status, String from,
+                                                   String to, String text) {
+        return new DeadLetterQueries.Filter(Parameters.text("consumer", consumer),
+                Parameters.text("eventType", eventType), Parameters.status(status), Parameters.instant("from", from),
+                Parameters.instant("to", to), Parameters.text("q", text, DeadLetterQueries.MIN_TEXT_LENGTH));
     }
 
     private String actor() {

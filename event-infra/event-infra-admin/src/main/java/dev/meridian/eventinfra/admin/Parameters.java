@@ -27,6 +27,15 @@ final class Parameters {
         return Optional.of(value.strip());
     }
 
+    /** {@link #text(String, String)} of at least {@code minLength} characters. */
+    static Optional<String> text(String name, String value, int minLength) {
+        Optional<String> text = text(name, value);
+        if (text.isPresent() && text.get().length() < minLength) {
+            throw new InvalidParameterException(name, "must have at least " + minLength + " characters");
+        }
+        return text;
+    }
+
     static Optional<String> status(String value) {
         return oneOf("status", value, DEAD_LETTER_STATUSES);
     }

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Runs one statement on a connection of the caller's transaction (the server hands out the enlisted one). */
+/**
+ * Runs one statement on a connection of the caller's transaction (the server hands out the enlisted one), or on a
+ * connection the caller holds.
+ */
 public final class Statements {
 
     private Statements() {
@@ -43,7 +46,17 @@ public final class Statements {
      */
     public static <T> List<T> query(DataSource dataSource, String purpose, String statement, RowReader<T> reader,
                                     Object... values) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement query = db.prepareStatement(statement)) {
+        try (Connection db = dataSource.getConnection()) {
+            return query(db, purpose, statement, reader, values);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot " + purpose, e);
+        }
+    }
+
+    /** {@link #query(DataSource, String, String, RowReader, Object...)} on a connection the caller holds. */
+    public static <T> List<T> query(Connection db, String purpose, String statement, RowReader<T> reader,
+                                    Object... values) {
+        try (PreparedStatement query = db.prepareStatement(statement)) {
             bind(query, values);
             List<T> rows = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
