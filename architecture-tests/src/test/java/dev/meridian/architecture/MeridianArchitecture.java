@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.meridian.eventinfra.delivery.Delivered;
+import dev.meridian.eventinfra.module.ModuleInfoResource;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -105,6 +106,18 @@ final class MeridianArchitecture {
                 .allowEmptyShould(true)
                 .because("STYLE.md: listeners for other modules' events are in messaging, where a reader looks for"
                         + " what a module reacts to");
+    }
+
+    /**
+     * Every resource of the admin API answers only administrators: it carries {@code @AdminOnly}, which the role
+     * filter binds to. The module's info resource, public in every module, is the one exception.
+     */
+    static ArchRule adminResourcesAreForAdministratorsOnly(String root) {
+        String admin = root + ".eventinfra.admin";
+        return classes().that().resideInAPackage(admin).and().areAnnotatedWith(jakarta.ws.rs.Path.class)
+                .and().areNotAssignableTo(ModuleInfoResource.class)
+                .should().beAnnotatedWith(admin + ".AdminOnly")
+                .because("issue 7: the admin role is enforced on every admin API call, server-side");
     }
 
     private static DescribedPredicate<JavaMethod> takeADeliveredEvent() {

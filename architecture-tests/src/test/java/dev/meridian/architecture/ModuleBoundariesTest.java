@@ -56,6 +56,11 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void adminResourcesAreForAdministratorsOnly() {
+        MeridianArchitecture.adminResourcesAreForAdministratorsOnly(ROOT).check(meridian);
+    }
+
+    @Test
     void eventHandlersLiveInMessaging() {
         MeridianArchitecture.eventHandlersLiveInMessaging(ROOT).check(meridian);
     }

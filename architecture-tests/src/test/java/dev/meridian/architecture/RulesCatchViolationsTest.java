@@ -56,6 +56,14 @@ class RulesCatchViolationsTest {
                 .noneMatch(detail -> detail.contains("HandlesAuthEventsInPlace"));
     }
 
+    @Test
+    void catchesAnAdminResourceOpenToEveryone() {
+        ArchRule rule = MeridianArchitecture.adminResourcesAreForAdministratorsOnly(FIXTURE);
+        assertViolation(rule, "fixture.eventinfra.admin.OpenResource");
+        assertThat(rule.evaluate(fixture).getFailureReport().getDetails()).as("the guarded resource is fine")
+                .noneMatch(detail -> detail.contains("GuardedResource"));
+    }
+
     private static void assertViolation(ArchRule rule, String offendingClass) {
         EvaluationResult result = rule.evaluate(fixture);
         assertThat(result.hasViolation()).as("violations of: %s", rule.getDescription()).isTrue();
