@@ -370,7 +370,7 @@ function projectionRow(projection) {
     const rebuilding = projection.state === "REBUILDING";
     const tr = textRow([projection.name, projection.module, projection.state, projection.checkpoint,
         projection.lag, "", rebuilding ? `${Math.round(projection.eventsPerSecond)}/s` : "",
-        rebuilding ? `${projection.secondsLeft} s` : "", projection.error, ""]);
+        rebuilding ? `${projection.secondsLeft} s` : "", projection.error, projection.rebuiltBy, ""]);
     tr.dataset.name = projection.name;
     const progress = document.createElement("progress");
     progress.max = Math.max(1, projection.rebuildTotal);
@@ -384,7 +384,7 @@ function projectionRow(projection) {
     rebuild.textContent = "Rebuild";
     rebuild.disabled = rebuilding;
     rebuild.addEventListener("click", guarded(() => rebuildProjection(projection.name)));
-    tr.cells[9].append(rebuild);
+    tr.cells[10].append(rebuild);
     return tr;
 }
 
@@ -397,6 +397,90 @@ async function rebuildProjection(name) {
     await showProjections();
 }
 
+// --- dashboard ---
+
+const dashboard = { charts: {}, refresh: null };
+const DASHBOARD_REFRESH_MILLIS = 10_000;
+const BLUE = "#3b6fd4";
+const COUNT_AXIS = { beginAtZero: true, ticks: { precision: 0 } };
+
+async function showDashboard() {
+    clearTimeout(dashboard.refresh);
+    const today = new Date();
+    const days = Array.from({ length: 30 }, (_, back) =>
+        new Date(today.getTime() - (29 - back) * 86_400_000).toISOString().slice(0, 10));
+    const range = new URLSearchParams({ from: days[0], to: days[days.length - 1] });
+    const [signUps, logins, summary, delivery] = await Promise.all([
+        call("GET", `/api/analytics/signups?${range}`), call("GET", `/api/analytics/logins?${range}`),
+        call("GET", "/api/analytics/summary"), call("GET", "/admin/api/delivery")]);
+
+    const figures = [["Users", summary.totalUsers], ["Active in 24 h", summary.activeUsersLast24h],
+        ["Active in 7 d", summary.activeUsersLast7d], ["Active in 30 d", summary.activeUsersLast30d],
+        ["Sign-ins in 24 h", summary.loginsLast24h],
+        ["Parked now", delivery.consumers.reduce((sum, consumer) => sum + consumer.parked, 0)]];
+    $("figures").replaceChildren(...figures.flatMap(([name, value]) => {
+        const dt = document.createElement("dt");
+        dt.textContent = name;
+        const dd = document.createElement("dd");
+        dd.textContent = value;
+        dd.dataset.figure = name;
+        return [dt, dd];
+    }));
+
+    // days without any are not in the answers: they show as 0
+    const perDay = (counts) => {
+        const byDay = new Map(counts.map((day) => [day.date, day.count]));
+        return days.map((day) => byDay.get(day) ?? 0);
+    };
+    chart("chart-signups", "bar", days, [{ label: "sign-ups", data: perDay(signUps), backgroundColor: BLUE }]);
+    chart("chart-logins", "line", days, [{ label: "sign-ins", data: perDay(logins), borderColor: BLUE }]);
+    const types = Object.entries(summary.eventsByType).sort(([, a], [, b]) => b - a);
+    chart("chart-event-types", "bar", types.map(([type]) => type),
+        [{ label: "events", data: types.map(([, count]) => count), backgroundColor: BLUE }], {
+            indexAxis: "y",
+            // every type named, however many
+            scales: { x: COUNT_AXIS, y: { ticks: { autoSkip: false } } },
+        });
+    chart("chart-relay-lag", "bar", delivery.relays.map((relay) => relay.topic),
+        [{ label: "lag", data: delivery.relays.map((relay) => relay.lag), backgroundColor: "#d48a3b" }]);
+    const consumers = delivery.consumers.map((consumer) => consumer.consumer);
+    chart("chart-dead-letters", "bar", consumers, [
+        { label: "parked", data: delivery.consumers.map((consumer) => consumer.parked), backgroundColor: "#c2383d" },
+        { label: "waiting", data: delivery.consumers.map((consumer) => consumer.waiting), backgroundColor: "#e6a23c" },
+        { label: "parked in 24 h", data: delivery.consumers.map((consumer) => consumer.parkedLast24h),
+            backgroundColor: "#8a8f99" }]);
+    chart("chart-retries", "bar", consumers, [{ label: "retries",
+        data: delivery.consumers.map((consumer) => consumer.retriesSinceStart), backgroundColor: "#7b5cc4" }]);
+
+    $("consumer-table").tBodies[0].replaceChildren(...delivery.consumers.map((consumer) => textRow([
+        consumer.consumer, consumer.parked, consumer.waiting, consumer.parkedLast24h, consumer.retriesSinceStart])));
+    $("relay-table").tBodies[0].replaceChildren(...delivery.relays.map((relay) => textRow([
+        relay.topic, relay.position, relay.lag, relay.relayedTotal, relay.relayedBy, relay.updatedAt])));
+    say(`Dashboard as of ${new Date().toLocaleTimeString()}`);
+    // fresh figures while the page is shown; another page, or signing out, ends it
+    dashboard.refresh = setTimeout(() => {
+        if (session.accessToken && !$("dashboard-page").hidden) {
+            showDashboard().catch((error) => say(describe(error), true));
+        }
+    }, DASHBOARD_REFRESH_MILLIS);
+}
+
+/** Draws a chart on the canvas {@code id}, replacing the one drawn there before. Chart.js draws text on the canvas. */
+function chart(id, type, labels, datasets, options = {}) {
+    dashboard.charts[id]?.destroy();
+    dashboard.charts[id] = new window.Chart($(id), {
+        type,
+        data: { labels, datasets },
+        options: {
+            animation: false,
+            maintainAspectRatio: false,
+            plugins: { legend: { display: datasets.length > 1 } },
+            scales: { y: COUNT_AXIS },
+            ...options,
+        },
+    });
+}
+
 // --- navigation ---
 
 const pages = {
@@ -404,6 +488,7 @@ const pages = {
     "#events": ["events-page", findEvents],
     "#processes": ["processes-page", findProcesses],
     "#projections": ["projections-page", showProjections],
+    "#dashboard": ["dashboard-page", showDashboard],
 };
 
 async function navigate() {

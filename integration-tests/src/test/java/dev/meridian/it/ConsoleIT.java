@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -37,10 +38,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real browser (Debian's chromium, headless, through its chromedriver) against the deployed EAR:
  * an operator signs in, finds a parked event by filter, opens it, retries it and sees it resolved, discards another
- * with a reason, sees a new registration appear in the live view and follows its correlation id across modules,
- * follows a registration's steps, watches a projection rebuild to its end, and signs out. The events are parked for
- * real: a database trigger makes analytics fail to answer data exports, with an error message that is a script,
- * which the console must show as text. Screenshots of each step go to {@code target/console-screenshots/}.
+ * with a reason, retries a third through "retry all matching", sees a new registration appear in the live view and
+ * follows its correlation id across modules, follows a registration's steps, watches a projection rebuild to its
+ * end, looks at the dashboard's charts, and signs out. The events are parked for real: a database trigger makes
+ * analytics fail to answer data exports, with an error message that is a script, which the console must show as
+ * text. Screenshots of each step go to {@code target/console-screenshots/}.
  */
 @ExtendWith(ArquillianExtension.class)
 class ConsoleIT {
@@ -70,6 +72,8 @@ class ConsoleIT {
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver).build(),
                 options);
         patiently = new WebDriverWait(browser, Duration.ofSeconds(30));
+        // pages that follow progress draw their tables again while a wait reads them: read again then
+        patiently.ignoring(StaleElementReferenceException.class);
         // a wait that fails says what the page said then
         patiently.withMessage(() -> "the console's status: '" + browser.findElement(By.id("status")).getText() + "'");
         Files.createDirectories(SCREENSHOTS);
@@ -84,7 +88,7 @@ class ConsoleIT {
 
     @Test
     void anOperatorFindsRetriesAndDiscardsParkedEvents() throws Exception {
-        List<String> parked = parkTwoDataExportRequests();
+        List<String> parked = parkDataExportRequests(3);
         browser.get(TestServer.http("/admin/").toString());
         screenshot("sign-in");
 
@@ -122,6 +126,17 @@ class ConsoleIT {
         screenshot("dead-letter-discarded");
         assertThat(count("select count(*) from event_infra.dead_letters where consumer = 'analytics'"
                 + " and status = 'DISCARDED' and envelope::text like '%" + parked.get(1) + "%'")).isOne();
+
+        find(parked.get(2));
+        browser.findElement(By.id("retry-matching")).click();
+        patiently.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-text"),
+                "Retry 1 parked dead letters matching this filter?"));
+        screenshot("dead-letters-retry-matching");
+        browser.findElement(By.id("confirm-yes")).click();
+        statusSays("Retry of 1 dead letters requested");
+        DeliveryIT.eventually(() -> count("select count(*) from event_infra.dead_letters where consumer = 'analytics'"
+                + " and status = 'RESOLVED' and envelope::text like '%" + parked.get(2) + "%'") == 1,
+                "the dead letter retried by its filter resolved");
 
         browser.findElement(By.id("nav-events")).click();
         patiently.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "events"));
@@ -161,7 +176,29 @@ class ConsoleIT {
             return cells.get(2).getText().equals("LIVE") && progress.length == 2 && Long.parseLong(progress[1]) > 0
                     && Long.parseLong(progress[0]) >= Long.parseLong(progress[1]);
         });
+        assertThat(browser.findElement(volume).findElements(By.tagName("td")).get(9).getText())
+                .as("the rebuild recorded with who asked").isEqualTo(TestServer.property("meridian.test.admin.email"));
         screenshot("projections");
+
+        browser.findElement(By.id("nav-dashboard")).click();
+        statusSays("Dashboard as of");
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        for (String canvas : List.of("chart-signups", "chart-logins", "chart-event-types", "chart-relay-lag",
+                "chart-dead-letters", "chart-retries")) {
+            assertThat(page.executeScript("return Chart.getChart(arguments[0]) !== undefined", canvas))
+                    .as("a chart drawn on " + canvas).isEqualTo(true);
+        }
+        assertThat(page.executeScript("return Chart.getChart('chart-signups').data.datasets[0].data.length"))
+                .as("a bar for each of 30 days").isEqualTo(30L);
+        // this test registered people today; the dashboard refreshes until the projection has them
+        patiently.until(driver -> ((Number) page.executeScript(
+                "const days = Chart.getChart('chart-signups').data.datasets[0].data; return days[days.length - 1]"))
+                .longValue() > 0);
+        assertThat(labels("chart-event-types")).contains("auth.UserRegistered", "user.UserProfileCreated");
+        assertThat(labels("chart-dead-letters")).contains("analytics", "auth", "notification", "user");
+        assertThat(labels("chart-relay-lag")).contains("meridian.auth.events", "meridian.user.events");
+        assertThat(browser.findElement(By.id("consumer-table")).getText()).contains("analytics");
+        screenshot("dashboard");
 
         browser.findElement(By.id("sign-out")).click();
         statusSays("Signed out");
@@ -194,15 +231,15 @@ class ConsoleIT {
         assertThat(page.body()).contains("<script type=\"module\" src=\"console.js\"></script>");
     }
 
-    /** Two people ask for their data; analytics cannot answer either, so both requests end up parked. */
-    private static List<String> parkTwoDataExportRequests() throws Exception {
+    /** People ask for their data; analytics cannot answer any of them, so every request ends up parked. */
+    private static List<String> parkDataExportRequests(int people) throws Exception {
         execute("create function refuse_for_console() returns trigger language plpgsql as $$"
                 + " begin raise exception '" + SCRIPT + " (refused for the console test)'; end $$");
         execute("create trigger refuse_for_console before insert on event_infra.events for each row"
                 + " when (new.event_type = 'analytics.AnalyticsDataExported') execute function refuse_for_console()");
         List<String> exports = new ArrayList<>();
         try {
-            for (int person = 0; person < 2; person++) {
+            for (int person = 0; person < people; person++) {
                 String email = "console-" + UUID.randomUUID() + "@example.org";
                 TestServer.register(email, PASSWORD, "Console Person");
                 String bearer = "Bearer " + TestServer.json(TestServer.signIn(email, PASSWORD))
@@ -233,6 +270,12 @@ class ConsoleIT {
         q.sendKeys(text);
         browser.findElement(By.cssSelector("#dead-letter-filter button[type=submit]")).click();
         patiently.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "(1 dead letter)"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> labels(String canvas) {
+        return (List<String>) ((JavascriptExecutor) browser)
+                .executeScript("return Chart.getChart(arguments[0]).data.labels", canvas);
     }
 
     private static List<WebElement> rows() {

@@ -282,6 +282,35 @@ class DeliveryIT {
     }
 
     @Test
+    void theDeliveryOverviewShowsRelaysParkedEventsAndRetriesPerConsumer() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        publish("overview-" + run, "poison-probe_b");
+        eventuallyFound("consumer=probeb&status=PARKED&q=overview-" + run, 1);
+
+        HttpResponse<String> answer = admin("GET", "/delivery", null);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        JsonObject overview = TestServer.json(answer);
+        JsonObject relay = overview.getJsonArray("relays").getValuesAs(JsonObject.class).stream()
+                .filter(candidate -> candidate.getString("topic").equals("meridian.probe.events")).findFirst()
+                .orElseThrow();
+        assertThat(relay.getJsonNumber("relayedTotal").longValue()).isPositive();
+        assertThat(relay.getJsonNumber("lag").longValue()).isNotNegative();
+        JsonObject probeB = overview.getJsonArray("consumers").getValuesAs(JsonObject.class).stream()
+                .filter(candidate -> candidate.getString("consumer").equals("probeb")).findFirst().orElseThrow();
+        long parkedNow = TestServer.json(admin("GET", "/dead-letters/count?consumer=probeb&status=PARKED", null))
+                .getJsonNumber("count").longValue();
+        assertThat(probeB.getJsonNumber("parked").longValue()).isEqualTo(parkedNow).isPositive();
+        assertThat(probeB.getJsonNumber("parkedLast24h").longValue()).isPositive();
+        // every parked event was tried again before it was parked
+        assertThat(probeB.getJsonNumber("retriesSinceStart").longValue()).isGreaterThanOrEqualTo(3);
+
+        HttpResponse<String> user = HTTP.send(HttpRequest.newBuilder(TestServer.http("/admin/api/delivery"))
+                .header("Authorization", "Bearer " + TestTokens.tokenFor("someone@meridian.dev", "user"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(user.statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void aProjectionRebuiltFromScratchEndsIdenticalToTheOneBuiltLive() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 30; i++) {
@@ -301,6 +330,13 @@ class DeliveryIT {
         JsonObject status = TestServer.json(admin("GET", "/projections/notes-probe_a", null));
         assertThat(status.getJsonNumber("rebuildDone").longValue())
                 .isEqualTo(status.getJsonNumber("rebuildTotal").longValue()).isGreaterThanOrEqualTo(30);
+        assertThat(status.getString("rebuiltBy")).isEqualTo("ops@meridian.dev");
+        JsonObject audited = TestServer.jsonArray(admin("GET", "/projections/notes-probe_a/rebuilds", null))
+                .getJsonObject(0);
+        assertThat(audited.getString("requestedBy")).isEqualTo("ops@meridian.dev");
+        assertThat(audited.getJsonNumber("eventsToReplay").longValue())
+                .isEqualTo(status.getJsonNumber("rebuildTotal").longValue());
+        assertThat(admin("GET", "/projections/no-such-projection/rebuilds", null).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.meridian.eventinfra.api.EventCatalog;
 import dev.meridian.it.probe.ProbeEvents;
 import dev.meridian.launcher.EmbeddedDatabase;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -101,6 +102,12 @@ public final class TestServer {
     static JsonObject json(String object) {
         try (JsonReader reader = Json.createReader(new StringReader(object))) {
             return reader.readObject();
+        }
+    }
+
+    static JsonArray jsonArray(HttpResponse<String> response) {
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
         }
     }
 

@@ -9,18 +9,28 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
-/** {@code /admin/api/projections}: every projection's checkpoint, lag, state and rebuild progress; rebuilds. */
+/**
+ * {@code /admin/api/projections}: every projection's checkpoint, lag, state and rebuild progress; rebuilds, each
+ * recorded with the operator who asked.
+ */
 @Path("projections")
 @AdminOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionsResource {
 
+    private static final int REBUILDS_SHOWN = 20;
+
     @Inject
     Projections projections;
+
+    @Context
+    SecurityContext security;
 
     @GET
     public List<ProjectionStatus> list() {
@@ -33,10 +43,18 @@ public class ProjectionsResource {
         return projections.status(name).orElseThrow(() -> new NotFoundException("There is no projection " + name));
     }
 
+    /** Who rebuilt the projection and when, newest first (the latest {@value #REBUILDS_SHOWN}). */
+    @GET
+    @Path("{name}/rebuilds")
+    public List<Projections.Rebuild> rebuilds(@PathParam("name") String name) {
+        return projections.rebuilds(name, REBUILDS_SHOWN)
+                .orElseThrow(() -> new NotFoundException("There is no projection " + name));
+    }
+
     @POST
     @Path("{name}/rebuild")
     public Response rebuild(@PathParam("name") String name) {
-        if (!projections.rebuild(name)) {
+        if (!projections.rebuild(name, security.getUserPrincipal().getName())) {
             throw new NotFoundException("There is no projection " + name);
         }
         return Response.accepted(projections.status(name).orElseThrow()).build();

@@ -3,6 +3,9 @@ package dev.meridian.eventinfra.delivery;
 import dev.meridian.eventinfra.metrics.Meters;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Delivery's metrics in Micrometer, exported for Prometheus: {@code meridian_relay_published_total{topic,type}},
@@ -14,6 +17,8 @@ import java.time.Duration;
 public final class DeliveryMetrics {
 
     private final Meters meters;
+    // for the console's dashboard, which would otherwise sum the counters over every event type in the registry
+    private final Map<String, LongAdder> retriesByConsumer = new ConcurrentHashMap<>();
 
     public DeliveryMetrics(MeterRegistry registry) {
         this.meters = new Meters(registry);
@@ -43,6 +48,13 @@ public final class DeliveryMetrics {
 
     void retried(String consumer, String type) {
         meters.counter("meridian.delivery.retries", "consumer", consumer, "type", type).increment();
+        retriesByConsumer.computeIfAbsent(consumer, any -> new LongAdder()).increment();
+    }
+
+    /** The deliveries to {@code consumer} this server tried again since it started. */
+    public long retriesSinceStart(String consumer) {
+        LongAdder retries = retriesByConsumer.get(consumer);
+        return retries == null ? 0 : retries.sum();
     }
 
     void deadLettered(String consumer, String type) {

@@ -230,4 +230,9 @@ public class DeliveryRuntime {
     public DeliveryMetrics metrics() {
         return metrics;
     }
+
+    /** The modules that consume delivered events in this server. */
+    public Set<String> consumerNames() {
+        return Set.copyOf(consumers.keySet());
+    }
 }

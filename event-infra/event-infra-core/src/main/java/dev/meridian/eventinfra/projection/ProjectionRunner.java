@@ -67,6 +67,10 @@ final class ProjectionRunner extends BatchLoop {
                    updated_at = now()
              where projection = ?
             """;
+    private static final String AUDIT_REBUILD = """
+            insert into event_infra.projection_rebuilds (projection, requested_by, events_to_replay)
+            select projection, ?, rebuild_total from event_infra.projection_checkpoints where projection = ?
+            """;
     private static final String LOCK_FOR_REBUILD = """
             select 1 from event_infra.projection_checkpoints where projection = ? for update
             """;
@@ -189,7 +193,7 @@ final class ProjectionRunner extends BatchLoop {
     }
 
     /** Resets the projection and its checkpoint; the runner then replays the store into it. */
-    void rebuild() {
+    void rebuild(String actor) {
         Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
             createCheckpoint(db);
@@ -203,12 +207,17 @@ final class ProjectionRunner extends BatchLoop {
                 start.setString(2, name);
                 start.executeUpdate();
             }
+            try (PreparedStatement audit = db.prepareStatement(AUDIT_REBUILD)) {
+                audit.setString(1, actor);
+                audit.setString(2, name);
+                audit.executeUpdate();
+            }
             Transactions.commit(transaction);
         } catch (SQLException | RuntimeException e) {
             Transactions.rollback(transaction);
             throw new IllegalStateException("Cannot start rebuilding projection " + name, e);
         }
-        LOG.info(() -> "Rebuilding projection " + name + " from the event store");
+        LOG.info(() -> "Rebuilding projection " + name + " from the event store, as " + actor + " asked");
         wakeUp();
     }
 

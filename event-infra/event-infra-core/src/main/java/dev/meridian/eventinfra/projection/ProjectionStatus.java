@@ -18,8 +18,10 @@ import java.time.Instant;
  * @param secondsLeft      the rebuild's estimated time to go, 0 when not rebuilding
  * @param error            the last failure, until a batch succeeds again
  * @param updatedAt        when the checkpoint last moved
+ * @param rebuiltBy        who asked for the current or last rebuild; null when it was never rebuilt
  */
 public record ProjectionStatus(String name, String module, long checkpoint, long headPosition, long lag,
                                String state, long rebuildTotal, long rebuildDone, Instant rebuildStartedAt,
-                               double eventsPerSecond, long secondsLeft, String error, Instant updatedAt) {
+                               double eventsPerSecond, long secondsLeft, String error, Instant updatedAt,
+                               String rebuiltBy) {
 }

@@ -1,6 +1,7 @@
 package dev.meridian.eventinfra.projection;
 
 import dev.meridian.eventinfra.delivery.DeliveryRuntime;
+import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.module.ModuleContext;
 import dev.meridian.eventinfra.store.AppendsCommitted;
 import jakarta.annotation.PreDestroy;
@@ -33,8 +34,14 @@ public class Projections {
     private static final String STATUS = """
             select c.position, c.state, coalesce(c.rebuild_total, 0), coalesce(c.rebuild_done, 0),
                    c.rebuild_started_at, c.error, c.updated_at,
-                   (select coalesce(max(global_position), 0) from event_infra.events), now()
+                   (select coalesce(max(global_position), 0) from event_infra.events), now(),
+                   (select r.requested_by from event_infra.projection_rebuilds r where r.projection = c.projection
+                    order by r.id desc limit 1)
             from event_infra.projection_checkpoints c where c.projection = ?
+            """;
+    private static final String REBUILDS = """
+            select requested_by, requested_at, events_to_replay from event_infra.projection_rebuilds
+            where projection = ? order by id desc limit ?
             """;
 
     private final Map<String, ProjectionRunner> runners = new ConcurrentHashMap<>();
@@ -86,17 +93,38 @@ public class Projections {
 
     /**
      * Starts rebuilding a projection from the event store: its tables are reset now, and it catches up in the
-     * background (see {@link #status(String)}).
+     * background (see {@link #status(String)}). The rebuild is recorded with who asked for it.
      *
+     * @param actor who asked: an operator's name
      * @return false when no such projection runs here
      */
-    public boolean rebuild(String name) {
+    public boolean rebuild(String name, String actor) {
         ProjectionRunner runner = runners.get(name);
         if (runner == null) {
             return false;
         }
-        runner.rebuild();
+        runner.rebuild(actor);
         return true;
+    }
+
+    /**
+     * A rebuild as recorded.
+     *
+     * @param requestedBy    who asked for it
+     * @param requestedAt    when
+     * @param eventsToReplay the events it had to replay
+     */
+    public record Rebuild(String requestedBy, Instant requestedAt, long eventsToReplay) {
+    }
+
+    /** The latest {@code limit} rebuilds of a projection, newest first; empty when no such projection runs here. */
+    public Optional<List<Rebuild>> rebuilds(String name, int limit) {
+        if (!runners.containsKey(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(Statements.query(runtime.dataSource(), "read the rebuilds of projection " + name,
+                REBUILDS, row -> new Rebuild(row.getString(1), instant(row.getObject(2, OffsetDateTime.class)),
+                        row.getLong(3)), name, limit));
     }
 
     /** New events were committed: the projections look now. */
@@ -114,7 +142,7 @@ public class Projections {
             query.setString(1, name);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
-                    return new ProjectionStatus(name, module, 0, 0, 0, "LIVE", 0, 0, null, 0, 0, null, null);
+                    return new ProjectionStatus(name, module, 0, 0, 0, "LIVE", 0, 0, null, 0, 0, null, null, null);
                 }
                 long position = row.getLong(1);
                 String state = row.getString(2);
@@ -127,7 +155,8 @@ public class Projections {
                 double rate = seconds > 0 ? done / seconds : 0;
                 long left = "REBUILDING".equals(state) && rate > 0 ? Math.round(Math.max(0, total - done) / rate) : 0;
                 return new ProjectionStatus(name, module, position, head, Math.max(0, head - position), state, total,
-                        done, started, rate, left, row.getString(6), instant(row.getObject(7, OffsetDateTime.class)));
+                        done, started, rate, left, row.getString(6), instant(row.getObject(7, OffsetDateTime.class)),
+                        row.getString(10));
             }
         }
     }
