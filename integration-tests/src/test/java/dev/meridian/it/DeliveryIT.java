@@ -311,6 +311,40 @@ class DeliveryIT {
     }
 
     @Test
+    void forgettingSomeoneErasesTheirPersonalDataFromTheDeadLetters() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID subject = UUID.randomUUID();
+        String secret = "secret-" + run;
+        HttpResponse<String> confided = HTTP.send(HttpRequest.newBuilder(TestServer.http(
+                "/delivery-probe/confidences?stream=confided-" + run + "&subject=" + subject + "&secret=" + secret))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confided.statusCode()).as(confided.body()).isEqualTo(200);
+        List<JsonObject> parked = eventuallyFound("status=PARKED&q=" + secret, 2);
+        JsonObject before = TestServer.json(admin("GET", "/dead-letters/" + parked.get(0).getString("id"), null));
+        assertThat(before.getJsonObject("payload").getString("secret")).isEqualTo(secret);
+        assertThat(before.getString("error")).contains(secret);
+
+        HttpResponse<String> forgotten = HTTP.send(HttpRequest.newBuilder(TestServer.http(
+                "/delivery-probe/confidences/" + subject)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forgotten.statusCode()).as(forgotten.body()).isEqualTo(204);
+
+        for (JsonObject letter : parked) {
+            JsonObject after = TestServer.json(admin("GET", "/dead-letters/" + letter.getString("id"), null));
+            assertThat(after.getString("status")).as("still parked, for a redrive").isEqualTo("PARKED");
+            assertThat(after.getJsonObject("payload").isNull("secret")).as(after.toString()).isTrue();
+            assertThat(after.getJsonObject("payload").getString("subject")).isEqualTo(subject.toString());
+            assertThat(after.getString("error")).contains("[erased]").doesNotContain(secret);
+            assertThat(after.getString("stackTrace")).doesNotContain(secret);
+            JsonObject erasure = after.getJsonArray("history").getValuesAs(JsonObject.class)
+                    .get(after.getJsonArray("history").size() - 1);
+            assertThat(erasure.getString("action")).isEqualTo("ERASED");
+            assertThat(erasure.getString("actor")).isEqualTo("erasure");
+        }
+        assertThat(found("q=" + secret)).isEmpty();
+        assertThat(DatabaseScan.columnsContaining(secret)).as("the columns holding the secret").isEmpty();
+    }
+
+    @Test
     void aProjectionRebuiltFromScratchEndsIdenticalToTheOneBuiltLive() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 30; i++) {

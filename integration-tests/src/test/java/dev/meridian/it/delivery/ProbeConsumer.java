@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * A consuming module's handler: records every event it is given, in its own schema, with no deduplication of its
  * own, so a doubled delivery would show as two rows. An event whose note is {@code poison-<schema>} fails until a
- * row in {@code <schema>.healed} says the bug is fixed.
+ * row in {@code <schema>.healed} says the bug is fixed; a confidence always fails.
  */
 @ApplicationScoped
 public class ProbeConsumer {
@@ -39,6 +39,11 @@ public class ProbeConsumer {
                 insert.executeUpdate();
             }
         }
+    }
+
+    void on(@Observes @Delivered ProbeEvents.Confided confided) {
+        // quotes the personal data, as real error messages do
+        throw new IllegalStateException("Cannot keep the secret " + confided.secret() + " of " + confided.subject());
     }
 
     private static boolean healed(Connection db, String schema) throws SQLException {

@@ -1,10 +1,13 @@
 package dev.meridian.eventinfra.delivery;
 
 import dev.meridian.eventinfra.module.SchemaMigrations;
+import dev.meridian.eventinfra.store.EventStoreProducer;
+import dev.meridian.eventinfra.store.SubjectForgotten;
 import dev.meridian.eventinfra.web.Page;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,7 +21,7 @@ import javax.sql.DataSource;
 /**
  * The dead-letter table for operators: find parked deliveries, look into one, redrive one or all that match a
  * filter (to their consumer only), or discard one with a reason. Every action is recorded with who did it and
- * when.
+ * when. A forgotten person's personal data is erased from the table too.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -37,11 +40,17 @@ public class DeadLetters {
     @Inject
     DeliveryRuntime runtime;
 
+    @Inject
+    EventStoreProducer eventStore;
+
     private DeadLetterQueries queries;
+    private DeadLetterErasure erasure;
 
     @PostConstruct
     void connect() {
         queries = new DeadLetterQueries(dataSource);
+        erasure = new DeadLetterErasure(dataSource, eventStore.store(), new WireFormat(eventStore.json()),
+                eventStore.json());
     }
 
     /**
@@ -100,6 +109,11 @@ public class DeadLetters {
     public void discard(UUID id, String actor, String reason) {
         DeadLetterQueries.Detail detail = get(id).orElseThrow(() -> new NoSuchDeadLetterException(id));
         runtime.discard(detail.summary().consumer(), detail.summary().streamId(), id, actor, reason);
+    }
+
+    /** A person was forgotten: no dead letter may keep their personal data readable (see {@link DeadLetterErasure}). */
+    void forget(@Observes SubjectForgotten forgotten) {
+        erasure.forget(forgotten.subjectId());
     }
 
     static Waiting nextWaiting(Connection db, String consumer, String streamId) throws SQLException {

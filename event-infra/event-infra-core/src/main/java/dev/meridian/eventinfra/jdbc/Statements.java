@@ -24,7 +24,16 @@ public final class Statements {
      * @return the number of rows it changed
      */
     public static int update(DataSource dataSource, String purpose, String statement, Object... values) {
-        try (Connection db = dataSource.getConnection(); PreparedStatement update = db.prepareStatement(statement)) {
+        try (Connection db = dataSource.getConnection()) {
+            return update(db, purpose, statement, values);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot " + purpose, e);
+        }
+    }
+
+    /** {@link #update(DataSource, String, String, Object...)} on a connection the caller holds. */
+    public static int update(Connection db, String purpose, String statement, Object... values) {
+        try (PreparedStatement update = db.prepareStatement(statement)) {
             bind(update, values);
             return update.executeUpdate();
         } catch (SQLException e) {

@@ -13,10 +13,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The store as modules get it in the server: every append also arranges for {@link AppendsCommitted} to be fired
- * once its transaction commits, which is what makes the relay's low-latency path.
+ * once its transaction commits, which is what makes the relay's low-latency path; forgetting a subject fires
+ * {@link SubjectForgotten} at once.
  */
 final class CommitSignallingEventStore implements EventStore {
 
@@ -25,12 +27,14 @@ final class CommitSignallingEventStore implements EventStore {
     private final PostgresEventStore store;
     private final TransactionSynchronizationRegistry transactions;
     private final Runnable signal;
+    private final Consumer<SubjectForgotten> forgotten;
 
     CommitSignallingEventStore(PostgresEventStore store, TransactionSynchronizationRegistry transactions,
-                               Runnable signal) {
+                               Runnable signal, Consumer<SubjectForgotten> forgotten) {
         this.store = store;
         this.transactions = transactions;
         this.signal = signal;
+        this.forgotten = forgotten;
     }
 
     @Override
@@ -75,5 +79,6 @@ final class CommitSignallingEventStore implements EventStore {
     @Override
     public void forgetSubject(String subjectId) {
         store.forgetSubject(subjectId);
+        forgotten.accept(new SubjectForgotten(subjectId));
     }
 }

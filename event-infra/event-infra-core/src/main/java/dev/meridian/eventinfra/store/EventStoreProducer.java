@@ -40,6 +40,9 @@ public class EventStoreProducer {
     @Inject
     Event<AppendsCommitted> appendsCommitted;
 
+    @Inject
+    Event<SubjectForgotten> subjectForgotten;
+
     private EventJson json;
     private EventTypeRegistry registry;
     private PostgresEventStore store;
@@ -53,7 +56,7 @@ public class EventStoreProducer {
         json = new EventJson();
         store = new PostgresEventStore(dataSource, registry, json, new MicrometerEventStoreMetrics(meterRegistry));
         signallingStore = new CommitSignallingEventStore(store, transactions,
-                () -> appendsCommitted.fire(new AppendsCommitted()));
+                () -> appendsCommitted.fire(new AppendsCommitted()), subjectForgotten::fire);
         LOG.info("Event store ready");
     }
 
