@@ -219,6 +219,10 @@ async function discardSelected() {
     say(`Dead letter ${id} discarded`);
 }
 
+function deadLettersCounted(count, kind = "") {
+    return `${count} ${kind}dead letter${count === 1 ? "" : "s"}`;
+}
+
 async function retryMatching() {
     const filter = filterValues();
     const matching = Object.fromEntries(["consumer", "eventType", "from", "to", "q"]
@@ -229,7 +233,7 @@ async function retryMatching() {
         say("No parked dead letter matches");
         return;
     }
-    $("confirm-text").textContent = `Retry ${parked.count} parked dead letters matching this filter?`;
+    $("confirm-text").textContent = `Retry ${deadLettersCounted(parked.count, "parked ")} matching this filter?`;
     $("confirm").showModal();
     $("confirm").onclose = async () => {
         if ($("confirm").returnValue !== "confirm") {
@@ -238,7 +242,7 @@ async function retryMatching() {
         }
         try {
             const retried = await call("POST", "/admin/api/dead-letters/retry", matching);
-            say(`Retry of ${retried.count} dead letters requested`);
+            say(`Retry of ${deadLettersCounted(retried.count)} requested`);
             await findDeadLetters(deadLetters.page);
         } catch (error) {
             say(describe(error), true);

@@ -1,6 +1,7 @@
 package dev.meridian.it;
 
 import static dev.meridian.it.TestServer.count;
+import static dev.meridian.it.TestServer.execute;
 import static dev.meridian.it.TestServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,10 +129,10 @@ class ConsoleIT {
         find(parked.get(2));
         browser.findElement(By.id("retry-matching")).click();
         patiently.until(ExpectedConditions.textToBePresentInElementLocated(By.id("confirm-text"),
-                "Retry 1 parked dead letters matching this filter?"));
+                "Retry 1 parked dead letter matching this filter?"));
         screenshot("dead-letters-retry-matching");
         browser.findElement(By.id("confirm-yes")).click();
-        statusSays("Retry of 1 dead letters requested");
+        statusSays("Retry of 1 dead letter requested");
         DeliveryIT.eventually(() -> count("select count(*) from event_infra.dead_letters where consumer = 'analytics'"
                 + " and status = 'RESOLVED' and envelope::text like '%" + parked.get(2) + "%'") == 1,
                 "the dead letter retried by its filter resolved");
@@ -289,11 +288,5 @@ class ConsoleIT {
     private static void screenshot(String name) throws Exception {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection db = TestServer.database(); Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

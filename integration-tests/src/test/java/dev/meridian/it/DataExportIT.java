@@ -1,6 +1,7 @@
 package dev.meridian.it;
 
 import static dev.meridian.it.TestServer.count;
+import static dev.meridian.it.TestServer.execute;
 import static dev.meridian.it.TestServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +11,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -218,6 +217,22 @@ class DataExportIT {
                 == 0, "the expired export deleted");
     }
 
+    @Test
+    void dropsASectionNoExportWaitsForOnceItIsTwiceTheDeadlineOld() throws Exception {
+        // the tests' deadline is 8 s: the sweeper drops sections received more than 16 s ago
+        String stale = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        execute("insert into event_infra.data_export_sections (export_id, module, user_id, section, received_at)"
+                + " values ('" + stale + "', 'analytics', gen_random_uuid(), '{}', now() - interval '1 minute'),"
+                + " ('" + recent + "', 'analytics', gen_random_uuid(), '{}', now())");
+
+        DeliveryIT.eventually(() -> count("select count(*) from event_infra.data_export_sections where export_id = '"
+                + stale + "'") == 0, "the stale section dropped");
+        assertThat(count("select count(*) from event_infra.data_export_sections where export_id = '" + recent + "'"))
+                .as("a section younger than twice the deadline stays").isOne();
+        execute("delete from event_infra.data_export_sections where export_id = '" + recent + "'");
+    }
+
     private static JsonObject eventuallyIn(String bearer, String exportId, String status) throws Exception {
         JsonObject[] last = new JsonObject[1];
         DeliveryIT.eventually(() -> {
@@ -253,11 +268,5 @@ class DataExportIT {
         HttpResponse<String> session = TestServer.signIn(email, PASSWORD);
         assertThat(session.statusCode()).as(session.body()).isEqualTo(200);
         return "Bearer " + TestServer.json(session).getString("accessToken");
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection db = TestServer.database(); Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

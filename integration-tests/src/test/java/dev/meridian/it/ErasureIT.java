@@ -1,6 +1,7 @@
 package dev.meridian.it;
 
 import static dev.meridian.it.TestServer.count;
+import static dev.meridian.it.TestServer.execute;
 import static dev.meridian.it.TestServer.postJson;
 import static dev.meridian.it.TestServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,8 +11,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -245,11 +244,5 @@ class ErasureIT {
 
     private static HttpResponse<String> signIn(String email) throws Exception {
         return TestServer.signIn(email, PASSWORD);
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection db = TestServer.database(); Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

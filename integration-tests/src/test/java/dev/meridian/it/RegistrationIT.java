@@ -1,6 +1,7 @@
 package dev.meridian.it;
 
 import static dev.meridian.it.TestServer.count;
+import static dev.meridian.it.TestServer.execute;
 import static dev.meridian.it.TestServer.postJson;
 import static dev.meridian.it.TestServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,8 +13,6 @@ import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -347,11 +346,5 @@ class RegistrationIT {
         assertThat(days.statusCode()).as(days.body()).isEqualTo(200);
         return TestServer.json("{\"days\":" + days.body() + "}").getJsonArray("days").stream()
                 .mapToLong(day -> day.asJsonObject().getJsonNumber("count").longValue()).sum();
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection db = TestServer.database(); Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

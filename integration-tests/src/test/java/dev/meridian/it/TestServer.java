@@ -105,6 +105,13 @@ public final class TestServer {
         }
     }
 
+    /** Runs one SQL statement on the test database, as the tests' own setup (triggers, rows of a scenario). */
+    static void execute(String sql) throws SQLException {
+        try (Connection db = database(); Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     static JsonArray jsonArray(HttpResponse<String> response) {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readArray();
