@@ -172,12 +172,21 @@ public final class DeadLetterQueries {
                 where.valuesThen()).get(0));
     }
 
-    /** The ids of the dead letters matching {@code filter}, in the order their events were stored. */
-    public List<UUID> ids(Filter filter) {
+    /**
+     * A dead letter that matched a filter.
+     *
+     * @param id       its id
+     * @param consumer the consuming module it failed in
+     */
+    public record Match(UUID id, String consumer) {
+    }
+
+    /** The dead letters matching {@code filter}, in the order their events were stored. */
+    public List<Match> matches(Filter filter) {
         Condition where = Condition.of(filter);
         return withCustomPlans("query dead letters", db -> Statements.query(db, "query dead letters",
-                "select id from event_infra.dead_letters" + where.sql + " order by global_position",
-                row -> row.getObject(1, UUID.class), where.valuesThen()));
+                "select id, consumer from event_infra.dead_letters" + where.sql + " order by global_position",
+                row -> new Match(row.getObject(1, UUID.class), row.getString(2)), where.valuesThen()));
     }
 
     /** One dead letter with its envelope, stack trace and history. */

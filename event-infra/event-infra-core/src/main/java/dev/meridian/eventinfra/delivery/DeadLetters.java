@@ -93,13 +93,17 @@ public class DeadLetters {
         runtime.redrive(detail.summary().consumer(), id, detail.envelope(), actor);
     }
 
-    /** Starts a redrive of every parked dead letter matching {@code filter} (whatever status it names); returns how many. */
+    /**
+     * Starts a redrive of every parked dead letter matching {@code filter} (whatever status it names), one after the
+     * other in the background; returns how many.
+     *
+     * @throws IllegalStateException when a consumer of theirs does not run in this server (nothing is redriven)
+     */
     public int retryMatching(DeadLetterQueries.Filter filter, String actor) {
-        List<UUID> ids = queries.ids(filter.parked());
-        for (UUID id : ids) {
-            retry(id, actor);
-        }
-        return ids.size();
+        List<DeadLetterQueries.Match> matches = queries.matches(filter.parked());
+        runtime.redriveInTurn(matches, id -> get(id).filter(parked -> "PARKED".equals(parked.summary().status())),
+                actor);
+        return matches.size();
     }
 
     /**

@@ -20,15 +20,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.logging.Level;
-import java.util.stream.Collectors;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -160,13 +163,40 @@ public class DeliveryRuntime {
     /** Redrives a parked dead letter in the background. */
     void redrive(String consumerName, UUID id, String envelopeJson, String actor) {
         ConsumingModule consumer = consumerNamed(consumerName);
+        executor.execute(() -> redriveNow(consumer, id, envelopeJson, actor));
+    }
+
+    /**
+     * Redrives dead letters one after the other in one background task, reading each ({@code read}) as it comes
+     * to it: a retry of thousands holds neither the request that asked for it nor a thread of the server's
+     * executor per dead letter. One that is no longer there, or no longer parked, is passed over.
+     *
+     * @throws IllegalStateException when a consumer of theirs does not run in this server (nothing is started)
+     */
+    void redriveInTurn(List<DeadLetterQueries.Match> matches,
+                       Function<UUID, Optional<DeadLetterQueries.Detail>> read, String actor) {
+        Map<String, ConsumingModule> byName = new HashMap<>();
+        matches.forEach(match -> byName.computeIfAbsent(match.consumer(), this::consumerNamed));
         executor.execute(() -> {
-            try {
-                deliverer.redrive(consumer, id, Delivery.of(consumerName, envelopeJson, wire), actor);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Redriving dead letter " + id + " failed", e);
+            int redriven = 0;
+            for (DeadLetterQueries.Match match : matches) {
+                Optional<DeadLetterQueries.Detail> parked = read.apply(match.id());
+                if (parked.isPresent()) {
+                    redriveNow(byName.get(match.consumer()), match.id(), parked.get().envelope(), actor);
+                    redriven++;
+                }
             }
+            int done = redriven;
+            LOG.info(() -> "Redrove " + done + " of " + matches.size() + " dead letters for " + actor);
         });
+    }
+
+    private void redriveNow(ConsumingModule consumer, UUID id, String envelopeJson, String actor) {
+        try {
+            deliverer.redrive(consumer, id, Delivery.of(consumer.name(), envelopeJson, wire), actor);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Redriving dead letter " + id + " failed", e);
+        }
     }
 
     /** Discards a dead letter now, and releases what waited behind it in the background. */
