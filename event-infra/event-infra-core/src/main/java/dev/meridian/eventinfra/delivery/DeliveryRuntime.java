@@ -47,6 +47,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class DeliveryRuntime {
 
     private static final Logger LOG = Logger.getLogger(DeliveryRuntime.class.getName());
+    private static final int REDRIVE_PROGRESS_EVERY = 1_000;
 
     @Resource(lookup = SchemaMigrations.DATASOURCE)
     DataSource dataSource;
@@ -178,12 +179,17 @@ public class DeliveryRuntime {
         Map<String, ConsumingModule> byName = new HashMap<>();
         matches.forEach(match -> byName.computeIfAbsent(match.consumer(), this::consumerNamed));
         executor.execute(() -> {
+            int seen = 0;
             int redriven = 0;
             for (DeadLetterQueries.Match match : matches) {
                 Optional<DeadLetterQueries.Detail> parked = read.apply(match.id());
                 if (parked.isPresent()) {
                     redriveNow(byName.get(match.consumer()), match.id(), parked.get().envelope(), actor);
                     redriven++;
+                }
+                if (++seen % REDRIVE_PROGRESS_EVERY == 0) {
+                    int sofar = seen;
+                    LOG.info(() -> "Redriving dead letters for " + actor + ": " + sofar + " of " + matches.size());
                 }
             }
             int done = redriven;
