@@ -359,11 +359,20 @@ async function openProcess(id) {
 // --- projections ---
 
 let projectionPolling = null;
+const followedRebuilds = new Set();
 
 async function showProjections() {
     clearTimeout(projectionPolling);
     const projections = await call("GET", "/admin/api/projections");
     $("projection-table").tBodies[0].replaceChildren(...projections.map(projectionRow));
+    // a rebuild followed here says when it is done
+    for (const projection of projections) {
+        if (projection.state === "REBUILDING") {
+            followedRebuilds.add(projection.name);
+        } else if (followedRebuilds.delete(projection.name)) {
+            say(`${projection.name} rebuilt: ${projection.rebuildDone} events replayed`);
+        }
+    }
     // a rebuild's progress moves on its own: follow it while this page is shown
     if (projections.some((projection) => projection.state === "REBUILDING") && !$("projections-page").hidden) {
         projectionPolling = setTimeout(() => showProjections().catch((error) => say(describe(error), true)), 1000);
@@ -397,6 +406,8 @@ async function rebuildProjection(name) {
         return;
     }
     await call("POST", `/admin/api/projections/${encodeURIComponent(name)}/rebuild`);
+    // a small one may be done before the table is read again
+    followedRebuilds.add(name);
     say(`Rebuilding ${name}`);
     await showProjections();
 }

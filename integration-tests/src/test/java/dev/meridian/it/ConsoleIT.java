@@ -167,7 +167,6 @@ class ConsoleIT {
         patiently.until(ExpectedConditions.presenceOfElementLocated(volume)).findElement(By.tagName("button"))
                 .click();
         browser.switchTo().alert().accept();
-        statusSays("Rebuilding analytics-event-volume");
         patiently.until(driver -> {
             List<WebElement> cells = driver.findElement(volume).findElements(By.tagName("td"));
             String[] progress = cells.get(5).getText().strip().split(" / ");
@@ -175,6 +174,7 @@ class ConsoleIT {
             return cells.get(2).getText().equals("LIVE") && progress.length == 2 && Long.parseLong(progress[1]) > 0
                     && Long.parseLong(progress[0]) >= Long.parseLong(progress[1]);
         });
+        statusSays("analytics-event-volume rebuilt");
         assertThat(browser.findElement(volume).findElements(By.tagName("td")).get(9).getText())
                 .as("the rebuild recorded with who asked").isEqualTo(TestServer.property("meridian.test.admin.email"));
         screenshot("projections");
