@@ -28,8 +28,7 @@ class AdminEventsIT {
 
     private static final String PASSWORD = "a perfectly fine passphrase";
 
-    private final String admin = "Bearer " + TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user",
-            "admin");
+    private final String admin = TestTokens.administratorBearer();
 
     @Deployment(testable = false)
     static EnterpriseArchive meridian() {

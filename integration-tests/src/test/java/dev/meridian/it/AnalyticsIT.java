@@ -44,8 +44,7 @@ class AnalyticsIT {
             where %s order by 1
             """.formatted(MODULES);
 
-    private final String admin = "Bearer " + TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user",
-            "admin");
+    private final String admin = TestTokens.administratorBearer();
 
     @Deployment(testable = false)
     static EnterpriseArchive meridian() {

@@ -37,8 +37,7 @@ class DataExportIT {
 
     private static final Mailbox MAILBOX = new Mailbox(MAIL);
 
-    private final String admin = "Bearer " + TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user",
-            "admin");
+    private final String admin = TestTokens.administratorBearer();
 
     @Deployment(testable = false)
     static EnterpriseArchive meridian() {

@@ -42,8 +42,7 @@ class ErasureIT {
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(
             Integer.parseInt(TestServer.property("meridian.test.smtp.port")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
-    private final String admin = "Bearer " + TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user",
-            "admin");
+    private final String admin = TestTokens.administratorBearer();
 
     @Deployment(testable = false)
     static EnterpriseArchive meridian() {

@@ -7,13 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /** The process log as an operator reads it, through {@code /admin/api/processes}. */
 final class Processes {
 
-    private static final String ADMIN = "Bearer " + TestTokens.tokenFor(UUID.randomUUID(), "ops@meridian.dev", "user",
-            "admin");
+    private static final String ADMIN = TestTokens.administratorBearer();
 
     private Processes() {
     }

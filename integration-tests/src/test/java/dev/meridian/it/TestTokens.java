@@ -49,6 +49,11 @@ final class TestTokens {
                 + "\n-----END " + label + "-----\n");
     }
 
+    /** An {@code Authorization} header value of an administrator, ops@meridian.dev, valid for ten minutes. */
+    static String administratorBearer() {
+        return "Bearer " + tokenFor("ops@meridian.dev", "user", "admin");
+    }
+
     /** A valid token for {@code user} with {@code groups} (a JSON array's content, e.g. {@code "admin"}). */
     static String tokenFor(String user, String... groups) {
         return tokenFor(UUID.randomUUID(), user, groups);
