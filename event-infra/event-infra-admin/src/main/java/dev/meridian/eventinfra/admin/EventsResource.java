@@ -40,9 +40,7 @@ public class EventsResource {
     private static final int WINDOW = 1_000;
     // 0 when nothing matches, so that reading starts after -1: not at all
     private static final String FIRST_MATCH = """
-            select coalesce(min(global_position), 0) from event_infra.events where global_position >= ?
-              and (?::text is null or event_type = ?::text) and (?::uuid is null or correlation_id = ?::uuid)
-            """;
+            select coalesce(min(global_position), 0) from event_infra.events where global_position >= ?""";
 
     @Inject
     EventStore store;
@@ -88,9 +86,19 @@ public class EventsResource {
                 Optional.empty(), correlation);
         List<EventView> events = new ArrayList<>();
         // the store reads in windows of positions; jump to the first match (indexed) rather than scan up to it
-        long after = Statements.query(dataSource, "find the first matching event", FIRST_MATCH,
-                row -> row.getLong(1), from, eventType.orElse(null), eventType.orElse(null),
-                correlation.orElse(null), correlation.orElse(null)).get(0) - 1;
+        // only the conditions given, so that PostgreSQL may use the type's or the correlation's index
+        StringBuilder firstMatch = new StringBuilder(FIRST_MATCH);
+        List<Object> values = new ArrayList<>(List.of(from));
+        eventType.ifPresent(name -> {
+            firstMatch.append(" and event_type = ?");
+            values.add(name);
+        });
+        correlation.ifPresent(id -> {
+            firstMatch.append(" and correlation_id = ?");
+            values.add(id);
+        });
+        long after = Statements.query(dataSource, "find the first matching event", firstMatch.toString(),
+                row -> row.getLong(1), values.toArray()).get(0) - 1;
         while (events.size() < most && after >= 0) {
             EventBatch batch = store.readAll(query, after, WINDOW);
             batch.events().stream().limit(most - events.size()).forEach(event -> events.add(EventView.of(event)));
