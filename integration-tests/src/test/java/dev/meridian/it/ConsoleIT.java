@@ -152,6 +152,13 @@ class ConsoleIT {
         patiently.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                 "//table[@id='event-table']//tr[td[4]='profile-" + newcomer + "']")));
         screenshot("events-of-one-correlation");
+        browser.findElement(By.id("follow-live")).click();
+        statusSays("Following new events");
+        String later = TestServer.register("again-" + UUID.randomUUID() + "@example.org", PASSWORD, "Later");
+        patiently.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//table[@id='event-table']"
+                + "//tr[td[3]='auth.UserRegistered' and td[4]='account-" + later + "']")));
+        browser.findElement(By.id("follow-live")).click();
+        statusSays("Stopped following");
 
         browser.findElement(By.id("nav-processes")).click();
         new Select(browser.findElement(By.cssSelector("#process-filter select[name=type]")))

@@ -33,7 +33,7 @@ import javax.sql.DataSource;
  * The live view's feed: every event stored from the moment someone follows, in global order (gap-safe, so a late
  * commit is never skipped), sent to every follower as a server-sent event named {@code event} whose id is the
  * global position. One reader for all followers, on a managed thread started by the first, woken by every commit
- * and looking every second for commits of other servers.
+ * and looking every second for commits of other servers; it ends when the last follower has gone.
  */
 @ApplicationScoped
 public class LiveEvents {
@@ -59,7 +59,7 @@ public class LiveEvents {
     }
 
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
-    private Reader reader;
+    private volatile Reader reader;
 
     /** Sends {@code sink} every event stored from now on, until it closes. */
     public synchronized void follow(SseEventSink sink, Sse sse) {
@@ -98,6 +98,14 @@ public class LiveEvents {
         @Override
         protected int runBatch() {
             followers.removeIf(follower -> follower.sink().isClosed());
+            synchronized (LiveEvents.this) {
+                if (followers.isEmpty()) {
+                    // nobody follows: no decoding every event in the background; the next follower starts anew
+                    reader = null;
+                    stop();
+                    return 0;
+                }
+            }
             // events of types this deployment has no class for cannot be read: they are skipped
             EventBatch batch = store.readAll(new EventQuery(runtime.registry().names(), Optional.empty(),
                     Optional.empty()), after, BATCH);
