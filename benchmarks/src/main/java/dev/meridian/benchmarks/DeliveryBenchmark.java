@@ -2,6 +2,7 @@ package dev.meridian.benchmarks;
 
 import dev.meridian.it.DeliveryProbes;
 import dev.meridian.it.TestServer;
+import dev.meridian.it.delivery.FixedRate;
 import dev.meridian.it.delivery.NotesProjection;
 import dev.meridian.launcher.WildFlyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -60,6 +61,7 @@ public final class DeliveryBenchmark {
     private static final Duration LATENCY_RUN = Duration.ofSeconds(60);
     private static final Duration CEILING_RUN = Duration.ofSeconds(20);
     private static final Duration RAMP_STEP = Duration.ofSeconds(30);
+    private static final Duration WARM_UP = Duration.ofSeconds(20);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
     // keeping up means no backlog: a p99 above this says the consumers fell behind during the step
     private static final double KEEPING_UP_P99_MILLIS = 1_000;
@@ -93,25 +95,30 @@ public final class DeliveryBenchmark {
     private void run(Path output) throws Exception {
         report.add("# Delivery benchmark");
         report.add("");
-        report.add("Commit to handler, " + CONSUMERS.size() + " consuming modules, appends over HTTP at a fixed rate"
-                + " over " + STREAMS + " streams; ceiling: transacted persistent JMS send to a durable subscription"
-                + " on the same broker, received and inserted with plain JDBC. "
-                + Runtime.getRuntime().availableProcessors() + " cores; the load generator shares them.");
+        report.add("Commit to handler, " + CONSUMERS.size() + " consuming modules, appends of one event each at a"
+                + " fixed rate over " + STREAMS + " streams, made either in the server (a scheduler in the probe"
+                + " module) or over HTTP (`POST /delivery-probe/publish` from this process); ceiling: transacted"
+                + " persistent JMS send to a durable subscription on the same broker, received and inserted with plain"
+                + " JDBC. " + Runtime.getRuntime().availableProcessors() + " cores; the load generator shares them.");
         report.add("");
-        // a short run first, so the measured ones do not pay for class loading and JIT
-        publishAtRate("warm-up", 200, Duration.ofSeconds(10));
-        awaitApplied("warm-up", countStored("warm-up"), Duration.ofSeconds(60));
+        // short runs first, so the measured ones do not pay for class loading and JIT on either path
+        for (Appends appends : Appends.values()) {
+            String run = "warm-up-" + appends.name().toLowerCase(Locale.ROOT);
+            publish(appends, run, 200, WARM_UP);
+            awaitApplied(run, countStored(run), Duration.ofSeconds(60));
+        }
 
-        report.add("Highest sustained rate, found by a ramp of " + RAMP_STEP.toSeconds() + " s steps that stops at the"
-                + " first failure; sustained = at least 95 % of the target rate achieved, every event applied once by"
-                + " all three consumers, p99 at most " + (long) KEEPING_UP_P99_MILLIS + " ms (no backlog building up)"
-                + " and everything applied within " + DRAIN_LIMIT.toSeconds() + " s of the step's end.");
+        report.add("Highest sustained rate with appends in the server, found by a ramp of " + RAMP_STEP.toSeconds()
+                + " s steps that stops at the first failure; sustained = at least 95 % of the target rate achieved,"
+                + " every event applied once by all three consumers, p99 at most " + (long) KEEPING_UP_P99_MILLIS
+                + " ms (no backlog building up) and everything applied within " + DRAIN_LIMIT.toSeconds()
+                + " s of the step's end.");
         report.add("");
         report.add("| target rate | appends achieved | p50 | p99 | drained after | applied once by all 3 |");
         report.add("|---|---|---|---|---|---|");
         int highestSustained = 0;
         for (int rate : RAMP_RATES) {
-            Step step = step(rate, RAMP_STEP);
+            Step step = step(Appends.IN_SERVER, rate, RAMP_STEP);
             report.add(String.format(Locale.ROOT, "| %,d/s | %,.0f/s | %s | %s | %s | %s |", rate,
                     step.achievedRate, ms(step.latencies.p50()), ms(step.latencies.p99()),
                     step.drainedAfter.isPresent() ? step.drainedAfter.get().toMillis() + " ms"
@@ -126,15 +133,18 @@ public final class DeliveryBenchmark {
         report.add("Highest sustained rate: **" + String.format(Locale.ROOT, "%,d", highestSustained)
                 + " events/s**.");
         report.add("");
-        report.add("| target rate | appends achieved | p50 | p99 | max | applied once by all 3 | ceiling p50 | ceiling p99 | ceiling max | p99 / ceiling p99 |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|");
+        report.add("| target rate | appends | achieved | p50 | p99 | max | applied once by all 3 | ceiling p50 | ceiling p99 | ceiling max | p99 / ceiling p99 |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int rate : LATENCY_RATES) {
-            Step step = step(rate, LATENCY_RUN);
             Load.Latencies ceiling = ceiling(rate, CEILING_RUN);
-            report.add(String.format(Locale.ROOT, "| %,d/s | %,.0f/s | %s | %s | %s | %s | %s | %s | %s | %.1f |",
-                    rate, step.achievedRate, ms(step.latencies.p50()), ms(step.latencies.p99()),
-                    ms(step.latencies.max()), step.appliedOnce ? "yes" : "no (" + step.problem + ")", ms(ceiling.p50()), ms(ceiling.p99()),
-                    ms(ceiling.max()), step.latencies.p99() / ceiling.p99()));
+            for (Appends appends : Appends.values()) {
+                Step step = step(appends, rate, LATENCY_RUN);
+                report.add(String.format(Locale.ROOT, "| %,d/s | %s | %,.0f/s | %s | %s | %s | %s | %s | %s | %s | %.1f |",
+                        rate, appends.description, step.achievedRate, ms(step.latencies.p50()),
+                        ms(step.latencies.p99()), ms(step.latencies.max()),
+                        step.appliedOnce ? "yes" : "no (" + step.problem + ")", ms(ceiling.p50()), ms(ceiling.p99()),
+                        ms(ceiling.max()), step.latencies.p99() / ceiling.p99()));
+            }
         }
         report.add("");
         rebuild();
@@ -151,11 +161,22 @@ public final class DeliveryBenchmark {
         }
     }
 
+    /** Where the appends are made. */
+    private enum Appends {
+        IN_SERVER("in the server"), OVER_HTTP("over HTTP");
+
+        final String description;
+
+        Appends(String description) {
+            this.description = description;
+        }
+    }
+
     /** Appends at {@code rate} for {@code duration}, then checks and measures what the consumers did with them. */
-    private Step step(int rate, Duration duration) throws Exception {
+    private Step step(Appends appends, int rate, Duration duration) throws Exception {
         String run = "r" + rate + "x" + UUID.randomUUID().toString().substring(0, 6);
-        System.out.printf("Appending %d events/s for %s ...%n", rate, duration);
-        double achieved = publishAtRate(run, rate, duration);
+        System.out.printf("Appending %d events/s %s for %s ...%n", rate, appends.description, duration);
+        double achieved = publish(appends, run, rate, duration);
         long stored = countStored(run);
         long loadEnded = System.nanoTime();
         boolean drained = awaitApplied(run, stored, DRAIN_LIMIT);
@@ -171,13 +192,42 @@ public final class DeliveryBenchmark {
         return new Step(achieved, latencies, problem == null, problem, drainedAfter);
     }
 
-    /** Fires appends on a fixed schedule; returns the rate of appends that were acknowledged. */
-    private double publishAtRate(String run, int rate, Duration duration) throws InterruptedException {
+    /** Appends on a fixed schedule; returns the rate of appends that committed. */
+    private double publish(Appends appends, String run, int rate, Duration duration) throws Exception {
+        return appends == Appends.IN_SERVER ? publishInServer(run, rate, duration) : publishOverHttp(run, rate, duration);
+    }
+
+    /** Has the probe module append on a fixed schedule itself, and waits until every append has ended. */
+    private double publishInServer(String run, int rate, Duration duration) throws Exception {
+        HttpResponse<String> started = http.send(HttpRequest.newBuilder(TestServer.http("/delivery-probe/load?run="
+                        + run + "&rate=" + rate + "&seconds=" + duration.toSeconds() + "&streams=" + STREAMS))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("The probe did not start its load: " + started.statusCode() + " "
+                    + started.body());
+        }
+        Thread.sleep(duration.toMillis());
+        JsonObject progress;
+        do {
+            Thread.sleep(POLL.toMillis());
+            progress = json(http.send(HttpRequest.newBuilder(TestServer.http("/delivery-probe/load/" + run)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        } while (!progress.getBoolean("done"));
+        long appended = progress.getJsonNumber("appended").longValue();
+        long failed = progress.getJsonNumber("failed").longValue();
+        if (failed > 0) {
+            System.out.printf("  %d of %d appends failed (see the server log)%n", failed, appended + failed);
+        }
+        return appended / progress.getJsonNumber("elapsedSeconds").doubleValue();
+    }
+
+    /** Fires appends over HTTP on a fixed schedule; returns the rate of appends that were acknowledged. */
+    private double publishOverHttp(String run, int rate, Duration duration) throws InterruptedException {
         long total = duration.toSeconds() * rate;
         AtomicInteger acknowledged = new AtomicInteger();
         ConcurrentLinkedQueue<CompletableFuture<HttpResponse<String>>> inFlight = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
-        Load.onSchedule(rate, duration, n -> {
+        FixedRate.run(rate, duration, n -> {
             URI uri = TestServer.http("/delivery-probe/publish?stream=" + run + "-" + (n % STREAMS) + "&note=n" + n);
             inFlight.add(http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString())
@@ -335,7 +385,7 @@ public final class DeliveryBenchmark {
         ThreadLocal<MessageProducer> producers = new ThreadLocal<>();
         List<Future<?>> sends = new ArrayList<>();
         try {
-            Load.onSchedule(rate, duration, n -> sends.add(pool.submit(() -> {
+            FixedRate.run(rate, duration, n -> sends.add(pool.submit(() -> {
                 if (sessions.get() == null) {
                     Connection connection = factory.createConnection(TestServer.property("meridian.broker.user"),
                             TestServer.property("meridian.broker.password"));

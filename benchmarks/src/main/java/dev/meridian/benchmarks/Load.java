@@ -7,14 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
 
 /**
- * What the benchmarks share: the database of the server under test, an open-loop schedule of requests and the
- * percentiles of what they measured.
+ * What the benchmarks share: the database of the server under test and the percentiles of what they measured
+ * (their open-loop schedule is {@link dev.meridian.it.delivery.FixedRate}, which the server-side load shares).
  */
 final class Load {
 
@@ -39,23 +36,6 @@ final class Load {
             create.execute("create database meridian");
         }
         return postgres;
-    }
-
-    /**
-     * Calls {@code fire} with 0, 1, 2, ... at {@code rate} per second for {@code duration} seconds, on the clock:
-     * a late call does not delay the ones after it (no coordinated omission).
-     */
-    static void onSchedule(int rate, Duration duration, LongConsumer fire) throws InterruptedException {
-        long intervalNanos = 1_000_000_000L / rate;
-        long total = duration.toSeconds() * rate;
-        long start = System.nanoTime();
-        for (long n = 0; n < total; n++) {
-            long wait = start + n * intervalNanos - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            fire.accept(n);
-        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.meridian.it.DeliveryProbes;
 import dev.meridian.it.TestServer;
+import dev.meridian.it.delivery.FixedRate;
 import dev.meridian.launcher.WildFlyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -101,7 +102,7 @@ public final class RegistrationBenchmark {
             ExecutorService pool = Executors.newCachedThreadPool();
             long start = System.nanoTime();
             List<CompletableFuture<Void>> calls = new ArrayList<>();
-            Load.onSchedule(rate, RATE_RUN, n -> calls.add(CompletableFuture.runAsync(() -> timedRegistration(
+            FixedRate.run(rate, RATE_RUN, n -> calls.add(CompletableFuture.runAsync(() -> timedRegistration(
                     latencies, failed), pool)));
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,8 +1,11 @@
 package dev.meridian.it;
 
+import dev.meridian.it.delivery.ConfidencesResource;
+import dev.meridian.it.delivery.FixedRate;
+import dev.meridian.it.delivery.LoadResource;
 import dev.meridian.it.delivery.NotesProjection;
 import dev.meridian.it.delivery.ProbeApplicationPath;
-import dev.meridian.it.delivery.ConfidencesResource;
+import dev.meridian.it.delivery.ProbeAppender;
 import dev.meridian.it.delivery.ProbeConsumer;
 import dev.meridian.it.delivery.PublisherResource;
 import dev.meridian.launcher.WildFlyServer;
@@ -69,7 +72,8 @@ public final class DeliveryProbes {
         }
         return TestServer.withWebModule(ear, probeWar("delivery-probe.war", "meridian.module.name=probe\n"
                 + "meridian.module.version=1\nmeridian.module.topic=" + PROBE_TOPIC + "\n")
-                .addClasses(PublisherResource.class, ConfidencesResource.class), "/delivery-probe");
+                .addClasses(PublisherResource.class, ProbeAppender.class, LoadResource.class, FixedRate.class,
+                        ConfidencesResource.class), "/delivery-probe");
     }
 
     private static WebArchive probeWar(String name, String config) {
