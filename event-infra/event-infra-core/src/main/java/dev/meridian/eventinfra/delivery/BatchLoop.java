@@ -2,11 +2,13 @@ package dev.meridian.eventinfra.delivery;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The loop relays and projections run on: another batch at once after a full one; after a short one, a wait for
- * a wake-up call (something was committed) or the poll interval (something nobody told this server about); after a
- * failure, a pause before trying again. It runs until stopped.
+ * a wake-up call (something was committed) or the poll interval (something nobody told this server about), and
+ * no new batch sooner than {@link #minimumRoundInterval()} after the previous one started; after a failure, a
+ * pause before trying again. It runs until stopped.
  */
 public abstract class BatchLoop implements Runnable {
 
@@ -46,6 +48,20 @@ public abstract class BatchLoop implements Runnable {
     /** The batch failed; the loop pauses, then tries again. */
     protected abstract void failed(Exception failure);
 
+    /** How long to wait for a wake-up call after a short batch: the poll interval, unless the loop knows better. */
+    protected Duration idleWait() {
+        return pollInterval;
+    }
+
+    /**
+     * The least time from the start of a short batch to the start of the next: under a steady flow of commits, the
+     * next batch then takes what several commits appended instead of one transaction per commit. A wake-up after a
+     * quiet spell is not held back. None unless the loop says otherwise.
+     */
+    protected Duration minimumRoundInterval() {
+        return Duration.ZERO;
+    }
+
     /** Before the first batch. */
     protected void starting() {
     }
@@ -60,8 +76,13 @@ public abstract class BatchLoop implements Runnable {
         try {
             while (running) {
                 try {
+                    long started = System.nanoTime();
                     if (runBatch() < batchSize) {
-                        wakeUps.await(pollInterval);
+                        wakeUps.await(idleWait());
+                        long rest = minimumRoundInterval().toNanos() - (System.nanoTime() - started);
+                        if (rest > 0 && running) {
+                            TimeUnit.NANOSECONDS.sleep(rest);
+                        }
                     }
                 } catch (InterruptedException e) {
                     throw e;

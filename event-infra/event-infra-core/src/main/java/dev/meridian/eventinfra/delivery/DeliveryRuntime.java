@@ -156,9 +156,9 @@ public class DeliveryRuntime {
         }
     }
 
-    /** Events were committed: the relays look now. */
+    /** Events were committed: the relays of their types look now. */
     void wakeUp(@Observes AppendsCommitted committed) {
-        relays.values().forEach(EventRelay::wakeUp);
+        relays.values().forEach(relay -> relay.committed(committed.eventTypes()));
     }
 
     /** Redrives a parked dead letter in the background. */

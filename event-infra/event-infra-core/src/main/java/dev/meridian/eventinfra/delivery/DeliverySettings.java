@@ -19,6 +19,8 @@ import org.eclipse.microprofile.config.Config;
  * @param attempts              deliveries of one event to one consumer before it is parked
  * @param retryDelays           the wait before the 2nd, 3rd, ... attempt; the last one repeats
  * @param projectionBatchSize   events per projection transaction
+ * @param projectionInterval    least time between the starts of two live projection batches while commits keep
+ *                              coming, so that a batch takes several commits' events
  * @param inboxRetention        how long a consumer remembers the events it accepted
  * @param deadLetterRetention   how long resolved and discarded dead letters are kept
  * @param processRetention      how long ended processes stay in the process log
@@ -29,7 +31,8 @@ import org.eclipse.microprofile.config.Config;
  */
 public record DeliverySettings(String nodeId, String brokerUser, String brokerPassword, int relayBatchSize,
                                Duration pollInterval, int sessionsPerConsumer, int deliveryBatchSize, int attempts,
-                               List<Duration> retryDelays, int projectionBatchSize, Duration inboxRetention,
+                               List<Duration> retryDelays, int projectionBatchSize,
+                               Duration projectionInterval, Duration inboxRetention,
                                Duration deadLetterRetention, Duration processRetention,
                                Duration retentionInterval, long maxReadyLag,
                                Duration lockIdleLimit) {
@@ -62,6 +65,7 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
                 Settings.durations(config.getOptionalValue("meridian.delivery.retry.delays", String.class)
                         .orElse("PT0.2S,PT1S,PT5S")),
                 config.getOptionalValue("meridian.projection.batch-size", Integer.class).orElse(1000),
+                duration(config, "meridian.projection.min-interval", "PT0.05S"),
                 duration(config, "meridian.retention.inbox", "P14D"),
                 duration(config, "meridian.retention.dead-letters", "P30D"),
                 duration(config, "meridian.retention.processes", "P30D"),

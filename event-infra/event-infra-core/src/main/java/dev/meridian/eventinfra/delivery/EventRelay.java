@@ -38,7 +38,7 @@ import javax.sql.DataSource;
  * ({@code for update skip locked}), and a server that finds it locked stands by. The lock ends with the batch's
  * transaction, so when the active server dies another one carries on from the same checkpoint.
  */
-final class EventRelay extends BatchLoop {
+final class EventRelay extends StoreFollower {
 
     private static final Logger LOG = Logger.getLogger(EventRelay.class.getName());
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
@@ -72,7 +72,7 @@ final class EventRelay extends BatchLoop {
 
     EventRelay(String topicName, Set<String> eventTypes, DataSource dataSource, PostgresEventStore store,
                WireFormat wire, BrokerAccess broker, DeliverySettings settings, DeliveryMetrics metrics) {
-        super(settings.relayBatchSize(), settings.pollInterval(), RECONNECT_DELAY);
+        super(eventTypes, settings.relayBatchSize(), settings.pollInterval(), RECONNECT_DELAY);
         this.topicName = topicName;
         this.ownEvents = new EventQuery(eventTypes, Optional.empty(), Optional.empty());
         this.dataSource = dataSource;
@@ -120,7 +120,7 @@ final class EventRelay extends BatchLoop {
                     db.rollback();
                     return 0;
                 }
-                StoredBatch batch = store.readAllStored(db, ownEvents, checkpoint, settings.relayBatchSize());
+                StoredBatch batch = followed(store.readAllStored(db, ownEvents, checkpoint, settings.relayBatchSize()));
                 if (batch.nextAfterPosition() == checkpoint) {
                     db.rollback();
                     return 0;

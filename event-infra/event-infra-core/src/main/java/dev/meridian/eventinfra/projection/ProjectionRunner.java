@@ -3,9 +3,9 @@ package dev.meridian.eventinfra.projection;
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventQuery;
-import dev.meridian.eventinfra.delivery.BatchLoop;
 import dev.meridian.eventinfra.delivery.DeliverySettings;
 import dev.meridian.eventinfra.delivery.HeldLocks;
+import dev.meridian.eventinfra.delivery.StoreFollower;
 import dev.meridian.eventinfra.delivery.Transactions;
 import dev.meridian.eventinfra.module.ModuleContext;
 import dev.meridian.eventinfra.store.PostgresEventStore;
@@ -35,7 +35,7 @@ import javax.sql.DataSource;
  * in batches and, once it has caught up, simply follows new events. Progress (done, total, rate, ETA) is kept in
  * the checkpoint row and logged every few seconds.
  */
-final class ProjectionRunner extends BatchLoop {
+final class ProjectionRunner extends StoreFollower {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRunner.class.getName());
     private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
@@ -79,27 +79,27 @@ final class ProjectionRunner extends BatchLoop {
     // read once, as module code: a projection may compute its name from its module's configuration
     private final String name;
     private final ModuleContext module;
-    private final Set<String> eventTypes;
     private final DataSource dataSource;
     private final UserTransaction transaction;
     private final PostgresEventStore store;
     private final int batchSize;
     private final Duration lockIdleLimit;
+    private final Duration minimumInterval;
     private long lastProgressLog;
 
     ProjectionRunner(Projection projection, String name, ModuleContext module, Set<String> eventTypes,
                      DataSource dataSource, UserTransaction transaction, PostgresEventStore store,
                      DeliverySettings settings) {
-        super(settings.projectionBatchSize(), settings.pollInterval(), FAILURE_PAUSE);
+        super(eventTypes, settings.projectionBatchSize(), settings.pollInterval(), FAILURE_PAUSE);
         this.projection = projection;
         this.name = name;
         this.module = module;
-        this.eventTypes = Set.copyOf(eventTypes);
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.store = store;
         this.batchSize = settings.projectionBatchSize();
         this.lockIdleLimit = settings.lockIdleLimit();
+        this.minimumInterval = settings.projectionInterval();
     }
 
     String name() {
@@ -111,8 +111,13 @@ final class ProjectionRunner extends BatchLoop {
     }
 
     @Override
+    protected Duration minimumRoundInterval() {
+        return minimumInterval;
+    }
+
+    @Override
     protected void starting() {
-        LOG.info(() -> "Projection " + name + " of " + module.name() + " reads " + eventTypes);
+        LOG.info(() -> "Projection " + name + " of " + module.name() + " reads " + eventTypes());
     }
 
     @Override
@@ -129,7 +134,7 @@ final class ProjectionRunner extends BatchLoop {
             HeldLocks.releaseAfterIdling(db, lockIdleLimit);
             Checkpoint checkpoint = lockCheckpoint(db);
             StoredBatch batch = checkpoint == null ? null
-                    : store.readAllStored(db, query(), checkpoint.position(), batchSize);
+                    : followed(store.readAllStored(db, query(), checkpoint.position(), batchSize));
             if (batch == null || batch.nextAfterPosition() == checkpoint.position()) {
                 // another server runs this projection now, or there is nothing new
                 Transactions.rollback(transaction);
@@ -203,7 +208,7 @@ final class ProjectionRunner extends BatchLoop {
             }
             module.run(projection::reset);
             try (PreparedStatement start = db.prepareStatement(START_REBUILD)) {
-                start.setArray(1, db.createArrayOf("text", eventTypes.toArray()));
+                start.setArray(1, db.createArrayOf("text", eventTypes().toArray()));
                 start.setString(2, name);
                 start.executeUpdate();
             }
@@ -222,7 +227,7 @@ final class ProjectionRunner extends BatchLoop {
     }
 
     private EventQuery query() {
-        return new EventQuery(eventTypes, Optional.empty(), Optional.empty());
+        return new EventQuery(eventTypes(), Optional.empty(), Optional.empty());
     }
 
     private void logProgress(Connection db, boolean finished) throws SQLException {

@@ -127,9 +127,9 @@ public class Projections {
                         row.getLong(3)), name, limit));
     }
 
-    /** New events were committed: the projections look now. */
+    /** New events were committed: the projections that read their types look now. */
     void wakeUp(@Observes AppendsCommitted committed) {
-        runners.values().forEach(ProjectionRunner::wakeUp);
+        runners.values().forEach(runner -> runner.committed(committed.eventTypes()));
     }
 
     @PreDestroy

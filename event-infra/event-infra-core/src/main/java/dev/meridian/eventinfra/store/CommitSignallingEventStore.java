@@ -12,26 +12,32 @@ import dev.meridian.eventinfra.api.StreamRetention;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The store as modules get it in the server: every append also arranges for {@link AppendsCommitted} to be fired
- * once its transaction commits, which is what makes the relay's low-latency path; forgetting a subject fires
- * {@link SubjectForgotten} at once.
+ * The store as modules get it in the server: every append also arranges for {@link AppendsCommitted}, with the
+ * types of everything the transaction appended, to be fired once its transaction commits, which is what makes the
+ * relay's low-latency path; forgetting a subject fires {@link SubjectForgotten} at once.
  */
 final class CommitSignallingEventStore implements EventStore {
 
-    private static final Object SIGNAL_REGISTERED = new Object();
+    // the key of the transaction's set of appended type names
+    private static final Object APPENDED_TYPES = new Object();
 
     private final PostgresEventStore store;
+    private final EventTypeRegistry registry;
     private final TransactionSynchronizationRegistry transactions;
-    private final Runnable signal;
+    private final Consumer<AppendsCommitted> signal;
     private final Consumer<SubjectForgotten> forgotten;
 
-    CommitSignallingEventStore(PostgresEventStore store, TransactionSynchronizationRegistry transactions,
-                               Runnable signal, Consumer<SubjectForgotten> forgotten) {
+    CommitSignallingEventStore(PostgresEventStore store, EventTypeRegistry registry,
+                               TransactionSynchronizationRegistry transactions, Consumer<AppendsCommitted> signal,
+                               Consumer<SubjectForgotten> forgotten) {
         this.store = store;
+        this.registry = registry;
         this.transactions = transactions;
         this.signal = signal;
         this.forgotten = forgotten;
@@ -40,11 +46,18 @@ final class CommitSignallingEventStore implements EventStore {
     @Override
     public AppendResult append(String streamId, ExpectedVersion expected, List<NewEvent> events) {
         AppendResult result = store.append(streamId, expected, events);
+        Set<String> types = new HashSet<>();
+        events.forEach(event -> types.add(registry.typeOf(event.event()).name()));
         if (transactions.getTransactionKey() == null) {
-            signal.run();
-        } else if (transactions.getResource(SIGNAL_REGISTERED) == null) {
-            // once per transaction, however many appends it makes
-            transactions.putResource(SIGNAL_REGISTERED, Boolean.TRUE);
+            signal.accept(new AppendsCommitted(types));
+            return result;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> appended = (Set<String>) transactions.getResource(APPENDED_TYPES);
+        if (appended == null) {
+            // one signal per transaction, however many appends it makes
+            Set<String> appendedInTransaction = new HashSet<>();
+            transactions.putResource(APPENDED_TYPES, appendedInTransaction);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -53,11 +66,13 @@ final class CommitSignallingEventStore implements EventStore {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        signal.run();
+                        signal.accept(new AppendsCommitted(appendedInTransaction));
                     }
                 }
             });
+            appended = appendedInTransaction;
         }
+        appended.addAll(types);
         return result;
     }
 

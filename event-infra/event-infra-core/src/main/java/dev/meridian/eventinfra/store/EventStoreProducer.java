@@ -55,8 +55,8 @@ public class EventStoreProducer {
                 ServiceLoader.load(EventCatalog.class, EventStoreProducer.class.getClassLoader()));
         json = new EventJson();
         store = new PostgresEventStore(dataSource, registry, json, new MicrometerEventStoreMetrics(meterRegistry));
-        signallingStore = new CommitSignallingEventStore(store, transactions,
-                () -> appendsCommitted.fire(new AppendsCommitted()), subjectForgotten::fire);
+        signallingStore = new CommitSignallingEventStore(store, registry, transactions, appendsCommitted::fire,
+                subjectForgotten::fire);
         LOG.info("Event store ready");
     }
 

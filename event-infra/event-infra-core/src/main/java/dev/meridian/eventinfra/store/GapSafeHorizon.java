@@ -49,10 +49,20 @@ final class GapSafeHorizon {
     });
 
     /**
-     * The highest position up to which every event after {@code afterPosition} is visible or will never exist,
-     * looking at most {@code window} positions ahead; {@code afterPosition} itself when nothing more is safe.
+     * How far a reader may go.
+     *
+     * @param position   the highest position up to which every event is visible or will never exist
+     * @param gapPending whether it stopped at positions that transactions still running may yet fill (or after as
+     *                   many gaps as one call resolves), so that looking again soon may go further
      */
-    long after(Connection connection, long afterPosition, int window) throws SQLException {
+    record Horizon(long position, boolean gapPending) {
+    }
+
+    /**
+     * How far every event after {@code afterPosition} is visible or will never exist, looking at most
+     * {@code window} positions ahead; {@code afterPosition} itself when nothing more is safe.
+     */
+    Horizon after(Connection connection, long afterPosition, int window) throws SQLException {
         long horizon = afterPosition;
         long resolvedBelow = Long.MIN_VALUE;
         for (int reads = 0; reads <= MAX_RESOLVED_GAPS; reads++) {
@@ -67,17 +77,17 @@ final class GapSafeHorizon {
                 }
             }
             if (gapEnd == null) {
-                return horizon;
+                return new Horizon(horizon, false);
             }
             String[] running = runningAtGap.computeIfAbsent(gapEnd, end -> snapshot.runningTransactions());
             if (!allEnded(connection, running)) {
-                return horizon;
+                return new Horizon(horizon, true);
             }
             // the missing positions below gapEnd are now committed (visible to the next read) or gone for good
             runningAtGap.remove(gapEnd);
             resolvedBelow = gapEnd;
         }
-        return horizon;
+        return new Horizon(horizon, true);
     }
 
     private static Snapshot visiblePositions(Connection connection, long afterPosition, int window)

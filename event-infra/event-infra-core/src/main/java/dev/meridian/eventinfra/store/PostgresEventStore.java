@@ -381,9 +381,10 @@ public final class PostgresEventStore implements EventStore {
             throw new IllegalStateException("Reading in global order needs read committed, so that every statement"
                     + " sees transactions that committed since the previous one");
         }
-        long horizon = horizons.after(connection, afterPosition, maxCount);
+        GapSafeHorizon.Horizon safe = horizons.after(connection, afterPosition, maxCount);
+        long horizon = safe.position();
         if (horizon <= afterPosition) {
-            return new StoredBatch(List.of(), afterPosition);
+            return new StoredBatch(List.of(), afterPosition, safe.gapPending());
         }
         try (PreparedStatement read = connection.prepareStatement(READ_ALL)) {
             Array types = connection.createArrayOf("text", query.types().toArray());
@@ -401,7 +402,7 @@ public final class PostgresEventStore implements EventStore {
             List<StoredEvent> events = storedEvents(connection, read);
             // a full batch may stop below the horizon; otherwise everything up to the horizon has been seen
             long next = events.size() == maxCount ? events.get(events.size() - 1).globalPosition() : horizon;
-            return new StoredBatch(events, next);
+            return new StoredBatch(events, next, safe.gapPending());
         }
     }
 
@@ -410,8 +411,9 @@ public final class PostgresEventStore implements EventStore {
      *
      * @param events            the matching events, in global order
      * @param nextAfterPosition pass this as {@code afterPosition} to read on
+     * @param gapPending        whether the read stopped at positions that transactions still running may yet fill
      */
-    public record StoredBatch(List<StoredEvent> events, long nextAfterPosition) {
+    public record StoredBatch(List<StoredEvent> events, long nextAfterPosition, boolean gapPending) {
 
         public StoredBatch {
             events = List.copyOf(events);

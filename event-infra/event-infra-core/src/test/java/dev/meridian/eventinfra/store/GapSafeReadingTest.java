@@ -75,6 +75,30 @@ class GapSafeReadingTest {
     }
 
     @Test
+    void saysWhenAGapHoldsItBack() throws Exception {
+        try (Connection first = transaction(); Connection second = transaction()) {
+            store.append(first, StreamIds.of("cart", 1), ExpectedVersion.any(), oneEvent());
+            store.append(second, StreamIds.of("cart", 2), ExpectedVersion.any(), oneEvent());
+            second.commit();
+
+            assertThat(readStored(0).gapPending()).as("held back by a transaction still running").isTrue();
+
+            first.commit();
+            PostgresEventStore.StoredBatch after = readStored(0);
+
+            assertThat(after.events()).hasSize(2);
+            assertThat(after.gapPending()).isFalse();
+            assertThat(readStored(after.nextAfterPosition()).gapPending()).as("nothing more to wait for").isFalse();
+        }
+    }
+
+    private PostgresEventStore.StoredBatch readStored(long afterPosition) throws Exception {
+        try (Connection connection = database.getConnection()) {
+            return store.readAllStored(connection, EventQuery.all(), afterPosition, 1000);
+        }
+    }
+
+    @Test
     void movesOnWhenTheEarlierPositionsTransactionRollsBack() throws Exception {
         try (Connection first = transaction(); Connection second = transaction()) {
             store.append(first, StreamIds.of("cart", 1), ExpectedVersion.any(), oneEvent());
