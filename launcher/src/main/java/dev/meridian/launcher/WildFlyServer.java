@@ -19,6 +19,12 @@ import java.util.stream.Stream;
 public final class WildFlyServer {
 
     private static final long STOP_TIMEOUT_SECONDS = 60;
+    /**
+     * The server's heap unless {@code JBOSS_JAVA_SIZING} says otherwise. WildFly's own default, 512 MB, is tight for
+     * the embedded broker, the consumers and a backlog together: under load the young collections came every
+     * second or two and the old generation filled.
+     */
+    private static final String DEFAULT_JAVA_SIZING = "-Xms1g -Xmx2g";
 
     private final Process process;
 
@@ -48,6 +54,7 @@ public final class WildFlyServer {
         // the server runs on the JDK that runs the launcher, whatever JAVA_HOME says
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JBOSS_HOME", serverHome.toString());
+        builder.environment().putIfAbsent("JBOSS_JAVA_SIZING", DEFAULT_JAVA_SIZING);
         return new WildFlyServer(builder.start());
     }
 
