@@ -154,6 +154,24 @@ class EventStoreAppendTest {
     }
 
     @Test
+    void appendingOneEventAgainWithoutACheckChangesNothingAndKeepsTheTransaction() throws Exception {
+        String cart = newCart();
+        NewEvent event = added("a");
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            AppendResult first = store.append(connection, cart, ExpectedVersion.any(), List.of(event));
+
+            AppendResult again = store.append(connection, cart, ExpectedVersion.any(), List.of(event));
+            AppendResult next = store.append(connection, cart, ExpectedVersion.any(), List.of(added("b")));
+            connection.commit();
+
+            assertThat(again).isEqualTo(new AppendResult(1, first.lastGlobalPosition(), true));
+            assertThat(next.streamVersion()).as("the transaction went on after the replay").isEqualTo(2);
+        }
+        assertThat(store.readStream(cart, 1, 10)).hasSize(2);
+    }
+
+    @Test
     void refusesAReplayExpectedAtAnotherVersion() {
         String cart = newCart();
         NewEvent first = added("a");
