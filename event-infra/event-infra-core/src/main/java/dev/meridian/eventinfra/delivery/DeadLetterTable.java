@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Optional;
@@ -26,9 +27,13 @@ final class DeadLetterTable {
     private static final String ACCEPT = """
             insert into event_infra.inbox (consumer, event_id) values (?, ?) on conflict do nothing
             """;
-    private static final String ACCEPT_ALL = """
-            insert into event_infra.inbox (consumer, event_id) select ?, unnest(?::uuid[])
-            on conflict do nothing returning event_id
+    // one round trip for what every delivery asks first: new to the inbox? held up behind a dead letter?
+    private static final String ADMIT = """
+            with accepted as (insert into event_infra.inbox (consumer, event_id) select ?, unnest(?::uuid[])
+                              on conflict do nothing returning event_id)
+            select array(select event_id from accepted),
+                   exists (select 1 from event_infra.dead_letters
+                           where consumer = ? and stream_id = any(?) and status in ('PARKED', 'WAITING'))
             """;
     private static final String OPEN_IN_STREAMS = """
             select exists (select 1 from event_infra.dead_letters
@@ -66,18 +71,28 @@ final class DeadLetterTable {
         }
     }
 
-    /** Records that {@code consumer} accepted the events; returns those it had not accepted before. */
-    static Set<UUID> acceptAll(Connection db, String consumer, Collection<UUID> eventIds) throws SQLException {
-        try (PreparedStatement accept = db.prepareStatement(ACCEPT_ALL)) {
-            accept.setString(1, consumer);
-            accept.setArray(2, db.createArrayOf("uuid", eventIds.toArray()));
-            Set<UUID> accepted = new HashSet<>();
-            try (ResultSet rows = accept.executeQuery()) {
-                while (rows.next()) {
-                    accepted.add(rows.getObject(1, UUID.class));
-                }
+    /**
+     * What the inbox and the dead letters say about events arriving for a consumer.
+     *
+     * @param accepted          the events the consumer had not accepted before (now recorded as accepted)
+     * @param anyStreamBlocked  whether a dead letter of the consumer holds up one of the events' streams
+     */
+    record Admission(Set<UUID> accepted, boolean anyStreamBlocked) {
+    }
+
+    /** Records that {@code consumer} accepted the events, and tells whether one of {@code streamIds} is held up. */
+    static Admission admit(Connection db, String consumer, Collection<UUID> eventIds, Collection<String> streamIds)
+            throws SQLException {
+        try (PreparedStatement admit = db.prepareStatement(ADMIT)) {
+            admit.setString(1, consumer);
+            admit.setArray(2, db.createArrayOf("uuid", eventIds.toArray()));
+            admit.setString(3, consumer);
+            admit.setArray(4, db.createArrayOf("text", streamIds.toArray()));
+            try (ResultSet row = admit.executeQuery()) {
+                row.next();
+                Set<UUID> accepted = new HashSet<>(Arrays.asList((UUID[]) row.getArray(1).getArray()));
+                return new Admission(accepted, row.getBoolean(2));
             }
-            return accepted;
         }
     }
 

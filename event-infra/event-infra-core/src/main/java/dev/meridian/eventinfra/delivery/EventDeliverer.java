@@ -76,13 +76,14 @@ final class EventDeliverer {
         Set<UUID> accepted;
         Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
-            accepted = DeadLetterTable.acceptAll(db, consumer.name(),
-                    deliveries.stream().map(delivery -> delivery.header().id()).toList());
-            if (DeadLetterTable.anyStreamBlocked(db, consumer.name(),
-                    deliveries.stream().map(delivery -> delivery.header().streamId()).distinct().toList())) {
+            DeadLetterTable.Admission admission = DeadLetterTable.admit(db, consumer.name(),
+                    deliveries.stream().map(delivery -> delivery.header().id()).toList(),
+                    deliveries.stream().map(delivery -> delivery.header().streamId()).distinct().toList());
+            if (admission.anyStreamBlocked()) {
                 Transactions.rollback(transaction);
                 return false;
             }
+            accepted = admission.accepted();
         } catch (SQLException e) {
             Transactions.rollback(transaction);
             throw new BookkeepingFailure("Cannot record the delivery of " + deliveries.size() + " events", e);
@@ -159,12 +160,14 @@ final class EventDeliverer {
     private Outcome deliverOnce(ConsumingModule consumer, Delivery delivery) throws HandlerFailure {
         Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
-            if (!DeadLetterTable.accept(db, consumer.name(), delivery.header().id())) {
+            String stream = delivery.header().streamId();
+            DeadLetterTable.Admission admission = DeadLetterTable.admit(db, consumer.name(),
+                    List.of(delivery.header().id()), List.of(stream));
+            if (admission.accepted().isEmpty()) {
                 Transactions.commit(transaction);
                 return Outcome.DUPLICATE;
             }
-            String stream = delivery.header().streamId();
-            if (DeadLetterTable.anyStreamBlocked(db, consumer.name(), List.of(stream))) {
+            if (admission.anyStreamBlocked()) {
                 DeadLetterTable.lockStream(db, consumer.name(), stream);
                 if (DeadLetterTable.anyStreamBlocked(db, consumer.name(), List.of(stream))) {
                     DeadLetterTable.waitBehind(db, delivery);
