@@ -48,6 +48,11 @@ public abstract class BatchLoop implements Runnable {
     /** The batch failed; the loop pauses, then tries again. */
     protected abstract void failed(Exception failure);
 
+    /** Whether a batch that handled {@code handled} items is followed by the next at once: when it was full. */
+    protected boolean goesOnAtOnce(int handled) {
+        return handled >= batchSize;
+    }
+
     /** How long to wait for a wake-up call after a short batch: the poll interval, unless the loop knows better. */
     protected Duration idleWait() {
         return pollInterval;
@@ -77,7 +82,7 @@ public abstract class BatchLoop implements Runnable {
             while (running) {
                 try {
                     long started = System.nanoTime();
-                    if (runBatch() < batchSize) {
+                    if (!goesOnAtOnce(runBatch())) {
                         wakeUps.await(idleWait());
                         long rest = minimumRoundInterval().toNanos() - (System.nanoTime() - started);
                         if (rest > 0 && running) {

@@ -51,16 +51,16 @@ final class GapSafeHorizon {
     /**
      * How far a reader may go.
      *
-     * @param position   the highest position up to which every event is visible or will never exist
-     * @param gapPending whether it stopped at positions that transactions still running may yet fill (or after as
-     *                   many gaps as one call resolves), so that looking again soon may go further
+     * @param position the highest position up to which every event is visible or will never exist
+     * @param end      why it is not further
      */
-    record Horizon(long position, boolean gapPending) {
+    record Horizon(long position, PostgresEventStore.ReadEnd end) {
     }
 
     /**
      * How far every event after {@code afterPosition} is visible or will never exist, looking at most
-     * {@code window} positions ahead; {@code afterPosition} itself when nothing more is safe.
+     * {@code window} positions ahead (a little more past resolved gaps); {@code afterPosition} itself when nothing
+     * more is safe.
      */
     Horizon after(Connection connection, long afterPosition, int window) throws SQLException {
         long horizon = afterPosition;
@@ -77,17 +77,19 @@ final class GapSafeHorizon {
                 }
             }
             if (gapEnd == null) {
-                return new Horizon(horizon, false);
+                return new Horizon(horizon, snapshot.positions().length == window
+                        ? PostgresEventStore.ReadEnd.MORE : PostgresEventStore.ReadEnd.CAUGHT_UP);
             }
             String[] running = runningAtGap.computeIfAbsent(gapEnd, end -> snapshot.runningTransactions());
             if (!allEnded(connection, running)) {
-                return new Horizon(horizon, true);
+                return new Horizon(horizon, PostgresEventStore.ReadEnd.AT_GAP);
             }
             // the missing positions below gapEnd are now committed (visible to the next read) or gone for good
             runningAtGap.remove(gapEnd);
             resolvedBelow = gapEnd;
         }
-        return new Horizon(horizon, true);
+        // as many gaps as one call resolves: the next call goes on from here
+        return new Horizon(horizon, PostgresEventStore.ReadEnd.MORE);
     }
 
     private static Snapshot visiblePositions(Connection connection, long afterPosition, int window)

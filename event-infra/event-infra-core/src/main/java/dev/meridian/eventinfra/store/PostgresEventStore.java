@@ -387,7 +387,7 @@ public final class PostgresEventStore implements EventStore {
         GapSafeHorizon.Horizon safe = horizons.after(connection, afterPosition, maxCount);
         long horizon = safe.position();
         if (horizon <= afterPosition) {
-            return new StoredBatch(List.of(), afterPosition, safe.gapPending());
+            return new StoredBatch(List.of(), afterPosition, safe.end());
         }
         try (PreparedStatement read = connection.prepareStatement(READ_ALL)) {
             Array types = connection.createArrayOf("text", query.types().toArray());
@@ -404,9 +404,20 @@ public final class PostgresEventStore implements EventStore {
             read.setInt(9, maxCount);
             List<StoredEvent> events = storedEvents(connection, read);
             // a full batch may stop below the horizon; otherwise everything up to the horizon has been seen
-            long next = events.size() == maxCount ? events.get(events.size() - 1).globalPosition() : horizon;
-            return new StoredBatch(events, next, safe.gapPending());
+            boolean full = events.size() == maxCount;
+            long next = full ? events.get(events.size() - 1).globalPosition() : horizon;
+            return new StoredBatch(events, next, full ? ReadEnd.MORE : safe.end());
         }
+    }
+
+    /** Why a read in global order stopped where it did. */
+    public enum ReadEnd {
+        /** At the newest event that is safe to read: there is nothing more until something commits. */
+        CAUGHT_UP,
+        /** At a gap, positions that a transaction still running may yet fill. */
+        AT_GAP,
+        /** At the end of the batch, or of the positions one read looks at: more may be read at once. */
+        MORE
     }
 
     /**
@@ -414,9 +425,9 @@ public final class PostgresEventStore implements EventStore {
      *
      * @param events            the matching events, in global order
      * @param nextAfterPosition pass this as {@code afterPosition} to read on
-     * @param gapPending        whether the read stopped at positions that transactions still running may yet fill
+     * @param end               why the read stopped there
      */
-    public record StoredBatch(List<StoredEvent> events, long nextAfterPosition, boolean gapPending) {
+    public record StoredBatch(List<StoredEvent> events, long nextAfterPosition, ReadEnd end) {
 
         public StoredBatch {
             events = List.copyOf(events);

@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.eventinfra.store.PostgresEventStore.ReadEnd;
 import dev.meridian.eventinfra.store.PostgresEventStore.StoredBatch;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** When a reader of the store looks again: at a commit of its types, soon after a gap held it back, never in a rush. */
+/**
+ * When a reader of the store reads again: at once while there is more, at a commit of its types, soon after a gap
+ * held it back, and not sooner than its minimum interval.
+ */
 class StoreFollowerTest {
 
     private static final Duration NEVER_POLLS = Duration.ofMinutes(10);
@@ -40,13 +44,25 @@ class StoreFollowerTest {
     @Test
     void looksAgainSoonWhenAGapHeldItBack() throws Exception {
         follower = new Follower(Duration.ZERO);
-        follower.heldAtGap.add(true);
+        follower.reads.add(ReadEnd.AT_GAP);
         follower.startOn(Executors.defaultThreadFactory(), "follower");
         follower.rounds.take();
 
         assertThat(follower.rounds.poll(WAIT_SECONDS, TimeUnit.SECONDS))
                 .as("another round without a commit or a poll").isNotNull();
         assertThat(follower.rounds.poll(500, TimeUnit.MILLISECONDS)).as("no gap any more, so no hurry").isNull();
+    }
+
+    @Test
+    void readsOnAtOnceWhileTheStoreHasMoreHoweverFewEventsWereItsOwn() throws Exception {
+        follower = new Follower(Duration.ofMinutes(1));
+        follower.reads.addAll(List.of(ReadEnd.MORE, ReadEnd.MORE));
+        follower.startOn(Executors.defaultThreadFactory(), "follower");
+
+        for (int round = 1; round <= 3; round++) {
+            assertThat(follower.rounds.poll(WAIT_SECONDS, TimeUnit.SECONDS)).as("round " + round).isNotNull();
+        }
+        assertThat(follower.rounds.poll(500, TimeUnit.MILLISECONDS)).as("caught up").isNull();
     }
 
     @Test
@@ -71,11 +87,14 @@ class StoreFollowerTest {
         return follower;
     }
 
-    /** Records when each round starts; each reads an empty batch, held at a gap if {@link #heldAtGap} says so. */
+    /**
+     * Records when each round starts; each reads no event of its types and ends its read as {@link #reads} says
+     * (caught up when it says nothing).
+     */
     private static final class Follower extends StoreFollower {
 
         final BlockingQueue<Long> rounds = new LinkedBlockingQueue<>();
-        final BlockingQueue<Boolean> heldAtGap = new LinkedBlockingQueue<>();
+        final BlockingQueue<ReadEnd> reads = new LinkedBlockingQueue<>();
         private final Duration interval;
 
         Follower(Duration interval) {
@@ -86,8 +105,8 @@ class StoreFollowerTest {
         @Override
         protected int runBatch() {
             rounds.add(System.nanoTime());
-            Boolean held = heldAtGap.poll();
-            followed(new StoredBatch(List.of(), 0, held != null && held));
+            ReadEnd end = reads.poll();
+            followed(new StoredBatch(List.of(), 0, end == null ? ReadEnd.CAUGHT_UP : end));
             return 0;
         }
 

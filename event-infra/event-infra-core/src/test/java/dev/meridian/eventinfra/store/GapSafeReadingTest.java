@@ -81,20 +81,36 @@ class GapSafeReadingTest {
             store.append(second, StreamIds.of("cart", 2), ExpectedVersion.any(), oneEvent());
             second.commit();
 
-            assertThat(readStored(0).gapPending()).as("held back by a transaction still running").isTrue();
+            assertThat(readStored(EventQuery.all(), 0, 1000).end()).as("held back by a transaction still running")
+                    .isEqualTo(PostgresEventStore.ReadEnd.AT_GAP);
 
             first.commit();
-            PostgresEventStore.StoredBatch after = readStored(0);
+            PostgresEventStore.StoredBatch after = readStored(EventQuery.all(), 0, 1000);
 
             assertThat(after.events()).hasSize(2);
-            assertThat(after.gapPending()).isFalse();
-            assertThat(readStored(after.nextAfterPosition()).gapPending()).as("nothing more to wait for").isFalse();
+            assertThat(after.end()).isEqualTo(PostgresEventStore.ReadEnd.CAUGHT_UP);
         }
     }
 
-    private PostgresEventStore.StoredBatch readStored(long afterPosition) throws Exception {
+    @Test
+    void saysWhenThereIsMoreToReadAtOnce() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            store.append(StreamIds.of("cart", i), ExpectedVersion.any(), oneEvent());
+        }
+
+        assertThat(readStored(EventQuery.all(), 0, 3).end()).as("a full batch")
+                .isEqualTo(PostgresEventStore.ReadEnd.MORE);
+        PostgresEventStore.StoredBatch none = readStored(EventQuery.ofCategory("nothing"), 0, 3);
+        assertThat(none.events()).isEmpty();
+        assertThat(none.end()).as("a window of other events").isEqualTo(PostgresEventStore.ReadEnd.MORE);
+        assertThat(readStored(EventQuery.ofCategory("nothing"), none.nextAfterPosition(), 3).end())
+                .as("the rest, and nothing after it").isEqualTo(PostgresEventStore.ReadEnd.CAUGHT_UP);
+    }
+
+    private PostgresEventStore.StoredBatch readStored(EventQuery query, long afterPosition, int maxCount)
+            throws Exception {
         try (Connection connection = database.getConnection()) {
-            return store.readAllStored(connection, EventQuery.all(), afterPosition, 1000);
+            return store.readAllStored(connection, query, afterPosition, maxCount);
         }
     }
 
