@@ -84,13 +84,13 @@ final class ProjectionRunner extends StoreFollower {
     private final PostgresEventStore store;
     private final int batchSize;
     private final Duration lockIdleLimit;
-    private final Duration minimumInterval;
     private long lastProgressLog;
 
     ProjectionRunner(Projection projection, String name, ModuleContext module, Set<String> eventTypes,
                      DataSource dataSource, UserTransaction transaction, PostgresEventStore store,
                      DeliverySettings settings) {
-        super(eventTypes, settings.projectionBatchSize(), settings.pollInterval(), FAILURE_PAUSE);
+        super(eventTypes, settings.projectionBatchSize(), settings.pollInterval(), FAILURE_PAUSE,
+                settings.projectionInterval());
         this.projection = projection;
         this.name = name;
         this.module = module;
@@ -99,7 +99,6 @@ final class ProjectionRunner extends StoreFollower {
         this.store = store;
         this.batchSize = settings.projectionBatchSize();
         this.lockIdleLimit = settings.lockIdleLimit();
-        this.minimumInterval = settings.projectionInterval();
     }
 
     String name() {
@@ -108,11 +107,6 @@ final class ProjectionRunner extends StoreFollower {
 
     String moduleName() {
         return module.name();
-    }
-
-    @Override
-    protected Duration minimumRoundInterval() {
-        return minimumInterval;
     }
 
     @Override

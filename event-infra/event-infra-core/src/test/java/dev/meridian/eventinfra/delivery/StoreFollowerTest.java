@@ -43,13 +43,14 @@ class StoreFollowerTest {
 
     @Test
     void looksAgainSoonWhenAGapHeldItBack() throws Exception {
-        follower = new Follower(Duration.ZERO);
+        Duration interval = Duration.ofSeconds(30);
+        follower = new Follower(interval);
         follower.reads.add(ReadEnd.AT_GAP);
         follower.startOn(Executors.defaultThreadFactory(), "follower");
         follower.rounds.take();
 
         assertThat(follower.rounds.poll(WAIT_SECONDS, TimeUnit.SECONDS))
-                .as("another round without a commit or a poll").isNotNull();
+                .as("another round without a commit, a poll or the minimum interval").isNotNull();
         assertThat(follower.rounds.poll(500, TimeUnit.MILLISECONDS)).as("no gap any more, so no hurry").isNull();
     }
 
@@ -95,11 +96,8 @@ class StoreFollowerTest {
 
         final BlockingQueue<Long> rounds = new LinkedBlockingQueue<>();
         final BlockingQueue<ReadEnd> reads = new LinkedBlockingQueue<>();
-        private final Duration interval;
-
         Follower(Duration interval) {
-            super(Set.of("wanted.Ordered"), 100, NEVER_POLLS, Duration.ofSeconds(1));
-            this.interval = interval;
+            super(Set.of("wanted.Ordered"), 100, NEVER_POLLS, Duration.ofSeconds(1), interval);
         }
 
         @Override
@@ -113,11 +111,6 @@ class StoreFollowerTest {
         @Override
         protected void failed(Exception failure) {
             throw new AssertionError(failure);
-        }
-
-        @Override
-        protected Duration minimumRoundInterval() {
-            return interval;
         }
     }
 }
