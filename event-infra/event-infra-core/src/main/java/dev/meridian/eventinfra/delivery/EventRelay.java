@@ -72,7 +72,7 @@ final class EventRelay extends StoreFollower {
 
     EventRelay(String topicName, Set<String> eventTypes, DataSource dataSource, PostgresEventStore store,
                WireFormat wire, BrokerAccess broker, DeliverySettings settings, DeliveryMetrics metrics) {
-        super(eventTypes, settings.relayBatchSize(), settings.pollInterval(), RECONNECT_DELAY, Duration.ZERO);
+        super(eventTypes, settings.relayBatchSize(), settings.pollInterval(), RECONNECT_DELAY);
         this.topicName = topicName;
         this.ownEvents = new EventQuery(eventTypes, Optional.empty(), Optional.empty());
         this.dataSource = dataSource;

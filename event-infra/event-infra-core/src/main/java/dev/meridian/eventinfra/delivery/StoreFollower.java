@@ -21,20 +21,13 @@ public abstract class StoreFollower extends BatchLoop {
     static final Duration GAP_RECHECK = Duration.ofMillis(10);
 
     private final Set<String> eventTypes;
-    private final Duration minimumInterval;
     // how the round under way ended its read; null when it read nothing (another server holds the lock)
     private ReadEnd lastRead;
     private boolean heldAtGap;
 
-    /**
-     * @param minimumInterval the least time from the start of a batch that caught up to the start of the next (see
-     *                        {@link #minimumRoundInterval()}); a batch held at a gap looks again without it
-     */
-    protected StoreFollower(Set<String> eventTypes, int batchSize, Duration pollInterval, Duration failurePause,
-                            Duration minimumInterval) {
+    protected StoreFollower(Set<String> eventTypes, int batchSize, Duration pollInterval, Duration failurePause) {
         super(batchSize, pollInterval, failurePause);
         this.eventTypes = Set.copyOf(eventTypes);
-        this.minimumInterval = minimumInterval;
     }
 
     /** The event types this loop reads. */
@@ -66,11 +59,5 @@ public abstract class StoreFollower extends BatchLoop {
     @Override
     protected final Duration idleWait() {
         return heldAtGap && GAP_RECHECK.compareTo(super.idleWait()) < 0 ? GAP_RECHECK : super.idleWait();
-    }
-
-    @Override
-    protected final Duration minimumRoundInterval() {
-        // a rebuild meets old gaps one after another; each must not cost the interval on top of the recheck
-        return heldAtGap ? Duration.ZERO : minimumInterval;
     }
 }

@@ -84,13 +84,15 @@ final class ProjectionRunner extends StoreFollower {
     private final PostgresEventStore store;
     private final int batchSize;
     private final Duration lockIdleLimit;
+    private final Duration minimumInterval;
+    // whether the latest batch found a rebuild under way; read by this loop's thread only
+    private boolean rebuilding;
     private long lastProgressLog;
 
     ProjectionRunner(Projection projection, String name, ModuleContext module, Set<String> eventTypes,
                      DataSource dataSource, UserTransaction transaction, PostgresEventStore store,
                      DeliverySettings settings) {
-        super(eventTypes, settings.projectionBatchSize(), settings.pollInterval(), FAILURE_PAUSE,
-                settings.projectionInterval());
+        super(eventTypes, settings.projectionBatchSize(), settings.pollInterval(), FAILURE_PAUSE);
         this.projection = projection;
         this.name = name;
         this.module = module;
@@ -99,6 +101,7 @@ final class ProjectionRunner extends StoreFollower {
         this.store = store;
         this.batchSize = settings.projectionBatchSize();
         this.lockIdleLimit = settings.lockIdleLimit();
+        this.minimumInterval = settings.projectionInterval();
     }
 
     String name() {
@@ -107,6 +110,12 @@ final class ProjectionRunner extends StoreFollower {
 
     String moduleName() {
         return module.name();
+    }
+
+    @Override
+    protected Duration minimumRoundInterval() {
+        // a rebuild reads full batches as fast as it can, and meets old gaps one after another: no pacing
+        return rebuilding ? Duration.ZERO : minimumInterval;
     }
 
     @Override
@@ -129,6 +138,7 @@ final class ProjectionRunner extends StoreFollower {
             Checkpoint checkpoint = lockCheckpoint(db);
             StoredBatch batch = checkpoint == null ? null
                     : followed(store.readAllStored(db, query(), checkpoint.position(), batchSize));
+            rebuilding = checkpoint != null && checkpoint.rebuilding();
             if (batch == null || batch.nextAfterPosition() == checkpoint.position()) {
                 // another server runs this projection now, or there is nothing new
                 Transactions.rollback(transaction);
