@@ -159,6 +159,21 @@ class DeliveryIT {
     }
 
     @Test
+    void everyCommitWakesTheRelayAndTheProjectionsOfItsTypes() throws Exception {
+        // without the committed types in the signal, events would still arrive, only at the next poll
+        double relayWakeUpsBefore = relayWakeUps();
+        double projectionWakeUpsBefore = projectionWakeUps();
+        String stream = "woken-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int commit = 0; commit < 3; commit++) {
+            publish(stream, "commit-" + commit);
+        }
+        eventually(() -> count("probe_a", "stream_id = '" + stream + "'") == 3, "delivered");
+
+        assertThat(relayWakeUps()).isGreaterThanOrEqualTo(relayWakeUpsBefore + 3);
+        assertThat(projectionWakeUps()).isGreaterThanOrEqualTo(projectionWakeUpsBefore + 3);
+    }
+
+    @Test
     void aPoisonEventIsParkedWithoutHoldingUpOtherStreamsAndIsAppliedOnceAfterRedrive() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String poisoned = "poisoned-" + run;
@@ -484,6 +499,22 @@ class DeliveryIT {
             return items.size() == expected;
         }, expected + " dead letters matching " + query);
         return found.get(found.size() - 1);
+    }
+
+    private static double relayWakeUps() throws Exception {
+        return counter("meridian_relay_wakeups_total", "topic=\"meridian.probe.events\"");
+    }
+
+    private static double projectionWakeUps() throws Exception {
+        return counter("meridian_projection_wakeups_total", "projection=\"notes-probe_a\"");
+    }
+
+    /** A counter's value from {@code /prometheus}; 0 before it first counts. */
+    private static double counter(String name, String label) throws Exception {
+        return TestServer.get(TestServer.management("/prometheus")).body().lines()
+                .filter(line -> line.startsWith(name + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static long lagOf(String projection) throws Exception {

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code meridian_relay_failures_total{topic}}, {@code meridian_delivery_delivered_total{consumer,type}},
  * {@code meridian_delivery_retries_total{consumer,type}}, {@code meridian_delivery_dead_lettered_total{consumer,type}},
  * {@code meridian_delivery_duplicates_total{consumer}} and {@code meridian_delivery_latency_seconds{consumer}}
- * (from the event's occurred-at to its handler's commit). Lags are gauges registered by their owners.
+ * (from the event's occurred-at to its handler's commit); {@code meridian_relay_wakeups_total{topic}} and
+ * {@code meridian_projection_wakeups_total{projection}} count the commits that woke a reader of their types. Lags
+ * are gauges registered by their owners.
  */
 public final class DeliveryMetrics {
 
@@ -31,6 +33,16 @@ public final class DeliveryMetrics {
 
     void published(String topic, String type) {
         meters.counter("meridian.relay.published", "topic", topic, "type", type).increment();
+    }
+
+    /** A commit of types the topic's relay sends woke it: the low-latency path, rather than its poll. */
+    void relayWokenByCommit(String topic) {
+        meters.counter("meridian.relay.wakeups", "topic", topic).increment();
+    }
+
+    /** A commit of types the projection reads woke it. */
+    public void projectionWokenByCommit(String projection) {
+        meters.counter("meridian.projection.wakeups", "projection", projection).increment();
     }
 
     void relayFailed(String topic) {

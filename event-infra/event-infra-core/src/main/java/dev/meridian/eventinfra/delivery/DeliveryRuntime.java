@@ -158,7 +158,11 @@ public class DeliveryRuntime {
 
     /** Events were committed: the relays of their types look now. */
     void wakeUp(@Observes AppendsCommitted committed) {
-        relays.values().forEach(relay -> relay.committed(committed.eventTypes()));
+        relays.forEach((topic, relay) -> {
+            if (relay.committed(committed.eventTypes())) {
+                metrics.relayWokenByCommit(topic);
+            }
+        });
     }
 
     /** Redrives a parked dead letter in the background. */

@@ -35,11 +35,16 @@ public abstract class StoreFollower extends BatchLoop {
         return eventTypes;
     }
 
-    /** Events of {@code committedTypes} were committed: look now if this loop reads any of them. */
-    public final void committed(Set<String> committedTypes) {
-        if (!Collections.disjoint(eventTypes, committedTypes)) {
-            wakeUp();
+    /**
+     * Events of {@code committedTypes} were committed: look now if this loop reads any of them. Returns whether it
+     * does, for the count of wake-ups.
+     */
+    public final boolean committed(Set<String> committedTypes) {
+        if (Collections.disjoint(eventTypes, committedTypes)) {
+            return false;
         }
+        wakeUp();
+        return true;
     }
 
     /** Notes where the batch just read from the store stopped; returns it. */

@@ -129,7 +129,11 @@ public class Projections {
 
     /** New events were committed: the projections that read their types look now. */
     void wakeUp(@Observes AppendsCommitted committed) {
-        runners.values().forEach(runner -> runner.committed(committed.eventTypes()));
+        runners.forEach((name, runner) -> {
+            if (runner.committed(committed.eventTypes())) {
+                runtime.metrics().projectionWokenByCommit(name);
+            }
+        });
     }
 
     @PreDestroy
