@@ -1,11 +1,17 @@
 package dev.meridian.eventinfra.store;
 
 import dev.meridian.eventinfra.api.EventMetadata;
+import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.StringReader;
 import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +26,7 @@ public final class EventJson implements AutoCloseable {
     private static final Type TREE = new LinkedHashMap<String, Object>() { }.getClass().getGenericSuperclass();
 
     private final Jsonb jsonb = JsonbBuilder.create();
+    private final JsonParserFactory parsers = JsonProvider.provider().createParserFactory(Map.of());
 
     /** An event or a snapshot as a JSON object. */
     public String toJson(Record value) {
@@ -48,14 +55,63 @@ public final class EventJson implements AutoCloseable {
                 metadata.traceContext().isEmpty() ? null : metadata.traceContext()));
     }
 
-    /** Metadata from its JSON form. */
+    /**
+     * Metadata from its JSON form. Read with the streaming parser rather than bound: binding the record cost twice
+     * as much, and every event read from the store pays it; names it does not know are passed over.
+     */
     public EventMetadata metadataFromJson(String json) {
-        StoredMetadata stored = jsonb.fromJson(json, StoredMetadata.class);
-        return new EventMetadata(
-                Optional.ofNullable(stored.correlationId()).map(UUID::fromString),
-                Optional.ofNullable(stored.causationId()).map(UUID::fromString),
-                Optional.ofNullable(stored.actor()),
-                stored.traceContext() == null ? Map.of() : stored.traceContext());
+        String correlationId = null;
+        String causationId = null;
+        String actor = null;
+        Map<String, String> traceContext = Map.of();
+        try (JsonParser parser = parsers.createParser(new StringReader(json))) {
+            if (parser.next() != JsonParser.Event.START_OBJECT) {
+                throw new IllegalArgumentException("Event metadata is a JSON object, not " + json);
+            }
+            while (parser.next() == JsonParser.Event.KEY_NAME) {
+                String name = parser.getString();
+                JsonParser.Event value = parser.next();
+                switch (name) {
+                    case "correlationId" -> correlationId = text(parser, value);
+                    case "causationId" -> causationId = text(parser, value);
+                    case "actor" -> actor = text(parser, value);
+                    case "traceContext" -> traceContext = value == JsonParser.Event.START_OBJECT
+                            ? textMembers(parser) : Map.of();
+                    default -> passOver(parser, value);
+                }
+            }
+        } catch (JsonException | NoSuchElementException e) {
+            throw new IllegalArgumentException("Not event metadata: " + json, e);
+        }
+        return new EventMetadata(Optional.ofNullable(correlationId).map(UUID::fromString),
+                Optional.ofNullable(causationId).map(UUID::fromString), Optional.ofNullable(actor), traceContext);
+    }
+
+    private static String text(JsonParser parser, JsonParser.Event value) {
+        return value == JsonParser.Event.VALUE_STRING ? parser.getString() : null;
+    }
+
+    /** The members of the object just opened whose values are strings. */
+    private static Map<String, String> textMembers(JsonParser parser) {
+        Map<String, String> members = new LinkedHashMap<>();
+        while (parser.next() == JsonParser.Event.KEY_NAME) {
+            String name = parser.getString();
+            JsonParser.Event value = parser.next();
+            if (value == JsonParser.Event.VALUE_STRING) {
+                members.put(name, parser.getString());
+            } else {
+                passOver(parser, value);
+            }
+        }
+        return members;
+    }
+
+    private static void passOver(JsonParser parser, JsonParser.Event value) {
+        if (value == JsonParser.Event.START_OBJECT) {
+            parser.skipObject();
+        } else if (value == JsonParser.Event.START_ARRAY) {
+            parser.skipArray();
+        }
     }
 
     /**

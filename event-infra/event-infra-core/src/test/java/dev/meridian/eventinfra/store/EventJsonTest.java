@@ -1,6 +1,7 @@
 package dev.meridian.eventinfra.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.store.TestEvents.ItemAdded;
@@ -34,5 +35,17 @@ class EventJsonTest {
                 + "\"traceContext\":{\"traceparent\":\"00-abc-def-01\"}}");
         assertThat(json.metadataFromJson(written)).isEqualTo(metadata);
         assertThat(json.metadataFromJson(json.toJson(EventMetadata.none()))).isEqualTo(EventMetadata.none());
+    }
+
+    @Test
+    void readsMetadataWrittenByPostgresqlPassingOverWhatItDoesNotKnow() {
+        String stored = "{\"actor\": \"system\", \"addedLater\": {\"nested\": [1, {\"deeper\": true}]},"
+                + " \"causationId\": null, \"tags\": [\"a\"], \"traceContext\": {\"traceparent\": \"00-abc-def-01\","
+                + " \"sampled\": 1}}";
+
+        assertThat(json.metadataFromJson(stored)).isEqualTo(new EventMetadata(Optional.empty(), Optional.empty(),
+                Optional.of("system"), Map.of("traceparent", "00-abc-def-01")));
+        assertThatThrownBy(() -> json.metadataFromJson("[]")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> json.metadataFromJson("{\"actor\": ")).isInstanceOf(IllegalArgumentException.class);
     }
 }
