@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -247,7 +248,12 @@ public class DeliveryRuntime {
         thread.start();
     }
 
-    public DeliverySettings settings() {
+    /** The server's managed executor, for work a loop hands off. */
+    public ExecutorService executor() {
+        return executor;
+    }
+
+        public DeliverySettings settings() {
         return settings;
     }
 

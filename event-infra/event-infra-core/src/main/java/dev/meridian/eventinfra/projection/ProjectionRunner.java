@@ -9,6 +9,7 @@ import dev.meridian.eventinfra.delivery.StoreFollower;
 import dev.meridian.eventinfra.delivery.Transactions;
 import dev.meridian.eventinfra.module.ModuleContext;
 import dev.meridian.eventinfra.store.PostgresEventStore;
+import dev.meridian.eventinfra.store.PostgresEventStore.ReadEnd;
 import dev.meridian.eventinfra.store.PostgresEventStore.StoredBatch;
 import dev.meridian.eventinfra.store.StoredEvent;
 import jakarta.transaction.UserTransaction;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -85,13 +87,14 @@ final class ProjectionRunner extends StoreFollower {
     private final int batchSize;
     private final Duration lockIdleLimit;
     private final Duration minimumInterval;
+    private final ReadAhead<ReadBatch> readAhead;
     // whether the latest batch found a rebuild under way; read by this loop's thread only
     private boolean rebuilding;
     private long lastProgressLog;
 
     ProjectionRunner(Projection projection, String name, ModuleContext module, Set<String> eventTypes,
                      DataSource dataSource, UserTransaction transaction, PostgresEventStore store,
-                     DeliverySettings settings) {
+                     DeliverySettings settings, ExecutorService readers) {
         super(eventTypes, settings.projectionBatchSize(), settings.pollInterval(), FAILURE_PAUSE);
         this.projection = projection;
         this.name = name;
@@ -102,6 +105,7 @@ final class ProjectionRunner extends StoreFollower {
         this.batchSize = settings.projectionBatchSize();
         this.lockIdleLimit = settings.lockIdleLimit();
         this.minimumInterval = settings.projectionInterval();
+        this.readAhead = new ReadAhead<>(readers, this::readOwnConnection);
     }
 
     String name() {
@@ -124,6 +128,11 @@ final class ProjectionRunner extends StoreFollower {
     }
 
     @Override
+    protected void ended() {
+        readAhead.drop();
+    }
+
+    @Override
     protected void failed(Exception failure) {
         LOG.log(Level.WARNING, "Projection " + name + " failed; trying again in " + FAILURE_PAUSE, failure);
         recordFailure(failure);
@@ -136,27 +145,26 @@ final class ProjectionRunner extends StoreFollower {
         try (Connection db = dataSource.getConnection()) {
             HeldLocks.releaseAfterIdling(db, lockIdleLimit);
             Checkpoint checkpoint = lockCheckpoint(db);
-            StoredBatch batch = checkpoint == null ? null
-                    : followed(store.readAllStored(db, query(), checkpoint.position(), batchSize));
+            ReadBatch batch = checkpoint == null ? null : batchAfter(db, checkpoint.position());
             rebuilding = checkpoint != null && checkpoint.rebuilding();
-            if (batch == null || batch.nextAfterPosition() == checkpoint.position()) {
+            if (batch == null || batch.stored().nextAfterPosition() == checkpoint.position()) {
                 // another server runs this projection now, or there is nothing new
                 Transactions.rollback(transaction);
                 return 0;
             }
+            long next = batch.stored().nextAfterPosition();
+            if (batch.stored().end() == ReadEnd.MORE) {
+                readAhead.start(next);
+            }
             int applied = batch.events().size();
             if (applied > 0) {
-                List<EventEnvelope<DomainEvent>> events = new ArrayList<>(applied);
-                for (StoredEvent event : batch.events()) {
-                    events.add(store.envelopeOf(event));
-                }
-                module.run(() -> projection.apply(events));
+                module.run(() -> projection.apply(batch.events()));
             }
             boolean live;
             try (PreparedStatement move = db.prepareStatement(MOVE)) {
-                move.setLong(1, batch.nextAfterPosition());
+                move.setLong(1, next);
                 move.setLong(2, applied);
-                move.setLong(3, batch.nextAfterPosition());
+                move.setLong(3, next);
                 move.setString(4, name);
                 try (ResultSet moved = move.executeQuery()) {
                     moved.next();
@@ -171,6 +179,40 @@ final class ProjectionRunner extends StoreFollower {
         } catch (SQLException | RuntimeException e) {
             Transactions.rollback(transaction);
             throw e;
+        }
+    }
+
+    /**
+     * Events read from the store, decoded.
+     *
+     * @param stored as the store read them, with where to read on
+     * @param events the same events as the projection gets them
+     */
+    private record ReadBatch(StoredBatch stored, List<EventEnvelope<DomainEvent>> events) {
+    }
+
+    /** The batch after the checkpoint: read ahead if it was, read now otherwise. */
+    private ReadBatch batchAfter(Connection db, long checkpoint) throws SQLException {
+        ReadBatch batch = readAhead.take(checkpoint);
+        if (batch == null) {
+            batch = read(db, checkpoint);
+        }
+        followed(batch.stored());
+        return batch;
+    }
+
+    private ReadBatch read(Connection db, long afterPosition) throws SQLException {
+        StoredBatch stored = store.readAllStored(db, query(), afterPosition, batchSize);
+        List<EventEnvelope<DomainEvent>> events = new ArrayList<>(stored.events().size());
+        for (StoredEvent event : stored.events()) {
+            events.add(store.envelopeOf(event));
+        }
+        return new ReadBatch(stored, events);
+    }
+
+    private ReadBatch readOwnConnection(long afterPosition) throws SQLException {
+        try (Connection db = dataSource.getConnection()) {
+            return read(db, afterPosition);
         }
     }
 

@@ -58,7 +58,7 @@ public class Projections {
             ProjectionRunner runner = new ProjectionRunner(projection, name, module,
                     runtime.registry().namesWhoseNewestClass(newest -> module.call(projection::eventTypes).stream()
                             .anyMatch(wanted -> wanted.isAssignableFrom(newest))), runtime.dataSource(),
-                    runtime.transaction(), runtime.store(), runtime.settings());
+                    runtime.transaction(), runtime.store(), runtime.settings(), runtime.executor());
             if (runners.putIfAbsent(name, runner) != null) {
                 throw new IllegalStateException("Two projections are named " + name);
             }
