@@ -88,8 +88,6 @@ final class ProjectionRunner extends StoreFollower {
     private final Duration lockIdleLimit;
     private final Duration minimumInterval;
     private final ReadAhead<ReadBatch> readAhead;
-    // whether the latest batch found a rebuild under way; read by this loop's thread only
-    private boolean rebuilding;
     private long lastProgressLog;
 
     ProjectionRunner(Projection projection, String name, ModuleContext module, Set<String> eventTypes,
@@ -117,9 +115,8 @@ final class ProjectionRunner extends StoreFollower {
     }
 
     @Override
-    protected Duration minimumRoundInterval() {
-        // a rebuild reads full batches as fast as it can, and meets old gaps one after another: no pacing
-        return rebuilding ? Duration.ZERO : minimumInterval;
+    protected Duration liveRoundInterval() {
+        return minimumInterval;
     }
 
     @Override
@@ -146,7 +143,6 @@ final class ProjectionRunner extends StoreFollower {
             HeldLocks.releaseAfterIdling(db, lockIdleLimit);
             Checkpoint checkpoint = lockCheckpoint(db);
             ReadBatch batch = checkpoint == null ? null : batchAfter(db, checkpoint.position());
-            rebuilding = checkpoint != null && checkpoint.rebuilding();
             if (batch == null || batch.stored().nextAfterPosition() == checkpoint.position()) {
                 // another server runs this projection now, or there is nothing new
                 Transactions.rollback(transaction);
