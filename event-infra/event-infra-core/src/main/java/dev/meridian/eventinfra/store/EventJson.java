@@ -17,9 +17,9 @@ import java.util.UUID;
 
 /**
  * The JSON form of events and snapshots (records as objects of their components) and of event metadata (a fixed
- * shape that never changes with a Java refactoring). Everything goes through one JSON-B instance: creating
- * JSON-P builders through {@code jakarta.json.Json} looks the provider up on every call, which cost more than the
- * rest of an append.
+ * shape that never changes with a Java refactoring), through one JSON-B instance and, for reading metadata, one
+ * JSON-P parser factory: creating JSON-P objects through {@code jakarta.json.Json} looks the provider up on every
+ * call, which cost more than the rest of an append.
  */
 public final class EventJson implements AutoCloseable {
 
@@ -75,8 +75,7 @@ public final class EventJson implements AutoCloseable {
                     case "correlationId" -> correlationId = text(parser, value);
                     case "causationId" -> causationId = text(parser, value);
                     case "actor" -> actor = text(parser, value);
-                    case "traceContext" -> traceContext = value == JsonParser.Event.START_OBJECT
-                            ? textMembers(parser) : Map.of();
+                    case "traceContext" -> traceContext = textMembers(parser, value);
                     default -> passOver(parser, value);
                 }
             }
@@ -87,20 +86,27 @@ public final class EventJson implements AutoCloseable {
                 Optional.ofNullable(causationId).map(UUID::fromString), Optional.ofNullable(actor), traceContext);
     }
 
+    /** The string just read; null for anything else, which is passed over. */
     private static String text(JsonParser parser, JsonParser.Event value) {
-        return value == JsonParser.Event.VALUE_STRING ? parser.getString() : null;
+        if (value == JsonParser.Event.VALUE_STRING) {
+            return parser.getString();
+        }
+        passOver(parser, value);
+        return null;
     }
 
-    /** The members of the object just opened whose values are strings. */
-    private static Map<String, String> textMembers(JsonParser parser) {
+    /** The members whose values are strings of the object just opened; none for anything else. */
+    private static Map<String, String> textMembers(JsonParser parser, JsonParser.Event value) {
+        if (value != JsonParser.Event.START_OBJECT) {
+            passOver(parser, value);
+            return Map.of();
+        }
         Map<String, String> members = new LinkedHashMap<>();
         while (parser.next() == JsonParser.Event.KEY_NAME) {
             String name = parser.getString();
-            JsonParser.Event value = parser.next();
-            if (value == JsonParser.Event.VALUE_STRING) {
-                members.put(name, parser.getString());
-            } else {
-                passOver(parser, value);
+            String text = text(parser, parser.next());
+            if (text != null) {
+                members.put(name, text);
             }
         }
         return members;

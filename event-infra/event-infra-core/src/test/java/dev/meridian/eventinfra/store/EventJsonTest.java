@@ -45,6 +45,11 @@ class EventJsonTest {
 
         assertThat(json.metadataFromJson(stored)).isEqualTo(new EventMetadata(Optional.empty(), Optional.empty(),
                 Optional.of("system"), Map.of("traceparent", "00-abc-def-01")));
+        assertThat(json.metadataFromJson("{\"actor\": [\"not\", \"text\"], \"causationId\": {\"correlationId\": \"x\"},"
+                + " \"traceContext\": [{\"a\": \"b\"}], \"correlationId\": \"6f1d3f4e-4a3b-4c1e-9a57-0c7d1f2e3a4b\"}"))
+                .as("values of the wrong shape are passed over whole")
+                .isEqualTo(new EventMetadata(Optional.of(UUID.fromString("6f1d3f4e-4a3b-4c1e-9a57-0c7d1f2e3a4b")),
+                        Optional.empty(), Optional.empty(), Map.of()));
         assertThatThrownBy(() -> json.metadataFromJson("[]")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> json.metadataFromJson("{\"actor\": ")).isInstanceOf(IllegalArgumentException.class);
     }
