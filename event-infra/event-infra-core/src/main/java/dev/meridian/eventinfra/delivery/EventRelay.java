@@ -120,6 +120,7 @@ final class EventRelay extends StoreFollower {
                     db.rollback();
                     return 0;
                 }
+                store.settledUpTo(checkpoint);
                 StoredBatch batch = followed(store.readAllStored(db, ownEvents, checkpoint, settings.relayBatchSize()));
                 if (batch.nextAfterPosition() == checkpoint) {
                     db.rollback();

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How far a reader in global order may go without skipping an event that is still to commit.
@@ -15,10 +16,20 @@ import java.util.Map;
  * <p>Positions are drawn from a sequence when a transaction inserts, so position N+1 can commit while N's
  * transaction is still running — or N's transaction aborts and N never appears. A reader walks the visible
  * positions in one snapshot and stops at the first gap. The gap is resolved by waiting for the transactions that
- * were running in that snapshot: the owner of a missing position took its transaction id before its position
- * (the append statement guarantees it), and took its position before N+1's owner did, which committed before the
- * snapshot; so the owner was either running in the snapshot or already aborted. Once every transaction running
- * in the snapshot has ended, a fresh read shows the gap's events, or shows that they will never exist.
+ * were running just after that snapshot: the owner of a missing position took its transaction id before its
+ * position (the append statement guarantees it), and took its position before N+1's owner did, which committed
+ * before the snapshot; so the owner was running at the snapshot, or had aborted. Once every transaction that ran
+ * then has ended, a fresh read shows the gap's events, or shows that they will never exist.
+ *
+ * <p>The running transactions are those holding the lock on their own transaction id ({@code pg_locks}), not the
+ * snapshot's list: that list stops below the newest transaction that had ended. A transaction that took its id
+ * early (an earlier write) and appended late can end while a younger one still holds an earlier position, and
+ * the younger one is then missing from the list.
+ *
+ * <p>Once settled, a position stays settled. So the highest position known to be settled (vouched for by a
+ * reader's checkpoint, or reached from one) lets a reader behind it, such as a rebuild, skip the look at the
+ * positions and the gap checks: otherwise it would meet every old gap (every rolled-back append left one) as if new, and wait on
+ * whatever transactions happen to run now, which cannot own positions that old but could not be told apart.
  */
 final class GapSafeHorizon {
 
@@ -26,17 +37,30 @@ final class GapSafeHorizon {
     private static final int MAX_RESOLVED_GAPS = 3;
 
     private static final String VISIBLE_POSITIONS = """
-            select pg_current_snapshot()::text,
-                   array(select global_position from event_infra.events
+            select array(select global_position from event_infra.events
                          where global_position > ? order by global_position limit ?)
             """;
 
-    private static final String ALL_ENDED = """
-            select coalesce(bool_and(pg_visible_in_snapshot(xid, pg_current_snapshot())), true)
-            from unnest(?::xid8[]) as running(xid)
+    // every transaction holds a lock on its own id from when it takes one to its end (or, prepared, to its commit)
+    private static final String TRANSACTION_LOCKS = """
+            from pg_locks where locktype = 'transactionid' and mode = 'ExclusiveLock'
+            """;
+
+    // not a snapshot's list of running transactions: it stops below the newest transaction that ended
+    private static final String RUNNING = "select coalesce(array_agg(transactionid::text), '{}') "
+            + TRANSACTION_LOCKS + """
+              and transactionid::text is distinct from
+                  (pg_current_xact_id_if_assigned()::text::bigint % 4294967296)::text
+            """;
+
+    private static final String ALL_ENDED = "select not exists (select 1 " + TRANSACTION_LOCKS + """
+              and transactionid::text = any(?::text[]))
             """;
 
     private static final int REMEMBERED_GAPS = 1024;
+
+    // every position up to here is visible or never will be
+    private final AtomicLong settled = new AtomicLong();
 
     /** By the first position visible after a gap: the transactions running when that gap was first seen. */
     private final Map<Long, String[]> runningAtGap = Collections.synchronizedMap(new LinkedHashMap<>() {
@@ -58,17 +82,39 @@ final class GapSafeHorizon {
     }
 
     /**
+     * Every position up to {@code position} is visible or will never exist: a reader's checkpoint, which only ever
+     * moves to where a gap-safe read reached.
+     */
+    void settledUpTo(long position) {
+        settled.accumulateAndGet(position, Math::max);
+    }
+
+    /**
      * How far every event after {@code afterPosition} is visible or will never exist, looking at most
      * {@code window} positions ahead (a little more past resolved gaps); {@code afterPosition} itself when nothing
      * more is safe.
      */
     Horizon after(Connection connection, long afterPosition, int window) throws SQLException {
+        long known = settled.get();
+        if (afterPosition + window <= known) {
+            return new Horizon(afterPosition + window, PostgresEventStore.ReadEnd.MORE);
+        }
+        // from the settled position on, if it is ahead: everything up to it is safe already
+        Horizon horizon = search(connection, Math.max(afterPosition, known), window);
+        if (afterPosition <= known) {
+            // reached from a settled position, so settled all the way
+            settledUpTo(horizon.position());
+        }
+        return horizon;
+    }
+
+    private Horizon search(Connection connection, long afterPosition, int window) throws SQLException {
         long horizon = afterPosition;
         long resolvedBelow = Long.MIN_VALUE;
         for (int reads = 0; reads <= MAX_RESOLVED_GAPS; reads++) {
-            Snapshot snapshot = visiblePositions(connection, horizon, window);
+            Long[] positions = visiblePositions(connection, horizon, window);
             Long gapEnd = null;
-            for (long position : snapshot.positions()) {
+            for (long position : positions) {
                 if (position == horizon + 1 || position <= resolvedBelow) {
                     horizon = position;
                 } else {
@@ -77,10 +123,14 @@ final class GapSafeHorizon {
                 }
             }
             if (gapEnd == null) {
-                return new Horizon(horizon, snapshot.positions().length == window
+                return new Horizon(horizon, positions.length == window
                         ? PostgresEventStore.ReadEnd.MORE : PostgresEventStore.ReadEnd.CAUGHT_UP);
             }
-            String[] running = runningAtGap.computeIfAbsent(gapEnd, end -> snapshot.runningTransactions());
+            String[] running = runningAtGap.get(gapEnd);
+            if (running == null) {
+                running = runningTransactions(connection);
+                runningAtGap.put(gapEnd, running);
+            }
             if (!allEnded(connection, running)) {
                 return new Horizon(horizon, PostgresEventStore.ReadEnd.AT_GAP);
             }
@@ -92,16 +142,28 @@ final class GapSafeHorizon {
         return new Horizon(horizon, PostgresEventStore.ReadEnd.MORE);
     }
 
-    private static Snapshot visiblePositions(Connection connection, long afterPosition, int window)
+    private static Long[] visiblePositions(Connection connection, long afterPosition, int window)
             throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(VISIBLE_POSITIONS)) {
             query.setLong(1, afterPosition);
             query.setInt(2, window);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                Array positions = row.getArray(2);
-                return new Snapshot(row.getString(1), (Long[]) positions.getArray());
+                Array positions = row.getArray(1);
+                return (Long[]) positions.getArray();
             }
+        }
+    }
+
+    /**
+     * The ids of the transactions running now, other than the caller's own. Read after the positions: a missing
+     * position's owner was running when they were read, so now it either still runs or has ended.
+     */
+    private static String[] runningTransactions(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(RUNNING);
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return (String[]) row.getArray(1).getArray();
         }
     }
 
@@ -115,20 +177,6 @@ final class GapSafeHorizon {
                 row.next();
                 return row.getBoolean(1);
             }
-        }
-    }
-
-    /**
-     * Positions visible in one snapshot and the transactions running in it.
-     *
-     * @param text      the snapshot as PostgreSQL writes it: {@code xmin:xmax:running,running,...}
-     * @param positions the visible positions, ascending
-     */
-    private record Snapshot(String text, Long[] positions) {
-
-        String[] runningTransactions() {
-            String running = text.substring(text.lastIndexOf(':') + 1);
-            return running.isEmpty() ? new String[0] : running.split(",");
         }
     }
 }

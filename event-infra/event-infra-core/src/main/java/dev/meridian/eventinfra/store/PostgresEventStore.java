@@ -410,6 +410,16 @@ public final class PostgresEventStore implements EventStore {
         }
     }
 
+    /**
+     * Tells the store that every position up to {@code position} is visible or will never exist: a reader's
+     * checkpoint, which only ever moves to where a gap-safe read reached. Reads in global order behind it need no
+     * gap checks. Only for positions a gap-safe read returned; any other position could hide an event still to
+     * commit.
+     */
+    public void settledUpTo(long position) {
+        horizons.settledUpTo(position);
+    }
+
     /** Why a read in global order stopped where it did. */
     public enum ReadEnd {
         /** At the newest event that is safe to read: there is nothing more until something commits. */

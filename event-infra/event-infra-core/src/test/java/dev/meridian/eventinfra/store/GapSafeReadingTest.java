@@ -75,6 +75,28 @@ class GapSafeReadingTest {
     }
 
     @Test
+    void holdsBackALaterPositionWhileItsOwnerIsYoungerThanEveryTransactionThatEnded() throws Exception {
+        try (Connection older = transaction(); Connection younger = transaction()) {
+            // the older transaction takes its id first, say by an earlier write of its own, and appends last
+            try (Statement firstWrite = older.createStatement()) {
+                firstWrite.execute("select pg_current_xact_id()");
+            }
+            long earlier = store.append(younger, StreamIds.of("cart", 1), ExpectedVersion.any(), oneEvent())
+                    .lastGlobalPosition();
+            long later = store.append(older, StreamIds.of("cart", 2), ExpectedVersion.any(), oneEvent())
+                    .lastGlobalPosition();
+            // now the newest transaction that ended is older than the one still running: a snapshot's list of
+            // running transactions stops below it
+            older.commit();
+
+            assertThat(positionsAfter(0)).as("the earlier position may still commit").isEmpty();
+
+            younger.commit();
+            assertThat(positionsAfter(0)).containsExactly(earlier, later);
+        }
+    }
+
+    @Test
     void saysWhenAGapHoldsItBack() throws Exception {
         try (Connection first = transaction(); Connection second = transaction()) {
             store.append(first, StreamIds.of("cart", 1), ExpectedVersion.any(), oneEvent());
@@ -105,6 +127,43 @@ class GapSafeReadingTest {
         assertThat(none.end()).as("a window of other events").isEqualTo(PostgresEventStore.ReadEnd.MORE);
         assertThat(readStored(EventQuery.ofCategory("nothing"), none.nextAfterPosition(), 3).end())
                 .as("the rest, and nothing after it").isEqualTo(PostgresEventStore.ReadEnd.CAUGHT_UP);
+    }
+
+    @Test
+    void passesAnOldGapBehindASettledPositionWithoutWaitingForTransactionsRunningNow() throws Exception {
+        long first = store.append(StreamIds.of("cart", 1), ExpectedVersion.any(), oneEvent()).lastGlobalPosition();
+        try (Connection rolledBack = transaction()) {
+            store.append(rolledBack, StreamIds.of("cart", 2), ExpectedVersion.any(), oneEvent());
+            rolledBack.rollback();
+        }
+        long third = store.append(StreamIds.of("cart", 3), ExpectedVersion.any(), oneEvent()).lastGlobalPosition();
+        PostgresEventStore.StoredBatch live = readStored(EventQuery.all(), 0, 1000);
+        assertThat(live.events()).hasSize(2);
+        // a checkpoint the live reader moved there
+        store.settledUpTo(live.nextAfterPosition());
+
+        try (Connection young = transaction()) {
+            store.append(young, StreamIds.of("cart", 4), ExpectedVersion.any(), oneEvent());
+
+            assertThat(positionsAfter(0)).as("a rebuild from the start, while a later transaction runs")
+                    .containsExactly(first, third);
+            young.rollback();
+        }
+    }
+
+    @Test
+    void aReadFromAPositionNobodyVouchedForSettlesNothing() throws Exception {
+        try (Connection pending = transaction()) {
+            long held = store.append(pending, StreamIds.of("cart", 1), ExpectedVersion.any(), oneEvent())
+                    .lastGlobalPosition();
+            long later = store.append(StreamIds.of("cart", 2), ExpectedVersion.any(), oneEvent()).lastGlobalPosition();
+
+            assertThat(positionsAfter(held)).as("anyone may read from anywhere").containsExactly(later);
+            assertThat(positionsAfter(0)).as("still held back by the transaction still running").isEmpty();
+
+            pending.commit();
+            assertThat(positionsAfter(0)).containsExactly(held, later);
+        }
     }
 
     private PostgresEventStore.StoredBatch readStored(EventQuery query, long afterPosition, int maxCount)
