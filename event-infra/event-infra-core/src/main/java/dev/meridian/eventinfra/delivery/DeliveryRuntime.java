@@ -253,7 +253,7 @@ public class DeliveryRuntime {
         return executor;
     }
 
-        public DeliverySettings settings() {
+    public DeliverySettings settings() {
         return settings;
     }
 

@@ -15,10 +15,6 @@ import java.util.Set;
  * <p>A read can stop at a gap, positions that transactions still running may fill. The commit that fills it may
  * hold only types this loop does not read, so it would not wake the loop; a loop held at a gap therefore looks
  * again after {@link #GAP_RECHECK} rather than at the next poll.
- *
- * <p>Its {@link #liveRoundInterval() pacing} applies only once it has caught up: from a read that found more until
- * one that reached the newest event, it is catching up (a rebuild, a backlog), reads full batches as fast as it
- * can, and meets old gaps one after another, so a gap's recheck is not held back either.
  */
 public abstract class StoreFollower extends BatchLoop {
 
@@ -28,7 +24,6 @@ public abstract class StoreFollower extends BatchLoop {
     // how the round under way ended its read; null when it read nothing (another server holds the lock)
     private ReadEnd lastRead;
     private boolean heldAtGap;
-    private boolean catchingUp;
 
     protected StoreFollower(Set<String> eventTypes, int batchSize, Duration pollInterval, Duration failurePause) {
         super(batchSize, pollInterval, failurePause);
@@ -63,22 +58,7 @@ public abstract class StoreFollower extends BatchLoop {
         ReadEnd read = lastRead;
         lastRead = null;
         heldAtGap = read == ReadEnd.AT_GAP;
-        if (read == ReadEnd.MORE) {
-            catchingUp = true;
-        } else if (read == ReadEnd.CAUGHT_UP) {
-            catchingUp = false;
-        }
         return read == ReadEnd.MORE;
-    }
-
-    @Override
-    protected final Duration minimumRoundInterval() {
-        return catchingUp ? Duration.ZERO : liveRoundInterval();
-    }
-
-    /** The least time between the starts of two batches once caught up; none unless the loop says otherwise. */
-    protected Duration liveRoundInterval() {
-        return Duration.ZERO;
     }
 
     @Override

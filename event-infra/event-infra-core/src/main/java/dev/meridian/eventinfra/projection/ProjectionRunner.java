@@ -103,7 +103,7 @@ final class ProjectionRunner extends StoreFollower {
         this.batchSize = settings.projectionBatchSize();
         this.lockIdleLimit = settings.lockIdleLimit();
         this.minimumInterval = settings.projectionInterval();
-        this.readAhead = new ReadAhead<>(readers, this::readOwnConnection);
+        this.readAhead = new ReadAhead<>(readers, this::readOwnConnection, lockIdleLimit.dividedBy(2));
     }
 
     String name() {
@@ -115,7 +115,7 @@ final class ProjectionRunner extends StoreFollower {
     }
 
     @Override
-    protected Duration liveRoundInterval() {
+    protected Duration minimumRoundInterval() {
         return minimumInterval;
     }
 
@@ -137,14 +137,21 @@ final class ProjectionRunner extends StoreFollower {
 
     /** Applies one batch; returns how many events it applied. */
     @Override
-    protected int runBatch() throws SQLException {
+    protected int runBatch() throws SQLException, InterruptedException {
         Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
             HeldLocks.releaseAfterIdling(db, lockIdleLimit);
             Checkpoint checkpoint = lockCheckpoint(db);
-            ReadBatch batch = checkpoint == null ? null : batchAfter(db, checkpoint.position());
-            if (batch == null || batch.stored().nextAfterPosition() == checkpoint.position()) {
-                // another server runs this projection now, or there is nothing new
+            if (checkpoint == null) {
+                // another server runs this projection now; what was read ahead may be stale when it comes back
+                readAhead.drop();
+                Transactions.rollback(transaction);
+                return 0;
+            }
+            store.settledUpTo(checkpoint.position());
+            ReadBatch batch = batchAfter(db, checkpoint.position());
+            if (batch.stored().nextAfterPosition() == checkpoint.position()) {
+                // nothing new
                 Transactions.rollback(transaction);
                 return 0;
             }
@@ -172,7 +179,7 @@ final class ProjectionRunner extends StoreFollower {
             }
             Transactions.commit(transaction);
             return applied;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | InterruptedException e) {
             Transactions.rollback(transaction);
             throw e;
         }
@@ -188,7 +195,7 @@ final class ProjectionRunner extends StoreFollower {
     }
 
     /** The batch after the checkpoint: read ahead if it was, read now otherwise. */
-    private ReadBatch batchAfter(Connection db, long checkpoint) throws SQLException {
+    private ReadBatch batchAfter(Connection db, long checkpoint) throws SQLException, InterruptedException {
         ReadBatch batch = readAhead.take(checkpoint);
         if (batch == null) {
             batch = read(db, checkpoint);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When a reader of the store reads again: at once while there is more, at a commit of its types, soon after a gap
- * held it back, and, once caught up, not sooner than its minimum interval.
+ * held it back, and not sooner than its minimum interval.
  */
 class StoreFollowerTest {
 
@@ -79,19 +79,6 @@ class StoreFollowerTest {
         assertThat(Duration.ofNanos(second - first)).isGreaterThanOrEqualTo(interval);
     }
 
-    @Test
-    void isNotPacedWhileCatchingUpEvenWhereAGapHoldsItBack() throws Exception {
-        follower = new Follower(Duration.ofMinutes(1));
-        follower.reads.addAll(List.of(ReadEnd.MORE, ReadEnd.AT_GAP, ReadEnd.MORE));
-        follower.startOn(Executors.defaultThreadFactory(), "follower");
-
-        for (int round = 1; round <= 4; round++) {
-            assertThat(follower.rounds.poll(WAIT_SECONDS, TimeUnit.SECONDS)).as("round " + round).isNotNull();
-        }
-        follower.committed(Set.of("wanted.Ordered"));
-        assertThat(follower.rounds.poll(500, TimeUnit.MILLISECONDS)).as("caught up, so paced again").isNull();
-    }
-
     /** Started, with its first round (at start) done. */
     private static Follower started(Duration interval) throws InterruptedException {
         Follower follower = new Follower(interval);
@@ -129,7 +116,7 @@ class StoreFollowerTest {
         }
 
         @Override
-        protected Duration liveRoundInterval() {
+        protected Duration minimumRoundInterval() {
             return interval;
         }
     }

@@ -1,7 +1,9 @@
 package dev.meridian.eventinfra.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -10,8 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class ReadAheadTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final ExecutorService readers = Executors.newSingleThreadExecutor();
     private final List<Long> readAfter = new CopyOnWriteArrayList<>();
@@ -26,11 +31,11 @@ class ReadAheadTest {
         return new ReadAhead<>(readers, position -> {
             readAfter.add(position);
             return "batch after " + position;
-        });
+        }, PATIENCE);
     }
 
     @Test
-    void handsOverTheBatchReadFromWhereTheLoopGoesOn() {
+    void handsOverTheBatchReadFromWhereTheLoopGoesOn() throws Exception {
         ReadAhead<String> readAhead = readAhead();
 
         readAhead.start(1000);
@@ -41,7 +46,7 @@ class ReadAheadTest {
     }
 
     @Test
-    void dropsABatchReadFromAnotherPosition() {
+    void dropsABatchReadFromAnotherPosition() throws Exception {
         ReadAhead<String> readAhead = readAhead();
 
         readAhead.start(1000);
@@ -51,10 +56,10 @@ class ReadAheadTest {
     }
 
     @Test
-    void leavesAFailedReadToTheLoop() {
+    void leavesAFailedReadToTheLoop() throws Exception {
         ReadAhead<String> readAhead = new ReadAhead<>(readers, position -> {
             throw new IllegalStateException("the database went away");
-        });
+        }, PATIENCE);
 
         readAhead.start(1000);
 
@@ -69,7 +74,7 @@ class ReadAheadTest {
             reading.countDown();
             release.await();
             return "batch after " + position;
-        });
+        }, PATIENCE);
         readAhead.start(1000);
         assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -89,7 +94,42 @@ class ReadAheadTest {
     }
 
     @Test
-    void readsNothingOnceTheExecutorIsGone() {
+    @Timeout(10)
+    void givesUpOnAReadThatTakesLongerThanItsPatience() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ReadAhead<String> readAhead = new ReadAhead<>(readers, position -> {
+            release.await();
+            return "batch after " + position;
+        }, Duration.ofMillis(200));
+        readAhead.start(1000);
+
+        try {
+            assertThat(readAhead.take(1000)).as("the loop reads for itself").isNull();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void anInterruptedLoopStopsWaiting() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        ReadAhead<String> readAhead = new ReadAhead<>(readers, position -> {
+            release.await();
+            return "batch after " + position;
+        }, PATIENCE);
+        readAhead.start(1000);
+
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> readAhead.take(1000)).isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+            release.countDown();
+        }
+    }
+
+    @Test
+    void readsNothingOnceTheExecutorIsGone() throws Exception {
         ReadAhead<String> readAhead = readAhead();
         readers.shutdownNow();
 
