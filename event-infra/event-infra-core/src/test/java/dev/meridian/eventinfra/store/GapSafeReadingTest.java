@@ -51,6 +51,20 @@ class GapSafeReadingTest {
         return List.of(NewEvent.of(new ItemAdded("item", 1), EventMetadata.none()));
     }
 
+    /**
+     * The positions after {@code position} once at least {@code expected} are readable: a gap left by a rollback
+     * also waits for whatever else held a transaction id when it was first seen (an autovacuum's analyze, say).
+     */
+    private List<Long> positionsOnceGapsResolve(long position, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        List<Long> positions = positionsAfter(position);
+        while (positions.size() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            positions = positionsAfter(position);
+        }
+        return positions;
+    }
+
     private List<Long> positionsAfter(long position) {
         return store.readAll(EventQuery.all(), position, 1000).events().stream()
                 .map(EventEnvelope::globalPosition).toList();
@@ -137,10 +151,9 @@ class GapSafeReadingTest {
             rolledBack.rollback();
         }
         long third = store.append(StreamIds.of("cart", 3), ExpectedVersion.any(), oneEvent()).lastGlobalPosition();
-        PostgresEventStore.StoredBatch live = readStored(EventQuery.all(), 0, 1000);
-        assertThat(live.events()).hasSize(2);
+        assertThat(positionsOnceGapsResolve(0, 2)).containsExactly(first, third);
         // a checkpoint the live reader moved there
-        store.settledUpTo(live.nextAfterPosition());
+        store.settledUpTo(third);
 
         try (Connection young = transaction()) {
             store.append(young, StreamIds.of("cart", 4), ExpectedVersion.any(), oneEvent());
@@ -182,7 +195,7 @@ class GapSafeReadingTest {
             second.commit();
             first.rollback();
 
-            assertThat(positionsAfter(0)).containsExactly(later);
+            assertThat(positionsOnceGapsResolve(0, 1)).containsExactly(later);
         }
     }
 
