@@ -451,11 +451,11 @@ public final class DeliveryBenchmark {
                     ratios[round]));
             System.out.println("  " + rounds.get(round));
         }
-        report.add(String.format(Locale.ROOT, "Projection rebuild (`%s`, %,d events, batches read from the store and"
-                + " summed per stream into one batched upsert), %d times in a row, each against a raw JDBC replay of the"
-                + " same events into a copy of its table, summed and written the same way: %s. Median: **%,.0f events/s**,"
-                + " median ratio %.2f.", projection, rebuilt, REBUILDS, String.join("; ", rounds), median(rates),
-                median(ratios)));
+        report.add(String.format(Locale.ROOT, "Projection rebuild (`%s`, %,d events, batches read from the store"
+                + " and summed per stream into one batched upsert), %d times in a row, each against a raw JDBC replay"
+                + " of the same events into a copy of its table, summed and written the same way: %s. Median:"
+                + " **%,.0f events/s**, median ratio %.2f.", projection, rebuilt, REBUILDS, String.join("; ", rounds),
+                median(rates), median(ratios)));
     }
 
     private static double median(double[] values) {

@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Once settled, a position stays settled. So the highest position known to be settled (vouched for by a
  * reader's checkpoint, or reached from one) lets a reader behind it, such as a rebuild, skip the look at the
- * positions and the gap checks: otherwise it would meet every old gap (every rolled-back append left one) as if new, and wait on
- * whatever transactions happen to run now, which cannot own positions that old but could not be told apart.
+ * positions and the gap checks. Otherwise it would meet every old gap (every rolled-back append left one) as if
+ * new, and wait on whatever transactions happen to run now, which cannot own positions that old but could not be
+ * told apart.
  */
 final class GapSafeHorizon {
 
