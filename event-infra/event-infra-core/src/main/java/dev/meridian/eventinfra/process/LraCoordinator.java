@@ -37,6 +37,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class LraCoordinator {
 
     private static final Logger LOG = Logger.getLogger(LraCoordinator.class.getName());
+    private static final int MAX_LOGGED_ANSWER = 1_000;
 
     private Client http;
     private URI coordinator;
@@ -103,6 +104,13 @@ public class LraCoordinator {
             Problem refusal = answer.getStatus() == Response.Status.BAD_REQUEST.getStatusCode()
                     && MediaType.valueOf(Problem.MEDIA_TYPE).isCompatible(answer.getMediaType())
                     ? answer.readEntity(Problem.class) : null;
+            if (refusal == null) {
+                // not the participant's own refusal (a filter in front of it, a failed join): only the server's log
+                // gets what it said, since it may name internals
+                String said = answer.hasEntity() ? answer.readEntity(String.class) : "";
+                LOG.warning(() -> "The " + module + " module answered HTTP " + answer.getStatus() + " to its step in "
+                        + lraId + ": " + said.substring(0, Math.min(said.length(), MAX_LOGGED_ANSWER)));
+            }
             throw new StepFailedException("The " + module + " module could not take its step (HTTP "
                     + answer.getStatus() + ")", refusal, null);
         }
