@@ -6,7 +6,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import jakarta.json.bind.JsonbException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +149,7 @@ final class SubscriptionWorker implements Runnable {
         }
         try {
             return Optional.of(Delivery.of(consumer.name(), text.getText(), wire));
-        } catch (IllegalArgumentException | JsonbException e) {
+        } catch (IllegalArgumentException e) {
             LOG.log(Level.SEVERE, "Skipping a message on " + topic + " that is no event envelope: " + message, e);
             return Optional.empty();
         }
