@@ -6,7 +6,10 @@ package dev.meridian.eventinfra.api;
  */
 public sealed interface ExpectedVersion {
 
-    /** Any state of the stream is fine (no concurrency check). */
+    /**
+     * Any state of the stream is fine (no concurrency check): the events go at its head, even when another append
+     * to the stream commits at the same moment.
+     */
     static ExpectedVersion any() {
         return Any.INSTANCE;
     }

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -38,6 +39,9 @@ public final class PostgresEventStore implements EventStore {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String STREAM_VERSION_CONSTRAINT = "events_stream_version_unique";
+    // an append without a version check loses the race for the next version only to one that committed, so a
+    // stream would need this many commits by others during one append to make it give up
+    private static final int HEAD_RACE_ATTEMPTS = 100;
 
     /*
      * One statement appends the whole batch. The materialized CTE takes the transaction id before any position is
@@ -68,8 +72,9 @@ public final class PostgresEventStore implements EventStore {
     /*
      * The same append for the most common case, one event, without arrays: PostgreSQL plans it in a fraction of
      * the batch statement's time. Target-list expressions are evaluated in order, so the transaction id is still
-     * taken before the position. An event id that is stored already inserts nothing rather than failing (and
-     * aborting the caller's transaction), so an append without a version check needs no look for a replay first.
+     * taken before the position. An event id that is stored already, or a stream version another append took
+     * first, inserts nothing rather than failing (and aborting the caller's transaction): an append without a
+     * version check needs no look for a replay first, and can try again at the stream's new head.
      */
     private static final String APPEND_ONE = """
             insert into event_infra.events (transaction_id, global_position, event_id, stream_id, stream_category,
@@ -80,7 +85,7 @@ public final class PostgresEventStore implements EventStore {
             from (select coalesce(max(stream_version), 0) as version
                   from event_infra.events where stream_id = ?) head
             where ? or head.version = ?
-            on conflict (event_id) do nothing
+            on conflict do nothing
             returning global_position, stream_version
             """;
 
@@ -176,23 +181,61 @@ public final class PostgresEventStore implements EventStore {
         }
         List<NewEvent> events = RequestCorrelation.applied(requested);
         if (expected instanceof ExpectedVersion.Any && events.size() > 1) {
-            // without a version check a replayed batch would hit the unique event id and abort the caller's
-            // transaction; one event skips a stored id instead (APPEND_ONE)
+            return appendBatchAtTheHead(connection, streamId, events);
+        }
+        for (int attempt = 1; ; attempt++) {
+            List<long[]> appended = insert(connection, streamId, expected, events);
+            if (appended.size() == events.size()) {
+                return appendedAt(appended);
+            }
             AppendResult replayed = replayOf(connection, streamId, expected, events);
             if (replayed != null) {
                 return replayed;
             }
+            // one event without a check found its version taken by an append that committed: the next statement
+            // sees the stream's new head (read committed)
+            if (!(expected instanceof ExpectedVersion.Any) || attempt == HEAD_RACE_ATTEMPTS) {
+                throw new ConcurrencyConflictException(streamId, expected,
+                        "it is at version " + head(connection, streamId));
+            }
         }
-        List<long[]> appended = insert(connection, streamId, expected, events);
-        if (appended.size() == events.size()) {
-            long[] last = appended.get(appended.size() - 1);
-            return new AppendResult(last[1], last[0], false);
+    }
+
+    /**
+     * Several events without a version check, at whatever version the stream has reached. Another append may take
+     * those versions first; the batch statement then fails, which would abort the caller's transaction, so there it
+     * runs behind a savepoint. Either way it is tried again at the new head.
+     */
+    private AppendResult appendBatchAtTheHead(Connection connection, String streamId, List<NewEvent> events)
+            throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            // a replayed batch would hit the unique event ids (a single event skips a stored id instead)
+            AppendResult replayed = replayOf(connection, streamId, ExpectedVersion.any(), events);
+            if (replayed != null) {
+                return replayed;
+            }
+            Savepoint beforeInsert = connection.getAutoCommit() ? null : connection.setSavepoint();
+            try {
+                List<long[]> appended = insert(connection, streamId, ExpectedVersion.any(), events);
+                if (beforeInsert != null) {
+                    connection.releaseSavepoint(beforeInsert);
+                }
+                return appendedAt(appended);
+            } catch (ConcurrencyConflictException e) {
+                // another append took these versions, or stored these events, and committed first
+                if (beforeInsert != null) {
+                    connection.rollback(beforeInsert);
+                }
+                if (attempt == HEAD_RACE_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
-        AppendResult replayed = replayOf(connection, streamId, expected, events);
-        if (replayed != null) {
-            return replayed;
-        }
-        throw new ConcurrencyConflictException(streamId, expected, "it is at version " + head(connection, streamId));
+    }
+
+    private static AppendResult appendedAt(List<long[]> appended) {
+        long[] last = appended.get(appended.size() - 1);
+        return new AppendResult(last[1], last[0], false);
     }
 
     private List<long[]> insert(Connection connection, String streamId, ExpectedVersion expected,

@@ -14,6 +14,7 @@ import dev.meridian.eventinfra.api.NewEvent;
 import dev.meridian.eventinfra.store.TestEvents.ItemAdded;
 import dev.meridian.eventinfra.store.TestEvents.ItemRemoved;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -255,5 +256,65 @@ class EventStoreAppendTest {
         assertThat(stream).hasSize(wins.get());
         assertThat(stream).extracting(EventEnvelope::streamVersion)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, wins.get()).boxed().toList());
+    }
+
+    @Test
+    void appendsWithoutACheckNeverConflictWithConcurrentWriters() throws Exception {
+        String cart = newCart();
+        int writers = 16;
+        int appendsPerWriter = 25;
+        List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        for (int writer = 0; writer < writers; writer++) {
+            int writerNumber = writer;
+            pool.submit(() -> {
+                start.await();
+                for (int append = 0; append < appendsPerWriter; append++) {
+                    String item = writerNumber + "-" + append;
+                    // single events and batches, which take different statements
+                    List<NewEvent> events = writerNumber % 2 == 0 ? List.of(added(item))
+                            : List.of(added(item + "-first"), added(item + "-second"));
+                    try {
+                        if (append % 2 == 0) {
+                            store.append(cart, ExpectedVersion.any(), events);
+                        } else {
+                            appendInATransactionThatGoesOn(cart, events);
+                        }
+                    } catch (RuntimeException | SQLException e) {
+                        failures.add(e);
+                    }
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(failures).isEmpty();
+        List<EventEnvelope<DomainEvent>> stream = store.readStream(cart, 1, Integer.MAX_VALUE);
+        int expected = writers / 2 * appendsPerWriter + writers / 2 * appendsPerWriter * 2;
+        assertThat(stream).extracting(EventEnvelope::streamVersion)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, expected).boxed().toList());
+        List<String> items = stream.stream().map(envelope -> ((ItemAdded) envelope.event()).item()).toList();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).endsWith("-first")) {
+                assertThat(items.get(i + 1)).as("a batch stays together")
+                        .isEqualTo(items.get(i).replace("-first", "-second"));
+            }
+        }
+    }
+
+    /** Appends in the caller's transaction, then uses that transaction again: a lost race must not have aborted it. */
+    private static void appendInATransactionThatGoesOn(String stream, List<NewEvent> events) throws SQLException {
+        try (Connection connection = database.getConnection()) {
+            connection.setAutoCommit(false);
+            store.append(connection, stream, ExpectedVersion.any(), events);
+            try (var query = connection.createStatement(); var row = query.executeQuery("select 1")) {
+                row.next();
+            }
+            connection.commit();
+        }
     }
 }
