@@ -298,6 +298,53 @@ class DeliveryIT {
     }
 
     @Test
+    void deadLettersOfAConsumerThisServerDoesNotRunAreRefusedAndLeftAsTheyWere() throws Exception {
+        // as a server of an older deployment, or one with fewer modules, would have left them
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        UUID id = UUID.randomUUID();
+        try (Connection db = TestServer.database(); PreparedStatement insert = db.prepareStatement("""
+                insert into event_infra.dead_letters (id, consumer, event_id, event_type, event_version, stream_id,
+                    stream_version, global_position, occurred_at, envelope, error, attempts, status)
+                values (?, 'retiredmodule', gen_random_uuid(), 'probe.Published', 1, ?, 1, 1, now(),
+                    jsonb_build_object('streamId', ?::text, 'payload', jsonb_build_object('note', 'left-behind')),
+                    'failed', 4, 'PARKED')
+                """)) {
+            insert.setObject(1, id);
+            insert.setString(2, "retired-" + run);
+            insert.setString(3, "retired-" + run);
+            insert.executeUpdate();
+        }
+        try {
+            int historyBefore = TestServer.json(admin("GET", "/dead-letters/" + id, null))
+                    .getJsonArray("history").size();
+
+            HttpResponse<String> one = admin("POST", "/dead-letters/" + id + "/retry", null);
+            HttpResponse<String> matching = admin("POST", "/dead-letters/retry",
+                    "{\"consumer\":\"retiredmodule\",\"q\":\"retired-" + run + "\"}");
+            HttpResponse<String> discard = admin("POST", "/dead-letters/" + id + "/discard",
+                    "{\"reason\":\"module retired\"}");
+
+            assertThat(TestServer.json(admin("GET", "/dead-letters/count?q=retired-" + run, null))
+                    .getJsonNumber("count").longValue()).as("the filter finds it").isEqualTo(1);
+            for (HttpResponse<String> refused : List.of(one, matching, discard)) {
+                assertThat(refused.statusCode()).isEqualTo(409);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(TestServer.json(refused).getString("detail"))
+                        .isEqualTo("Consumer retiredmodule does not run in this server");
+            }
+            JsonObject after = TestServer.json(admin("GET", "/dead-letters/" + id, null));
+            assertThat(after.getString("status")).isEqualTo("PARKED");
+            assertThat(after.getJsonArray("history")).hasSize(historyBefore);
+        } finally {
+            try (Connection db = TestServer.database();
+                 PreparedStatement delete = db.prepareStatement("delete from event_infra.dead_letters where id = ?")) {
+                delete.setObject(1, id);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    @Test
     void theDeliveryOverviewShowsRelaysParkedEventsAndRetriesPerConsumer() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         publish("overview-" + run, "poison-probe_b");
