@@ -228,6 +228,40 @@ class DeliveryIT {
     }
 
     @Test
+    void concurrentBatchesWithoutAVersionCheckToOneStreamAllLandWhole() throws Exception {
+        String stream = "raced-" + UUID.randomUUID().toString().substring(0, 8);
+        double racesBefore = counter("meridian_events_head_races_total", "category=\"raced\"");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<List<String>>> appends = new ArrayList<>();
+        try {
+            for (int i = 0; i < 40; i++) {
+                String pair = "pair" + i;
+                // two events per append take the batch statement, which retries behind a savepoint in the server
+                appends.add(clients.submit(() -> publish(stream, pair + "-first", pair + "-second")));
+            }
+            List<List<String>> pairs = new ArrayList<>();
+            for (Future<List<String>> append : appends) {
+                pairs.add(append.get());
+            }
+
+            List<String> storedInOrder = strings("select event_id from event_infra.events where stream_id = '"
+                    + stream + "' order by stream_version");
+            assertThat(strings("select string_agg(stream_version::text, ',' order by stream_version)"
+                    + " from event_infra.events where stream_id = '" + stream + "'"))
+                    .containsExactly(String.join(",", java.util.stream.IntStream.rangeClosed(1, 80)
+                            .mapToObj(Integer::toString).toList()));
+            for (List<String> pair : pairs) {
+                int first = storedInOrder.indexOf(pair.get(0));
+                assertThat(storedInOrder.get(first + 1)).as("an append stays together").isEqualTo(pair.get(1));
+            }
+            assertThat(counter("meridian_events_head_races_total", "category=\"raced\""))
+                    .as("appends must have raced for the test to mean anything").isGreaterThan(racesBefore);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void aDiscardedDeadLetterKeepsItsReasonAndReleasesItsStream() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String stream = "discarded-" + run;

@@ -8,7 +8,8 @@ public sealed interface ExpectedVersion {
 
     /**
      * Any state of the stream is fine (no concurrency check): the events go at its head, even when another append
-     * to the stream commits at the same moment.
+     * to the stream commits at the same moment (under read committed, PostgreSQL's default; only a stream that
+     * other appends move 100 times during one append makes it give up with a conflict).
      */
     static ExpectedVersion any() {
         return Any.INSTANCE;

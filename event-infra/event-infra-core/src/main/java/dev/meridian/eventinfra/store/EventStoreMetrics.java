@@ -20,6 +20,10 @@ public interface EventStoreMetrics {
     default void conflicted(String category) {
     }
 
+    /** An append without a version check found its next version taken by another, and tried again at the new head. */
+    default void racedToTheHead(String category) {
+    }
+
     /**
      * An aggregate was loaded.
      *

@@ -47,11 +47,11 @@ final class GapSafeHorizon {
             from pg_locks where locktype = 'transactionid' and mode = 'ExclusiveLock'
             """;
 
-    // not a snapshot's list of running transactions: it stops below the newest transaction that ended
+    // not a snapshot's list of running transactions: it stops below the newest transaction that ended; and not
+    // the reader's own transaction nor its subtransactions (an append's savepoint), which cannot end while it reads
     private static final String RUNNING = "select coalesce(array_agg(transactionid::text), '{}') "
             + TRANSACTION_LOCKS + """
-              and transactionid::text is distinct from
-                  (pg_current_xact_id_if_assigned()::text::bigint % 4294967296)::text
+              and pid is distinct from pg_backend_pid()
             """;
 
     private static final String ALL_ENDED = "select not exists (select 1 " + TRANSACTION_LOCKS + """

@@ -6,8 +6,9 @@ import java.time.Duration;
 
 /**
  * The store's metrics in Micrometer, exported for Prometheus as {@code meridian_events_appended_total},
- * {@code meridian_events_append_seconds} (count, sum, max), {@code meridian_events_conflicts_total} and
- * {@code meridian_snapshot_lookups_total}, each tagged with the stream {@code category}.
+ * {@code meridian_events_append_seconds} (count, sum, max), {@code meridian_events_conflicts_total},
+ * {@code meridian_events_head_races_total} and {@code meridian_snapshot_lookups_total}, each tagged with the stream
+ * {@code category}.
  */
 public final class MicrometerEventStoreMetrics implements EventStoreMetrics {
 
@@ -26,6 +27,11 @@ public final class MicrometerEventStoreMetrics implements EventStoreMetrics {
     @Override
     public void conflicted(String category) {
         meters.counter("meridian.events.conflicts", "category", category).increment();
+    }
+
+    @Override
+    public void racedToTheHead(String category) {
+        meters.counter("meridian.events.head.races", "category", category).increment();
     }
 
     @Override

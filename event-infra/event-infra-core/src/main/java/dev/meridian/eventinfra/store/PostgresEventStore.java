@@ -17,7 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -42,6 +42,7 @@ public final class PostgresEventStore implements EventStore {
     // an append without a version check loses the race for the next version only to one that committed, so a
     // stream would need this many commits by others during one append to make it give up
     private static final int HEAD_RACE_ATTEMPTS = 100;
+    private static final String BATCH_SAVEPOINT = "meridian_append";
 
     /*
      * One statement appends the whole batch. The materialized CTE takes the transaction id before any position is
@@ -180,56 +181,85 @@ public final class PostgresEventStore implements EventStore {
             throw new IllegalArgumentException("Nothing to append to stream " + streamId);
         }
         List<NewEvent> events = RequestCorrelation.applied(requested);
-        if (expected instanceof ExpectedVersion.Any && events.size() > 1) {
-            return appendBatchAtTheHead(connection, streamId, events);
+        if (expected instanceof ExpectedVersion.Any) {
+            return events.size() == 1 ? appendOneAtTheHead(connection, streamId, events)
+                    : appendBatchAtTheHead(connection, streamId, events);
         }
-        for (int attempt = 1; ; attempt++) {
-            List<long[]> appended = insert(connection, streamId, expected, events);
-            if (appended.size() == events.size()) {
-                return appendedAt(appended);
-            }
-            AppendResult replayed = replayOf(connection, streamId, expected, events);
-            if (replayed != null) {
-                return replayed;
-            }
-            // one event without a check found its version taken by an append that committed: the next statement
-            // sees the stream's new head (read committed)
-            if (!(expected instanceof ExpectedVersion.Any) || attempt == HEAD_RACE_ATTEMPTS) {
-                throw new ConcurrencyConflictException(streamId, expected,
-                        "it is at version " + head(connection, streamId));
-            }
+        List<long[]> appended = insert(connection, streamId, expected, events);
+        if (appended.size() == events.size()) {
+            return appendedAt(appended);
         }
+        AppendResult replayed = replayOf(connection, streamId, expected, events);
+        if (replayed != null) {
+            return replayed;
+        }
+        throw new ConcurrencyConflictException(streamId, expected, "it is at version " + head(connection, streamId));
     }
 
     /**
-     * Several events without a version check, at whatever version the stream has reached. Another append may take
-     * those versions first; the batch statement then fails, which would abort the caller's transaction, so there it
-     * runs behind a savepoint. Either way it is tried again at the new head.
+     * One event without a version check, at whatever version the stream has reached. When an append that
+     * committed took that version first, the statement inserts nothing, and the next one sees the new head (read
+     * committed) and goes there.
+     */
+    private AppendResult appendOneAtTheHead(Connection connection, String streamId, List<NewEvent> event)
+            throws SQLException {
+        for (int attempt = 1; attempt <= HEAD_RACE_ATTEMPTS; attempt++) {
+            List<long[]> appended = insert(connection, streamId, ExpectedVersion.any(), event);
+            if (!appended.isEmpty()) {
+                return appendedAt(appended);
+            }
+            AppendResult replayed = replayOf(connection, streamId, ExpectedVersion.any(), event);
+            if (replayed != null) {
+                return replayed;
+            }
+            metrics.racedToTheHead(StreamIds.categoryOf(streamId));
+        }
+        throw lostEveryRace(streamId);
+    }
+
+    /**
+     * Several events without a version check, at whatever version the stream has reached. When an append that
+     * committed took those versions first, the batch statement fails, which would abort the caller's transaction;
+     * so in a transaction it runs behind a savepoint, and either way it is tried again at the new head.
      */
     private AppendResult appendBatchAtTheHead(Connection connection, String streamId, List<NewEvent> events)
             throws SQLException {
-        for (int attempt = 1; ; attempt++) {
+        boolean inTransaction = !connection.getAutoCommit();
+        for (int attempt = 1; attempt <= HEAD_RACE_ATTEMPTS; attempt++) {
             // a replayed batch would hit the unique event ids (a single event skips a stored id instead)
             AppendResult replayed = replayOf(connection, streamId, ExpectedVersion.any(), events);
             if (replayed != null) {
                 return replayed;
             }
-            Savepoint beforeInsert = connection.getAutoCommit() ? null : connection.setSavepoint();
+            if (inTransaction) {
+                execute(connection, "savepoint " + BATCH_SAVEPOINT);
+            }
             try {
                 List<long[]> appended = insert(connection, streamId, ExpectedVersion.any(), events);
-                if (beforeInsert != null) {
-                    connection.releaseSavepoint(beforeInsert);
+                if (inTransaction) {
+                    execute(connection, "release savepoint " + BATCH_SAVEPOINT);
                 }
                 return appendedAt(appended);
             } catch (ConcurrencyConflictException e) {
-                // another append took these versions, or stored these events, and committed first
-                if (beforeInsert != null) {
-                    connection.rollback(beforeInsert);
+                if (inTransaction) {
+                    execute(connection, "rollback to savepoint " + BATCH_SAVEPOINT);
                 }
-                if (attempt == HEAD_RACE_ATTEMPTS) {
-                    throw e;
-                }
+                metrics.racedToTheHead(StreamIds.categoryOf(streamId));
             }
+        }
+        throw lostEveryRace(streamId);
+    }
+
+    private static ConcurrencyConflictException lostEveryRace(String streamId) {
+        return new ConcurrencyConflictException(streamId, ExpectedVersion.any(),
+                "other appends took its next version " + HEAD_RACE_ATTEMPTS + " times in a row");
+    }
+
+    // SQL rather than JDBC savepoints: the application server's connection wrapper refuses a rollback to a JDBC
+    // savepoint inside a managed transaction
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 
