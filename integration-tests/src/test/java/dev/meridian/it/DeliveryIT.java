@@ -358,7 +358,7 @@ class DeliveryIT {
             HttpResponse<String> discard = admin("POST", "/dead-letters/" + id + "/discard",
                     "{\"reason\":\"module retired\"}");
 
-            assertThat(TestServer.json(admin("GET", "/dead-letters/count?q=retired-" + run, null))
+            assertThat(TestServer.json(admin("GET", "/dead-letters/count?consumer=retiredmodule&q=retired-" + run, null))
                     .getJsonNumber("count").longValue()).as("the filter finds it").isEqualTo(1);
             for (HttpResponse<String> refused : List.of(one, matching, discard)) {
                 assertThat(refused.statusCode()).isEqualTo(409);
