@@ -2,16 +2,12 @@ package dev.meridian.eventinfra.delivery;
 
 import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.StoredEvent;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
-import java.util.Map;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -33,8 +29,6 @@ public final class WireFormat {
     public static final String DUPLICATE_DETECTION_ID = "_AMQ_DUPL_ID";
 
     private final EventJson eventJson;
-    // one factory: creating readers through jakarta.json.Json looks the provider up on every call
-    private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
 
     public WireFormat(EventJson eventJson) {
         this.eventJson = eventJson;
@@ -90,25 +84,27 @@ public final class WireFormat {
     /**
      * Reads an envelope; the payload comes back as JSON text. The envelope is parsed once and its header read off
      * the parsed object: binding it took four passes over JSON, and every delivery to every consumer pays for it.
-     * Members it does not know are passed over.
+     * Members it does not know are passed over; the ones it knows are checked here, at the edge, so that a
+     * malformed envelope is refused before a delivery's transaction begins.
      *
      * @throws IllegalArgumentException when the text is no envelope
      */
     public Envelope fromJson(String envelopeJson) {
         JsonObject envelope;
-        try (JsonReader reader = readers.createReader(new StringReader(envelopeJson))) {
-            envelope = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        try {
+            envelope = eventJson.objectOf(envelopeJson);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("An event envelope is a JSON object: " + e.getMessage(), e);
         }
         if (!(envelope.get("payload") instanceof JsonObject payload)) {
             throw new IllegalArgumentException("An event envelope needs a payload object");
         }
         try {
-            Header header = new Header(text(envelope, "eventId"), text(envelope, "type"),
+            Header header = new Header(uuid(envelope, "eventId", true), text(envelope, "type"),
                     Math.toIntExact(whole(envelope, "version")), text(envelope, "streamId"),
-                    whole(envelope, "streamVersion"), whole(envelope, "globalPosition"), text(envelope, "occurredAt"),
-                    optionalText(envelope, "correlationId"), optionalText(envelope, "causationId"));
+                    whole(envelope, "streamVersion"), whole(envelope, "globalPosition"),
+                    instant(envelope, "occurredAt"), uuid(envelope, "correlationId", false),
+                    uuid(envelope, "causationId", false));
             return new Envelope(header, payload.toString());
         } catch (ArithmeticException outOfRange) {
             throw new IllegalArgumentException("An event envelope's numbers are out of range", outOfRange);
@@ -132,6 +128,30 @@ public final class WireFormat {
             throw new IllegalArgumentException("An event envelope's " + name + " is a string, not " + value);
         }
         return text.getString();
+    }
+
+    /** The member's text, checked to be a UUID; null when it is absent and not required. */
+    private static String uuid(JsonObject envelope, String name, boolean required) {
+        String text = required ? text(envelope, name) : optionalText(envelope, name);
+        if (text != null) {
+            try {
+                UUID.fromString(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("An event envelope's " + name + " is a UUID, not " + text, e);
+            }
+        }
+        return text;
+    }
+
+    private static String instant(JsonObject envelope, String name) {
+        String text = text(envelope, name);
+        try {
+            Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("An event envelope's " + name + " is an ISO-8601 instant, not " + text,
+                    e);
+        }
+        return text;
     }
 
     private static long whole(JsonObject envelope, String name) {

@@ -2,6 +2,9 @@ package dev.meridian.eventinfra.store;
 
 import dev.meridian.eventinfra.api.EventMetadata;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -17,9 +20,9 @@ import java.util.UUID;
 
 /**
  * The JSON form of events and snapshots (records as objects of their components) and of event metadata (a fixed
- * shape that never changes with a Java refactoring), through one JSON-B instance and, for reading metadata, one
- * JSON-P parser factory: creating JSON-P objects through {@code jakarta.json.Json} looks the provider up on every
- * call, which cost more than the rest of an append.
+ * shape that never changes with a Java refactoring), through one JSON-B instance and, for reading metadata and
+ * delivered envelopes, one JSON-P parser factory and one reader factory: creating JSON-P objects through
+ * {@code jakarta.json.Json} looks the provider up on every call, which cost more than the rest of an append.
  */
 public final class EventJson implements AutoCloseable {
 
@@ -27,6 +30,7 @@ public final class EventJson implements AutoCloseable {
 
     private final Jsonb jsonb = JsonbBuilder.create();
     private final JsonParserFactory parsers = JsonProvider.provider().createParserFactory(Map.of());
+    private final JsonReaderFactory readers = JsonProvider.provider().createReaderFactory(Map.of());
 
     /** An event or a snapshot as a JSON object. */
     public String toJson(Record value) {
@@ -117,6 +121,22 @@ public final class EventJson implements AutoCloseable {
             parser.skipObject();
         } else if (value == JsonParser.Event.START_ARRAY) {
             parser.skipArray();
+        }
+    }
+
+    /**
+     * A JSON object as JSON-P's immutable tree, to read a few known members off a document in one pass.
+     *
+     * @throws IllegalArgumentException when the text is no JSON object
+     */
+    public JsonObject objectOf(String json) {
+        if (json == null) {
+            throw new IllegalArgumentException("No JSON object in nothing");
+        }
+        try (JsonReader reader = readers.createReader(new StringReader(json))) {
+            return reader.readObject();
+        } catch (JsonException e) {
+            throw new IllegalArgumentException("Not a JSON object: " + e.getMessage(), e);
         }
     }
 

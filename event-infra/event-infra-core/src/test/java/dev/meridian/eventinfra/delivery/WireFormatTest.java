@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.meridian.eventinfra.store.EventJson;
 import jakarta.json.Json;
 import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class WireFormatTest {
 
@@ -54,33 +58,59 @@ class WireFormatTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "not json",
-        "[1, 2]",
-        "{\"eventId\":\"e\"",
-        "{\"eventId\":\"e\",\"type\":\"t\",\"version\":1,\"streamId\":\"s\",\"streamVersion\":1,"
-                + "\"globalPosition\":1,\"occurredAt\":\"2026-11-23T00:00:00Z\"}",
-        "{\"eventId\":\"e\",\"type\":\"t\",\"version\":1,\"streamId\":\"s\",\"streamVersion\":1,"
-                + "\"globalPosition\":1,\"occurredAt\":\"2026-11-23T00:00:00Z\",\"payload\":[1]}",
-        "{\"type\":\"t\",\"version\":1,\"streamId\":\"s\",\"streamVersion\":1,"
-                + "\"globalPosition\":1,\"occurredAt\":\"2026-11-23T00:00:00Z\",\"payload\":{}}",
-        "{\"eventId\":7,\"type\":\"t\",\"version\":1,\"streamId\":\"s\",\"streamVersion\":1,"
-                + "\"globalPosition\":1,\"occurredAt\":\"2026-11-23T00:00:00Z\",\"payload\":{}}",
-        "{\"eventId\":\"e\",\"type\":\"t\",\"version\":1.5,\"streamId\":\"s\",\"streamVersion\":1,"
-                + "\"globalPosition\":1,\"occurredAt\":\"2026-11-23T00:00:00Z\",\"payload\":{}}",
-        "{\"eventId\":\"e\",\"type\":\"t\",\"version\":\"1\",\"streamId\":\"s\",\"streamVersion\":1,"
-                + "\"globalPosition\":1,\"occurredAt\":\"2026-11-23T00:00:00Z\",\"payload\":{}}",
-        "{\"eventId\":\"e\",\"type\":\"t\",\"version\":3000000000,\"streamId\":\"s\",\"streamVersion\":1,"
-                + "\"globalPosition\":1,\"occurredAt\":\"2026-11-23T00:00:00Z\",\"payload\":{}}",
-        "{\"eventId\":\"e\",\"type\":\"t\",\"version\":1,\"streamId\":\"s\",\"streamVersion\":1,"
-                + "\"globalPosition\":1e40,\"occurredAt\":\"2026-11-23T00:00:00Z\",\"payload\":{}}",
-        "{\"eventId\":\"e\",\"type\":\"t\",\"version\":1,\"streamId\":\"s\",\"streamVersion\":1,"
-                + "\"globalPosition\":1,\"occurredAt\":\"2026-11-23T00:00:00Z\",\"causationId\":{},\"payload\":{}}"
-    })
+    @MethodSource("noEnvelopes")
     void refusesWhatIsNoEnvelope(String text) {
         assertThatThrownBy(() -> wire.fromJson(text))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("An event envelope");
+    }
+
+    static Stream<String> noEnvelopes() {
+        return Stream.of(
+                null,
+                "not json",
+                "[1, 2]",
+                "{\"eventId\":\"" + EVENT_ID + "\"",
+                envelopeWith("payload", null),
+                envelopeWith("payload", "[1]"),
+                envelopeWith("eventId", null),
+                envelopeWith("eventId", "7"),
+                envelopeWith("eventId", "\"e\""),
+                envelopeWith("version", "1.5"),
+                envelopeWith("version", "\"1\""),
+                envelopeWith("version", "3000000000"),
+                envelopeWith("globalPosition", "1e40"),
+                envelopeWith("occurredAt", "\"yesterday\""),
+                envelopeWith("correlationId", "\"not-a-uuid\""),
+                envelopeWith("causationId", "{}"));
+    }
+
+    /** A valid envelope with one member's JSON value replaced, or left out when {@code json} is null. */
+    private static String envelopeWith(String member, String json) {
+        Map<String, String> members = new LinkedHashMap<>();
+        members.put("eventId", "\"" + EVENT_ID + "\"");
+        members.put("type", "\"probe.Published\"");
+        members.put("version", "1");
+        members.put("streamId", "\"s-1\"");
+        members.put("streamVersion", "1");
+        members.put("globalPosition", "1");
+        members.put("occurredAt", "\"2026-11-23T00:00:00Z\"");
+        members.put("correlationId", "\"" + CORRELATION_ID + "\"");
+        members.put("causationId", "null");
+        members.put("payload", "{}");
+        if (json == null) {
+            members.remove(member);
+        } else {
+            members.put(member, json);
+        }
+        StringJoiner envelope = new StringJoiner(",", "{", "}");
+        members.forEach((name, value) -> envelope.add("\"" + name + "\":" + value));
+        return envelope.toString();
+    }
+
+    @Test
+    void readsTheValidEnvelopeTheRefusalsStartFrom() {
+        assertThat(wire.fromJson(envelopeWith("type", "\"probe.Published\"")).header().eventId()).isEqualTo(EVENT_ID);
     }
 
     private static Object parsed(String jsonObject) {
