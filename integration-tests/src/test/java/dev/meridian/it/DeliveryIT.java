@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -233,12 +234,17 @@ class DeliveryIT {
         double racesBefore = counter("meridian_events_head_races_total", "category=\"raced\"");
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<List<String>>> appends = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
         try {
             for (int i = 0; i < 40; i++) {
                 String pair = "pair" + i;
                 // two events per append take the batch statement, which retries behind a savepoint in the server
-                appends.add(clients.submit(() -> publish(stream, pair + "-first", pair + "-second")));
+                appends.add(clients.submit(() -> {
+                    start.await();
+                    return publish(stream, pair + "-first", pair + "-second");
+                }));
             }
+            start.countDown();
             List<List<String>> pairs = new ArrayList<>();
             for (Future<List<String>> append : appends) {
                 pairs.add(append.get());
@@ -250,6 +256,7 @@ class DeliveryIT {
                     + " from event_infra.events where stream_id = '" + stream + "'"))
                     .containsExactly(String.join(",", java.util.stream.IntStream.rangeClosed(1, 80)
                             .mapToObj(Integer::toString).toList()));
+            assertThat(storedInOrder).containsAll(pairs.stream().flatMap(List::stream).toList());
             for (List<String> pair : pairs) {
                 int first = storedInOrder.indexOf(pair.get(0));
                 assertThat(storedInOrder.get(first + 1)).as("an append stays together").isEqualTo(pair.get(1));

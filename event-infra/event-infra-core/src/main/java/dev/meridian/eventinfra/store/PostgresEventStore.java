@@ -241,13 +241,26 @@ public final class PostgresEventStore implements EventStore {
                 }
                 return appendedAt(appended);
             } catch (ConcurrencyConflictException e) {
-                if (inTransaction) {
-                    execute(connection, "rollback to savepoint " + BATCH_SAVEPOINT);
-                }
+                undoToTheSavepoint(connection, inTransaction);
                 metrics.racedToTheHead(StreamIds.categoryOf(streamId));
+            } catch (SQLException | RuntimeException e) {
+                // whatever the caller does next, its transaction is as it was before this append
+                try {
+                    undoToTheSavepoint(connection, inTransaction);
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+                throw e;
             }
         }
         throw lostEveryRace(streamId);
+    }
+
+    private static void undoToTheSavepoint(Connection connection, boolean inTransaction) throws SQLException {
+        if (inTransaction) {
+            // rolling back to a savepoint keeps it, and the next attempt would nest another: release it too
+            execute(connection, "rollback to savepoint " + BATCH_SAVEPOINT + "; release savepoint " + BATCH_SAVEPOINT);
+        }
     }
 
     private static ConcurrencyConflictException lostEveryRace(String streamId) {

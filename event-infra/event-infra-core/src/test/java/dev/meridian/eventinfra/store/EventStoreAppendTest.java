@@ -15,6 +15,7 @@ import dev.meridian.eventinfra.store.TestEvents.ItemAdded;
 import dev.meridian.eventinfra.store.TestEvents.ItemRemoved;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -315,14 +316,21 @@ class EventStoreAppendTest {
         }
     }
 
-    /** Appends in the caller's transaction, then uses that transaction again: a lost race must not have aborted it. */
+    /**
+     * Appends in the caller's transaction, then uses that transaction again: a lost race must not have aborted it,
+     * nor left the append's savepoint open around what the caller does next.
+     */
     private static void appendInATransactionThatGoesOn(PostgresEventStore racingStore, String stream,
                                                        List<NewEvent> events) throws SQLException {
         try (Connection connection = database.getConnection()) {
             connection.setAutoCommit(false);
             racingStore.append(connection, stream, ExpectedVersion.any(), events);
-            try (var query = connection.createStatement(); var row = query.executeQuery("select 1")) {
-                row.next();
+            Savepoint beforeProbe = connection.setSavepoint();
+            try (var statement = connection.createStatement()) {
+                statement.execute("release savepoint meridian_append");
+                throw new IllegalStateException("The append left its savepoint open");
+            } catch (SQLException expected) {
+                connection.rollback(beforeProbe);
             }
             connection.commit();
         }
