@@ -48,7 +48,7 @@ final class GapSafeHorizon {
             """;
 
     // not a snapshot's list of running transactions: it stops below the newest transaction that ended; and not
-    // the reader's own transaction nor its subtransactions (an append's savepoint), which cannot end while it reads
+    // the reader's own transaction nor a savepoint it holds open, which cannot end while it reads
     private static final String RUNNING = "select coalesce(array_agg(transactionid::text), '{}') "
             + TRANSACTION_LOCKS + """
               and pid is distinct from pg_backend_pid()

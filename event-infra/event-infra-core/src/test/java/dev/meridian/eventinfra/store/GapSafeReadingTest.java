@@ -200,6 +200,23 @@ class GapSafeReadingTest {
     }
 
     @Test
+    void passesAGapWithoutWaitingForASavepointItsOwnTransactionHolds() throws Exception {
+        try (Connection rolledBack = transaction(); Connection reader = transaction()) {
+            store.append(rolledBack, StreamIds.of("cart", 1), ExpectedVersion.any(), oneEvent());
+            rolledBack.rollback();
+            // an append after a savepoint the caller still holds: a subtransaction whose id stays locked until the
+            // savepoint is released or the transaction ends
+            reader.setSavepoint();
+            long own = store.append(reader, StreamIds.of("cart", 2), ExpectedVersion.any(), oneEvent())
+                    .lastGlobalPosition();
+
+            assertThat(store.readAll(reader, EventQuery.all(), 0, 1000).events())
+                    .extracting(EventEnvelope::globalPosition).containsExactly(own);
+            reader.rollback();
+        }
+    }
+
+    @Test
     void aFilteredReaderMovesPastEventsItDoesNotWant() {
         String wanted = StreamIds.of("wanted", UUID.randomUUID());
         for (int i = 0; i < 50; i++) {
