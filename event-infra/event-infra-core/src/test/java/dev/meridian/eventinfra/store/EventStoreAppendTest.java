@@ -227,28 +227,19 @@ class EventStoreAppendTest {
         AtomicInteger wins = new AtomicInteger();
         AtomicInteger conflicts = new AtomicInteger();
         List<Throwable> unexpected = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        for (int writer = 0; writer < writers; writer++) {
-            pool.submit(() -> {
-                start.await();
-                for (int attempt = 0; attempt < attemptsPerWriter; attempt++) {
-                    long seen = store.readStream(cart, 1, Integer.MAX_VALUE).size();
-                    try {
-                        store.append(cart, ExpectedVersion.exactly(seen), List.of(added("item")));
-                        wins.incrementAndGet();
-                    } catch (ConcurrencyConflictException e) {
-                        conflicts.incrementAndGet();
-                    } catch (RuntimeException e) {
-                        unexpected.add(e);
-                    }
+        inParallel(writers, writer -> {
+            for (int attempt = 0; attempt < attemptsPerWriter; attempt++) {
+                long seen = store.readStream(cart, 1, Integer.MAX_VALUE).size();
+                try {
+                    store.append(cart, ExpectedVersion.exactly(seen), List.of(added("item")));
+                    wins.incrementAndGet();
+                } catch (ConcurrencyConflictException e) {
+                    conflicts.incrementAndGet();
+                } catch (RuntimeException e) {
+                    unexpected.add(e);
                 }
-                return null;
-            });
-        }
-        start.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+            }
+        });
 
         assertThat(unexpected).isEmpty();
         assertThat(wins.get() + conflicts.get()).isEqualTo(writers * attemptsPerWriter);
@@ -273,33 +264,23 @@ class EventStoreAppendTest {
         int writers = 16;
         int appendsPerWriter = 25;
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        for (int writer = 0; writer < writers; writer++) {
-            int writerNumber = writer;
-            pool.submit(() -> {
-                start.await();
-                for (int append = 0; append < appendsPerWriter; append++) {
-                    String item = writerNumber + "-" + append;
-                    // single events and batches, which take different statements
-                    List<NewEvent> events = writerNumber % 2 == 0 ? List.of(added(item))
-                            : List.of(added(item + "-first"), added(item + "-second"));
-                    try {
-                        if (append % 2 == 0) {
-                            racingStore.append(cart, ExpectedVersion.any(), events);
-                        } else {
-                            appendInATransactionThatGoesOn(racingStore, cart, events);
-                        }
-                    } catch (RuntimeException | SQLException e) {
-                        failures.add(e);
+        inParallel(writers, writer -> {
+            for (int append = 0; append < appendsPerWriter; append++) {
+                String item = writer + "-" + append;
+                // single events and batches, which take different statements
+                List<NewEvent> events = writer % 2 == 0 ? List.of(added(item))
+                        : List.of(added(item + "-first"), added(item + "-second"));
+                try {
+                    if (append % 2 == 0) {
+                        racingStore.append(cart, ExpectedVersion.any(), events);
+                    } else {
+                        appendInATransactionThatGoesOn(racingStore, cart, events);
                     }
+                } catch (RuntimeException | SQLException e) {
+                    failures.add(e);
                 }
-                return null;
-            });
-        }
-        start.countDown();
-        pool.shutdown();
-        assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
+            }
+        });
 
         assertThat(failures).isEmpty();
         assertThat(races.get()).as("appends must have raced for the test to mean anything").isPositive();
@@ -314,6 +295,28 @@ class EventStoreAppendTest {
                         .isEqualTo(items.get(i).replace("-first", "-second"));
             }
         }
+    }
+
+    /** What one of several concurrent writers does; {@code writer} numbers it from 0. */
+    private interface Writer {
+        void write(int writer);
+    }
+
+    /** Runs {@code writers} writers at once, from a common start, and waits for them all. */
+    private static void inParallel(int writers, Writer work) throws InterruptedException {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        for (int writer = 0; writer < writers; writer++) {
+            int number = writer;
+            pool.submit(() -> {
+                start.await();
+                work.write(number);
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
     }
 
     /**
