@@ -140,11 +140,22 @@ final class EventRelay extends StoreFollower {
         }
     }
 
+    /** The topic's checkpoint, locked; null when another server holds it. */
     private Long lockCheckpoint(Connection db) throws SQLException {
+        Long position = lockedPosition(db);
+        if (position != null) {
+            return position;
+        }
+        // either no server relayed the topic yet or another one holds it; creating it only then saves every round
+        // a statement
         try (PreparedStatement create = db.prepareStatement(CREATE_CHECKPOINT)) {
             create.setString(1, topicName);
             create.executeUpdate();
         }
+        return lockedPosition(db);
+    }
+
+    private Long lockedPosition(Connection db) throws SQLException {
         try (PreparedStatement lock = db.prepareStatement(LOCK_CHECKPOINT)) {
             lock.setString(1, topicName);
             try (ResultSet row = lock.executeQuery()) {

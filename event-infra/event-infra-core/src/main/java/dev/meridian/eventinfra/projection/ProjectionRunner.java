@@ -230,7 +230,17 @@ final class ProjectionRunner extends StoreFollower {
 
     /** The projection's checkpoint, locked; null when another server holds it. */
     private Checkpoint lockCheckpoint(Connection db) throws SQLException {
+        Checkpoint checkpoint = lockedCheckpoint(db);
+        if (checkpoint != null) {
+            return checkpoint;
+        }
+        // either the projection never ran or another server holds it; creating it only then saves every round a
+        // statement
         createCheckpoint(db);
+        return lockedCheckpoint(db);
+    }
+
+    private Checkpoint lockedCheckpoint(Connection db) throws SQLException {
         try (PreparedStatement lock = db.prepareStatement(LOCK)) {
             lock.setString(1, name);
             try (ResultSet row = lock.executeQuery()) {
