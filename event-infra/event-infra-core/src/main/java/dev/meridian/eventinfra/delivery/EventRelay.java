@@ -112,7 +112,7 @@ final class EventRelay extends StoreFollower {
             db.setAutoCommit(false);
             try {
                 // the broker send happens inside this transaction, so it must fit in the limit too
-                HeldLocks.releaseAfterIdling(db, settings.lockIdleLimit());
+                RoundTransactions.begin(db, settings.lockIdleLimit());
                 Long checkpoint = lockCheckpoint(db);
                 if (checkpoint == null) {
                     // another server relays this topic now; should it die, its last batch may be on the broker

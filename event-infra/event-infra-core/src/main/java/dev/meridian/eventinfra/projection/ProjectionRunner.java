@@ -4,7 +4,7 @@ import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventQuery;
 import dev.meridian.eventinfra.delivery.DeliverySettings;
-import dev.meridian.eventinfra.delivery.HeldLocks;
+import dev.meridian.eventinfra.delivery.RoundTransactions;
 import dev.meridian.eventinfra.delivery.StoreFollower;
 import dev.meridian.eventinfra.delivery.Transactions;
 import dev.meridian.eventinfra.module.ModuleContext;
@@ -140,7 +140,7 @@ final class ProjectionRunner extends StoreFollower {
     protected int runBatch() throws SQLException, InterruptedException {
         Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
-            HeldLocks.releaseAfterIdling(db, lockIdleLimit);
+            RoundTransactions.begin(db, lockIdleLimit);
             Checkpoint checkpoint = lockCheckpoint(db);
             if (checkpoint == null) {
                 // another server runs this projection now; what was read ahead may be stale when it comes back
@@ -161,6 +161,7 @@ final class ProjectionRunner extends StoreFollower {
             }
             int applied = batch.events().size();
             if (applied > 0) {
+                RoundTransactions.planAsConfigured(db);
                 module.run(() -> projection.apply(batch.events()));
             }
             boolean live;

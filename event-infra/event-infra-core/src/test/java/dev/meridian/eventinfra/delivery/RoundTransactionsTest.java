@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.api.ExpectedVersion;
+import dev.meridian.eventinfra.api.NewEvent;
+import dev.meridian.eventinfra.store.EventJson;
+import dev.meridian.eventinfra.store.EventStoreMetrics;
+import dev.meridian.eventinfra.store.EventTypeRegistry;
+import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.TestDatabase;
+import dev.meridian.eventinfra.store.TestEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-class HeldLocksTest {
+class RoundTransactionsTest {
 
     private static final String LOCK = """
             select position from event_infra.relay_checkpoints where topic = 'meridian.test.events'
@@ -30,7 +41,7 @@ class HeldLocksTest {
         }
         try (Connection quiet = database.getConnection(); Connection other = database.getConnection()) {
             quiet.setAutoCommit(false);
-            HeldLocks.releaseAfterIdling(quiet, Duration.ofMillis(300));
+            RoundTransactions.begin(quiet, Duration.ofMillis(300));
             assertThat(lock(quiet)).as("the first server takes the lock").isTrue();
             other.setAutoCommit(false);
             assertThat(lock(other)).as("the other stands by while the lock is held").isFalse();
@@ -55,7 +66,7 @@ class HeldLocksTest {
     void leavesATransactionAloneWhileItKeepsWorking() throws Exception {
         try (Connection busy = database.getConnection()) {
             busy.setAutoCommit(false);
-            HeldLocks.releaseAfterIdling(busy, Duration.ofMillis(300));
+            RoundTransactions.begin(busy, Duration.ofMillis(300));
             assertThatNoException().as("statements 100 ms apart, for three times the limit").isThrownBy(() -> {
                 for (int statement = 0; statement < 9; statement++) {
                     Thread.sleep(100);
@@ -63,6 +74,43 @@ class HeldLocksTest {
                 }
                 busy.commit();
             });
+        }
+    }
+
+    @Test
+    void readsInGlobalOrderArePlannedOnceAndTheRoundsOtherStatementsAsConfigured() throws Exception {
+        try (EventJson json = new EventJson(); Connection db = database.getConnection()) {
+            PostgresEventStore store = new PostgresEventStore(database,
+                    EventTypeRegistry.of(List.of(TestEvents.class)), json, EventStoreMetrics.NONE);
+            for (int item = 0; item < 20; item++) {
+                store.append("cart-" + item, ExpectedVersion.any(),
+                        List.of(NewEvent.of(new TestEvents.ItemAdded("item", item), EventMetadata.none())));
+            }
+            db.setAutoCommit(false);
+            // the driver prepares a statement on the server from its fifth use on; rounds then reuse that plan
+            for (int round = 0; round < 10; round++) {
+                RoundTransactions.begin(db, Duration.ofSeconds(30));
+                store.readAllStored(db, EventQuery.all(), round, 5);
+                RoundTransactions.planAsConfigured(db);
+                assertThat(planCacheMode(db)).as("for a projection's own statements").isEqualTo("auto");
+                db.commit();
+            }
+            try (Statement plans = db.createStatement();
+                 ResultSet row = plans.executeQuery("""
+                         select coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)
+                         from pg_prepared_statements where statement like '%global_position >%'
+                         """)) {
+                row.next();
+                assertThat(row.getLong(1)).as("executions with the plan made once").isPositive();
+                assertThat(row.getLong(2)).as("executions planned for their values").isZero();
+            }
+        }
+    }
+
+    private static String planCacheMode(Connection db) throws SQLException {
+        try (Statement show = db.createStatement(); ResultSet row = show.executeQuery("show plan_cache_mode")) {
+            row.next();
+            return row.getString(1);
         }
     }
 
