@@ -63,6 +63,7 @@ final class EventRelay extends StoreFollower {
     private final BrokerAccess broker;
     private final DeliverySettings settings;
     private final DeliveryMetrics metrics;
+    private final CheckpointRow<Long> checkpointRow = new CheckpointRow<>(this::lockedPosition, this::createCheckpoint);
 
     // whether the next batch may hold events the broker already took (see the class comment)
     private boolean mayOverlapTheBroker = true;
@@ -113,7 +114,7 @@ final class EventRelay extends StoreFollower {
             try {
                 // the broker send happens inside this transaction, so it must fit in the limit too
                 RoundTransactions.begin(db, settings.lockIdleLimit());
-                Long checkpoint = lockCheckpoint(db);
+                Long checkpoint = checkpointRow.lock(db);
                 if (checkpoint == null) {
                     // another server relays this topic now; should it die, its last batch may be on the broker
                     mayOverlapTheBroker = true;
@@ -140,27 +141,19 @@ final class EventRelay extends StoreFollower {
         }
     }
 
-    /** The topic's checkpoint, locked; null when another server holds it. */
-    private Long lockCheckpoint(Connection db) throws SQLException {
-        Long position = lockedPosition(db);
-        if (position != null) {
-            return position;
-        }
-        // either no server relayed the topic yet or another one holds it; creating it only then saves every round
-        // a statement
-        try (PreparedStatement create = db.prepareStatement(CREATE_CHECKPOINT)) {
-            create.setString(1, topicName);
-            create.executeUpdate();
-        }
-        return lockedPosition(db);
-    }
-
     private Long lockedPosition(Connection db) throws SQLException {
         try (PreparedStatement lock = db.prepareStatement(LOCK_CHECKPOINT)) {
             lock.setString(1, topicName);
             try (ResultSet row = lock.executeQuery()) {
                 return row.next() ? row.getLong(1) : null;
             }
+        }
+    }
+
+    private int createCheckpoint(Connection db) throws SQLException {
+        try (PreparedStatement create = db.prepareStatement(CREATE_CHECKPOINT)) {
+            create.setString(1, topicName);
+            return create.executeUpdate();
         }
     }
 

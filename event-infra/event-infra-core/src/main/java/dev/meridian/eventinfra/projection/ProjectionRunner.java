@@ -3,6 +3,7 @@ package dev.meridian.eventinfra.projection;
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventQuery;
+import dev.meridian.eventinfra.delivery.CheckpointRow;
 import dev.meridian.eventinfra.delivery.DeliverySettings;
 import dev.meridian.eventinfra.delivery.RoundTransactions;
 import dev.meridian.eventinfra.delivery.StoreFollower;
@@ -88,6 +89,8 @@ final class ProjectionRunner extends StoreFollower {
     private final Duration lockIdleLimit;
     private final Duration minimumInterval;
     private final ReadAhead<ReadBatch> readAhead;
+    private final CheckpointRow<Checkpoint> checkpointRow = new CheckpointRow<>(this::lockedCheckpoint,
+            this::createCheckpoint);
     private long lastProgressLog;
 
     ProjectionRunner(Projection projection, String name, ModuleContext module, Set<String> eventTypes,
@@ -141,7 +144,7 @@ final class ProjectionRunner extends StoreFollower {
         Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
             RoundTransactions.begin(db, lockIdleLimit);
-            Checkpoint checkpoint = lockCheckpoint(db);
+            Checkpoint checkpoint = checkpointRow.lock(db);
             if (checkpoint == null) {
                 // another server runs this projection now; what was read ahead may be stale when it comes back
                 readAhead.drop();
@@ -229,18 +232,6 @@ final class ProjectionRunner extends StoreFollower {
     private record Checkpoint(long position, boolean rebuilding) {
     }
 
-    /** The projection's checkpoint, locked; null when another server holds it. */
-    private Checkpoint lockCheckpoint(Connection db) throws SQLException {
-        Checkpoint checkpoint = lockedCheckpoint(db);
-        if (checkpoint != null) {
-            return checkpoint;
-        }
-        // either the projection never ran or another server holds it; creating it only then saves every round a
-        // statement
-        createCheckpoint(db);
-        return lockedCheckpoint(db);
-    }
-
     private Checkpoint lockedCheckpoint(Connection db) throws SQLException {
         try (PreparedStatement lock = db.prepareStatement(LOCK)) {
             lock.setString(1, name);
@@ -250,10 +241,10 @@ final class ProjectionRunner extends StoreFollower {
         }
     }
 
-    private void createCheckpoint(Connection db) throws SQLException {
+    private int createCheckpoint(Connection db) throws SQLException {
         try (PreparedStatement create = db.prepareStatement(CREATE)) {
             create.setString(1, name);
-            create.executeUpdate();
+            return create.executeUpdate();
         }
     }
 

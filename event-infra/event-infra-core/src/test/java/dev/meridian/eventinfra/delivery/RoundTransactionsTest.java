@@ -98,7 +98,7 @@ class RoundTransactionsTest {
             try (Statement plans = db.createStatement();
                  ResultSet row = plans.executeQuery("""
                          select coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)
-                         from pg_prepared_statements where statement like '%global_position >%'
+                         from pg_prepared_statements where statement like '%global_position <=%'
                          """)) {
                 row.next();
                 assertThat(row.getLong(1)).as("executions with the plan made once").isPositive();
