@@ -74,7 +74,10 @@ public final class DeliveryBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<String> report = new ArrayList<>();
 
-    private DeliveryBenchmark() {
+    private final CpuUse cpu;
+
+    private DeliveryBenchmark(CpuUse cpu) {
+        this.cpu = cpu;
     }
 
     public static void main(String[] args) throws Exception {
@@ -84,10 +87,10 @@ public final class DeliveryBenchmark {
             DeliveryProbes.createTokenKeys();
             Path ear = DeliveryProbes.exportedWithDeliveryProbes(work.resolve("deployment/meridian.ear"), CONSUMERS);
             System.out.println("Starting the server (its console: " + work.resolve("server-console.log") + ")");
-            WildFlyServer server = DeliveryProbes.startServer(ear, work.resolve("wildfly-base"),
-                    work.resolve("server-console.log"));
+            Path serverBase = work.resolve("wildfly-base");
+            WildFlyServer server = DeliveryProbes.startServer(ear, serverBase, work.resolve("server-console.log"));
             try {
-                new DeliveryBenchmark().run(output);
+                new DeliveryBenchmark(new CpuUse(serverBase, Load.dataDirectory(work))).run(output);
             } finally {
                 server.stop();
             }
@@ -138,8 +141,9 @@ public final class DeliveryBenchmark {
         report.add("CPU per event is the CPU time each process used over the step (appends and delivery to its end),"
                 + " divided by the events appended; the harness makes the appends over HTTP and only polls for the"
                 + " appends made in the server. Cores busy is the share of the machine's core time not idle over the"
-                + " step, the hypervisor's steal included (given in brackets); two cores allow 4 ms of CPU per event"
-                + " at 500 events/s.");
+                + " step, the hypervisor's steal included (given in brackets); at 500 events/s, "
+                + Runtime.getRuntime().availableProcessors() + " cores allow "
+                + Runtime.getRuntime().availableProcessors() * 1000 / 500 + " ms of CPU per event.");
         report.add("");
         report.add("| target rate | appends | achieved | p50 | p99 | max | applied once by all 3 | CPU per event: server / database / harness | cores busy (steal) | ceiling p50 | ceiling p99 | ceiling max | p99 / ceiling p99 |");
         report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -185,7 +189,7 @@ public final class DeliveryBenchmark {
     private Step step(Appends appends, int rate, Duration duration) throws Exception {
         String run = "r" + rate + "x" + UUID.randomUUID().toString().substring(0, 6);
         System.out.printf("Appending %d events/s %s for %s ...%n", rate, appends.description, duration);
-        CpuUse before = CpuUse.now();
+        CpuUse.Reading before = cpu.now();
         double achieved = publish(appends, run, rate, duration);
         long stored = countStored(run);
         long loadEnded = System.nanoTime();
@@ -195,12 +199,12 @@ public final class DeliveryBenchmark {
         if (!drained) {
             awaitApplied(run, stored, Duration.ofMinutes(5));
         }
-        CpuUse.Step cpu = CpuUse.now().since(before);
+        CpuUse.Step used = cpu.now().since(before);
         String problem = appliedOnceProblem(run, stored);
         Load.Latencies latencies = Load.Latencies.of(commitToHandlerMillis(run));
-        Step step = new Step(achieved, stored, latencies, problem == null, problem, drainedAfter, cpu);
+        Step step = new Step(achieved, stored, latencies, problem == null, problem, drainedAfter, used);
         System.out.printf("  achieved %.0f/s, p50 %s, p99 %s, max %s; CPU per event %s, cores busy %s%n", achieved,
-                ms(latencies.p50()), ms(latencies.p99()), ms(latencies.max()), cpuPerEvent(step), coresBusy(cpu));
+                ms(latencies.p50()), ms(latencies.p99()), ms(latencies.max()), cpuPerEvent(step), coresBusy(used));
         return step;
     }
 

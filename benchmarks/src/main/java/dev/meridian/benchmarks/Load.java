@@ -24,7 +24,7 @@ final class Load {
      */
     static EmbeddedPostgres serverDatabase(Path work) throws IOException, SQLException {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("postgres"))
+                .setDataDirectory(dataDirectory(work))
                 .setCleanDataDirectory(true)
                 .setPort(Integer.parseInt(TestServer.property("meridian.test.db.port")))
                 .setServerConfig("fsync", "on")
@@ -36,6 +36,11 @@ final class Load {
             create.execute("create database meridian");
         }
         return postgres;
+    }
+
+    /** Where {@link #serverDatabase(Path)} keeps its data. */
+    static Path dataDirectory(Path work) {
+        return work.resolve("postgres");
     }
 
     /**
