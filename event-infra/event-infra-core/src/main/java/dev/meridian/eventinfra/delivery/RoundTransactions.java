@@ -18,8 +18,9 @@ import java.time.Duration;
  * PostgreSQL keeps planning each execution for its values, since that plan always looks a little cheaper than one
  * for any values. Planning took three times as long as running the read: in the delivery benchmark at 500 events/s,
  * 7 of the 60 seconds of a core went to planning the rounds' reads. Their plan is the same for any values (a scan
- * of the position index within a short range), so the round asks for generic plans, and hands the choice back
- * before code that is not ours (a projection's own statements) runs in its transaction.
+ * of the position index within a short range; {@code explain (generic_plan)} shows that plan on 5 million events
+ * with 5,000 streams under retention too), so the round asks for generic plans, and hands the choice back before
+ * code that is not ours (a projection's own statements) runs in its transaction.
  */
 public final class RoundTransactions {
 
