@@ -12,5 +12,8 @@ create table ${flyway:defaultSchema}.notes_view (
     stream_id     text   primary key,
     events        bigint not null,
     last_note     text   not null,
-    last_position bigint not null
+    last_position bigint not null,
+    -- how PostgreSQL was told to plan the upsert: a projection round plans its own reads once (plan_cache_mode)
+    -- and hands planning back before the projection's statements run
+    planned_as    text
 );

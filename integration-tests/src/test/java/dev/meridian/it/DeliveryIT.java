@@ -465,6 +465,9 @@ class DeliveryIT {
         }, "the rebuild finished");
 
         assertThat(view("probe_a")).isEqualTo(live);
+        assertThat(strings("select distinct planned_as from probe_a.notes_view where stream_id like 'rebuilt" + run
+                + "%'")).as("how the projection's own statements were planned, live and rebuilding")
+                .containsExactly("auto");
         JsonObject status = TestServer.json(admin("GET", "/projections/notes-probe_a", null));
         assertThat(status.getJsonNumber("rebuildDone").longValue())
                 .isEqualTo(status.getJsonNumber("rebuildTotal").longValue()).isGreaterThanOrEqualTo(30);

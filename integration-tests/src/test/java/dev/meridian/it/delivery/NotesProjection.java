@@ -71,14 +71,17 @@ public class NotesProjection implements Projection {
     }
 
     /**
-     * Adds a batch's per-stream totals to {@code table} (a notes view) with one batched upsert; the delivery
-     * benchmark's raw replay writes with this too, so both do the same work.
+     * Adds a batch's per-stream totals to {@code table} (a notes view) with one batched upsert, noting the
+     * planning the upsert was given; the delivery benchmark's raw replay writes with this too, so both do the same
+     * work.
      */
     public static void write(Connection db, String table, Map<String, StreamNotes> perStream) throws SQLException {
         try (PreparedStatement upsert = db.prepareStatement("insert into " + table
-                + " as view (stream_id, events, last_note, last_position) values (?, ?, ?, ?)"
+                + " as view (stream_id, events, last_note, last_position, planned_as)"
+                + " values (?, ?, ?, ?, current_setting('plan_cache_mode'))"
                 + " on conflict (stream_id) do update set events = view.events + excluded.events,"
-                + " last_note = excluded.last_note, last_position = excluded.last_position")) {
+                + " last_note = excluded.last_note, last_position = excluded.last_position,"
+                + " planned_as = excluded.planned_as")) {
             for (Map.Entry<String, StreamNotes> stream : perStream.entrySet()) {
                 upsert.setString(1, stream.getKey());
                 upsert.setLong(2, stream.getValue().events());
