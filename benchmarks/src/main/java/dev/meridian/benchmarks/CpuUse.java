@@ -123,7 +123,7 @@ final class CpuUse {
                 .filter(process -> process.getValue().totalCpuDuration().isPresent())
                 .collect(Collectors.toMap(
                         process -> new Process(process.getKey().pid(), process.getValue().startInstant()),
-                        process -> process.getValue().totalCpuDuration().orElseThrow(), (first, second) -> first));
+                        process -> process.getValue().totalCpuDuration().orElseThrow()));
     }
 
     /** The database's postmaster, from the first line of its pid file. */
