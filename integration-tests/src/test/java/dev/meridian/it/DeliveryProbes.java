@@ -138,6 +138,9 @@ public final class DeliveryProbes {
                 baseDirectory, configuration, all, ProcessBuilder.Redirect.appendTo(console.toFile()));
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (!ready(portOffset)) {
+            if (!server.isRunning()) {
+                throw new IllegalStateException("The server ended while starting; see " + console);
+            }
             if (System.nanoTime() > deadline) {
                 server.stop();
                 throw new IllegalStateException("The server was not ready within " + STARTUP + "; see " + console);

@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +24,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "meridian";
     /** The superuser of the embedded server; it authenticates by trust, so any password is accepted. */
     public static final String USER = "postgres";
+
+    private static final Duration PORT_RELEASE_TIMEOUT = Duration.ofSeconds(60);
 
     private final EmbeddedPostgres postgres;
 
@@ -52,6 +56,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on");
         }
+        ListeningPorts.awaitReleased(List.of(port), PORT_RELEASE_TIMEOUT);
         EmbeddedPostgres postgres = builder.start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);
         try {
@@ -101,9 +106,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getPort();
     }
 
-    /** Stops the server; a fast shutdown that keeps every committed transaction. */
+    /**
+     * Stops the server; a fast shutdown that keeps every committed transaction. Returns once the postmaster has let
+     * go of its port: the library's own stop gives up waiting after five seconds, and a database started on the same
+     * port right after would otherwise find it taken.
+     */
     @Override
     public void close() throws IOException {
+        int port = postgres.getPort();
         postgres.close();
+        ListeningPorts.awaitReleased(List.of(port), PORT_RELEASE_TIMEOUT);
     }
 }

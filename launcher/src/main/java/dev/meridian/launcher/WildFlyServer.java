@@ -5,10 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +24,16 @@ import java.util.stream.Stream;
  */
 public final class WildFlyServer {
 
-    private static final long STOP_TIMEOUT_SECONDS = 60;
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How long a start waits for the server's ports to be released by a process that is still ending (a server
+     * stopped a moment ago by someone else, say) before it gives up with a clear error instead of a server that
+     * cannot bind, whose port another server may answer on.
+     */
+    private static final Duration PORTS_RELEASE_TIMEOUT = Duration.ofSeconds(60);
+    private static final String PORT_OFFSET_PROPERTY = "jboss.socket.binding.port-offset";
+    private static final List<Integer> WILDFLY_PORTS = List.of(8080, 9990);
     /**
      * The server's heap unless {@code JBOSS_JAVA_SIZING} says otherwise. WildFly's own default, 512 MB, is tight for
      * the embedded broker, the consumers and a backlog together: under load the young collections came every
@@ -27,9 +42,15 @@ public final class WildFlyServer {
     private static final String DEFAULT_JAVA_SIZING = "-Xms1g -Xmx2g";
 
     private final Process process;
+    /**
+     * Every process of the server seen so far: the start script and the JVM it starts. The JVM is the one holding
+     * the ports, and it outlives the script when the script ends first, so stopping waits for every one of them.
+     */
+    private final Set<ProcessHandle> processes = new LinkedHashSet<>();
 
     private WildFlyServer(Process process) {
         this.process = process;
+        processes.add(process.toHandle());
     }
 
     /**
@@ -44,6 +65,8 @@ public final class WildFlyServer {
                                       Map<String, String> systemProperties, ProcessBuilder.Redirect console)
             throws IOException {
         prepareBaseDirectory(serverHome, ear, baseDirectory, configuration);
+        int portOffset = Integer.parseInt(systemProperties.getOrDefault(PORT_OFFSET_PROPERTY, "0"));
+        ListeningPorts.awaitReleased(WILDFLY_PORTS.stream().map(port -> port + portOffset).toList(), PORTS_RELEASE_TIMEOUT);
         List<String> command = new ArrayList<>();
         command.add(serverHome.resolve("bin").resolve(isWindows() ? "standalone.bat" : "standalone.sh").toString());
         command.add("-c");
@@ -105,16 +128,25 @@ public final class WildFlyServer {
         return process.waitFor();
     }
 
-    /** Asks the server to shut down gracefully and waits for it; kills it if it does not end in time. */
+    /** Whether any process of the server still runs: a server that failed to boot ends by itself. */
+    public boolean isRunning() {
+        return serverProcesses().stream().anyMatch(ProcessHandle::isAlive);
+    }
+
+    /**
+     * Asks the server to shut down gracefully and waits until its JVM has ended, so its ports are free; kills it if
+     * it does not end in time.
+     */
     public void stop() throws InterruptedException {
-        if (!process.isAlive()) {
-            return;
-        }
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+        List<ProcessHandle> running = serverProcesses();
+        running.forEach(ProcessHandle::destroy);
+        if (!awaitEnded(running, STOP_TIMEOUT)) {
+            running.forEach(ProcessHandle::destroyForcibly);
+            if (!awaitEnded(running, KILL_TIMEOUT)) {
+                throw new IllegalStateException("The server's processes " + running.stream().filter(
+                        ProcessHandle::isAlive).map(ProcessHandle::pid).toList() + " outlived a SIGKILL by "
+                        + KILL_TIMEOUT.toSeconds() + " s");
+            }
         }
     }
 
@@ -123,11 +155,30 @@ public final class WildFlyServer {
      * chance to finish a transaction, flush a journal or send a message. Waits until the JVM is gone.
      */
     public void kill() {
-        List<ProcessHandle> processes = new ArrayList<>(process.descendants().toList());
-        processes.add(process.toHandle());
-        processes.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle killed : processes) {
-            killed.onExit().join();
+        List<ProcessHandle> running = serverProcesses();
+        running.forEach(ProcessHandle::destroyForcibly);
+        running.forEach(killed -> killed.onExit().join());
+    }
+
+    /**
+     * The script and every process it started that still run. Taken before any signal is sent: once the script has
+     * ended, the JVM is no longer its descendant and could not be found through it.
+     */
+    private synchronized List<ProcessHandle> serverProcesses() {
+        process.descendants().forEach(processes::add);
+        processes.removeIf(ended -> !ended.isAlive());
+        return List.copyOf(processes);
+    }
+
+    private static boolean awaitEnded(List<ProcessHandle> running, Duration timeout) throws InterruptedException {
+        CompletableFuture<?>[] exits = running.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(exits).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException stillRunning) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Waiting for the server's processes failed", e);
         }
     }
 }
