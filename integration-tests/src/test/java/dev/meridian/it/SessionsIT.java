@@ -117,7 +117,7 @@ class SessionsIT {
                 + "\",\"password\":\"" + secret + "\",\"displayName\":\"Target\"}", "application/json"));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 
-        // the tests' server allows five refused sign-ins per account in five minutes (the default)
+        // the tests' server allows five refused sign-ins per account and address in five minutes (the default)
         for (int guess = 1; guess <= 5; guess++) {
             assertThat(signIn(target, "guess number " + guess + "!").statusCode()).as("guess " + guess)
                     .isEqualTo(401);
@@ -131,6 +131,36 @@ class SessionsIT {
         assertThat(owner.statusCode()).as("the right password waits too: it could be the sixth guess")
                 .isEqualTo(429);
         assertThat(signIn(email, password).statusCode()).as("another account").isEqualTo(200);
+    }
+
+    @Test
+    void parallelGuessesSpendNoMoreThanTheBudgetWhileTheOwnerElsewhereStillSignsIn() throws Exception {
+        String target = "attacked-" + UUID.randomUUID() + "@example.org";
+        String secret = "the owner's long passphrase";
+        String userId = TestServer.register(target, secret, "Attacked");
+        ExecutorService attacker = Executors.newFixedThreadPool(20);
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Callable<Integer>> guesses = new ArrayList<>();
+            for (int guess = 0; guess < 20; guess++) {
+                String wrong = "parallel guess " + guess;
+                guesses.add(() -> signIn(target, wrong).statusCode());
+            }
+            for (Future<Integer> answer : attacker.invokeAll(guesses)) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            attacker.shutdownNow();
+        }
+
+        assertThat(statuses).containsOnly(401, 429);
+        assertThat(statuses.stream().filter(status -> status == 401)).as("guesses checked").hasSize(5);
+        assertThat(TestServer.eventTypes("account-" + userId).stream().filter("auth.LoginFailed"::equals))
+                .as("refused sign-ins recorded").hasSize(5);
+        assertThat(RawHttp.send(RawHttp.OTHER_CLIENT, "POST", TestServer.http("/api/auth/sessions"),
+                List.<String[]>of(new String[] {"Content-Type", "application/json"}),
+                "{\"email\":\"" + target + "\",\"password\":\"" + secret + "\"}"))
+                .as("the owner, from another address").isEqualTo(200);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.meridian.auth.abuse;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -49,10 +48,9 @@ public final class RateLimiter {
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
-    /** How long to wait before {@code key} may make a request, without counting one; empty when it may now. */
-    public Optional<Duration> exhausted(String key, RateLimit limit) {
-        EstimationProbe probe = bucket(key, limit).estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    /** Gives back a request {@link #take} counted against {@code key}: it turned out not to count. */
+    public void giveBack(String key, RateLimit limit) {
+        bucket(key, limit).addTokens(1);
     }
 
     private BucketProxy bucket(String key, RateLimit limit) {

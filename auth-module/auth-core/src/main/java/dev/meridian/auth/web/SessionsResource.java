@@ -74,7 +74,7 @@ public class SessionsResource {
             + " password and an account that may not sign in",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many sign-ins from this address, or too many refused"
-            + " ones for this account; Retry-After says when to try again",
+            + " ones for this account from this address or from everywhere; Retry-After says when to try again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logIn(Credentials credentials, @Context HttpServletRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
@@ -96,13 +96,14 @@ public class SessionsResource {
             return Problem.invalid(violations).toResponse();
         }
         String email = EmailAddress.of(credentials.email()).value();
-        Optional<Duration> wait = rateLimits.beforeLogin(request.getRemoteAddr(), email);
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = rateLimits.beforeLogin(address, email);
         if (wait.isPresent()) {
             return Problem.tooManyRequests(wait.get());
         }
         Optional<SessionTokens> tokens = logIn.handle(new LogIn(credentials.email(), credentials.password()));
-        if (tokens.isEmpty()) {
-            rateLimits.loginFailed(email);
+        if (tokens.isPresent()) {
+            rateLimits.loginSucceeded(address, email);
         }
         return tokensOrRefusal(tokens, "Wrong email address or password, or the account may not sign in");
     }

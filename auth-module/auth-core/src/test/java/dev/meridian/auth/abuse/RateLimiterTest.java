@@ -9,8 +9,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,18 +58,36 @@ class RateLimiterTest {
     }
 
     @Test
-    void tellsWhetherAKeyIsExhaustedWithoutCountingTheQuestion() {
+    void takesGivenBackAreAvailableAgain() {
         RateLimiter limiter = new RateLimiter(database);
         RateLimit twice = new RateLimit(2, Duration.ofHours(1));
         String key = "login-failures:" + UUID.randomUUID();
-
-        assertThat(limiter.exhausted(key, twice)).isEmpty();
-        assertThat(limiter.exhausted(key, twice)).isEmpty();
         limiter.take(key, twice);
-        assertThat(limiter.exhausted(key, twice)).isEmpty();
         limiter.take(key, twice);
+        assertThat(limiter.take(key, twice)).as("used up").isPresent();
 
-        assertThat(limiter.exhausted(key, twice)).isPresent();
+        limiter.giveBack(key, twice);
+
+        assertThat(limiter.take(key, twice)).as("the one given back").isEmpty();
+        assertThat(limiter.take(key, twice)).as("only that one").isPresent();
+    }
+
+    @Test
+    void parallelTakesNeverOvertakeTheLimit() throws Exception {
+        RateLimiter limiter = new RateLimiter(database);
+        RateLimit five = new RateLimit(5, Duration.ofHours(1));
+        String key = "login-failures:" + UUID.randomUUID();
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try {
+            List<Callable<Boolean>> takes = Collections.nCopies(20, () -> limiter.take(key, five).isEmpty());
+            long allowed = 0;
+            for (Future<Boolean> take : clients.invokeAll(takes)) {
+                allowed += take.get() ? 1 : 0;
+            }
+            assertThat(allowed).isEqualTo(5);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
