@@ -36,6 +36,8 @@ public final class DeliveryProbes {
     static final String PROBE_TOPIC = "meridian.probe.events";
     private static final int WILDFLY_HTTP_PORT = 8080;
     private static final int WILDFLY_MANAGEMENT_PORT = 9990;
+    /** Meridian's internal listener; fixed in the server configuration, so moved here rather than by the offset. */
+    private static final int WILDFLY_INTERNAL_PORT = 8090;
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
     private DeliveryProbes() {
@@ -129,7 +131,9 @@ public final class DeliveryProbes {
                 + "/meridian");
         all.put("meridian.db.user", "postgres");
         all.put("meridian.db.password", "postgres");
-        all.put("meridian.lra.coordinator.url", http(portOffset, "/lra-coordinator/lra-coordinator").toString());
+        all.put("meridian.internal.port", String.valueOf(WILDFLY_INTERNAL_PORT + portOffset));
+        all.put("meridian.lra.coordinator.url", "http://127.0.0.1:" + (WILDFLY_INTERNAL_PORT + portOffset)
+                + "/lra-coordinator/lra-coordinator");
         all.put("meridian.jwt.public-key-location", "file:" + TestServer.property("meridian.test.jwt.public-key"));
         all.put("meridian.jwt.private-key-location", "file:" + TestServer.property("meridian.test.jwt.private-key"));
         all.put("meridian.delivery.retry.delays", "PT0.1S");

@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param embeddedDbPort     the port of the embedded PostgreSQL
  * @param externalDatabase   the JDBC URL of an existing database; when present no embedded database starts
  * @param brokerMode         whether the server runs its own Artemis or uses one at BROKER_HOST:BROKER_PORT
+ * @param internalPort       the internal listener's port (LRA coordinator, participant callbacks): 8090 moved by
+ *                           the port offset unless MERIDIAN_INTERNAL_PORT says otherwise
+ * @param coordinatorUrl     the LRA coordinator, on the internal listener unless MERIDIAN_LRA_COORDINATOR_URL names
+ *                           another
  */
 public record LaunchSettings(Path dataDirectory, int portOffset, int embeddedDbPort, Optional<String> externalDatabase,
-                             BrokerMode brokerMode) {
+                             BrokerMode brokerMode, int internalPort, String coordinatorUrl) {
 
     /** Where the broker runs; each mode has its own server configuration, produced by the build. */
     public enum BrokerMode {
@@ -40,6 +44,10 @@ public record LaunchSettings(Path dataDirectory, int portOffset, int embeddedDbP
     static final String EMBEDDED_DB_PORT = "MERIDIAN_EMBEDDED_DB_PORT";
     static final String DB_URL = "DB_URL";
     static final String BROKER_MODE = "MERIDIAN_BROKER_MODE";
+    static final String INTERNAL_PORT = "MERIDIAN_INTERNAL_PORT";
+    static final String INTERNAL_BIND_ADDRESS = "MERIDIAN_INTERNAL_BIND_ADDRESS";
+    static final String COORDINATOR_URL = "MERIDIAN_LRA_COORDINATOR_URL";
+    static final int DEFAULT_INTERNAL_PORT = 8090;
 
     static final int DEFAULT_EMBEDDED_DB_PORT = 15432;
     private static final int HIGHEST_PORT = 65535;
@@ -52,8 +60,21 @@ public record LaunchSettings(Path dataDirectory, int portOffset, int embeddedDbP
                 .orElse(userHome.resolve(".meridian"));
         int portOffset = integer(environment, PORT_OFFSET, 0, 0, HIGHEST_PORT - HIGHEST_SERVER_PORT);
         int embeddedDbPort = integer(environment, EMBEDDED_DB_PORT, DEFAULT_EMBEDDED_DB_PORT, 1, HIGHEST_PORT);
+        int internalPort = integer(environment, INTERNAL_PORT, DEFAULT_INTERNAL_PORT + portOffset, 1, HIGHEST_PORT);
         return new LaunchSettings(dataDirectory.toAbsolutePath(), portOffset, embeddedDbPort,
-                Optional.ofNullable(blankToNull(environment.get(DB_URL))), brokerMode(environment));
+                Optional.ofNullable(blankToNull(environment.get(DB_URL))), brokerMode(environment), internalPort,
+                Optional.ofNullable(blankToNull(environment.get(COORDINATOR_URL)))
+                        .orElseGet(() -> "http://" + internalHost(environment) + ":" + internalPort
+                                + "/lra-coordinator/lra-coordinator"));
+    }
+
+    /** Where this server reaches its own internal listener: the address it binds, or loopback for every address. */
+    private static String internalHost(Map<String, String> environment) {
+        String bound = blankToNull(environment.get(INTERNAL_BIND_ADDRESS));
+        if (bound == null || bound.strip().equals("0.0.0.0") || bound.strip().equals("::")) {
+            return "127.0.0.1";
+        }
+        return bound.contains(":") ? "[" + bound.strip() + "]" : bound.strip();
     }
 
     private static BrokerMode brokerMode(Map<String, String> environment) {

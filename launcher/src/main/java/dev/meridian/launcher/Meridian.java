@@ -56,9 +56,9 @@ public final class Meridian {
     private static Map<String, String> serverProperties(LaunchSettings settings, Optional<EmbeddedDatabase> database) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("jboss.socket.binding.port-offset", Integer.toString(settings.portOffset()));
-        // the LRA participant calls the coordinator in this server, which moves with the port offset
-        properties.put("meridian.lra.coordinator.url",
-                "http://localhost:" + settings.httpPort() + "/lra-coordinator/lra-coordinator");
+        // the internal listener is on a fixed port (its filter names the number), so the launcher moves it
+        properties.put("meridian.internal.port", Integer.toString(settings.internalPort()));
+        properties.put("meridian.lra.coordinator.url", settings.coordinatorUrl());
         database.ifPresent(embedded -> {
             properties.put("meridian.db.url", embedded.jdbcUrl());
             properties.put("meridian.db.user", EmbeddedDatabase.USER);

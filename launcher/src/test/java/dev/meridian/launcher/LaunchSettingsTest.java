@@ -21,6 +21,24 @@ class LaunchSettingsTest {
         assertThat(settings.embeddedDbPort()).isEqualTo(15432);
         assertThat(settings.externalDatabase()).isEmpty();
         assertThat(settings.brokerMode()).isEqualTo(LaunchSettings.BrokerMode.EMBEDDED);
+        assertThat(settings.internalPort()).isEqualTo(8090);
+        assertThat(settings.coordinatorUrl()).isEqualTo("http://127.0.0.1:8090/lra-coordinator/lra-coordinator");
+    }
+
+    @Test
+    void movesTheInternalListenerWithThePortOffsetAndReachesItWhereItIsBound() {
+        LaunchSettings offset = LaunchSettings.from(Map.of("MERIDIAN_PORT_OFFSET", "100"), HOME);
+        LaunchSettings privateNetwork = LaunchSettings.from(Map.of("MERIDIAN_INTERNAL_BIND_ADDRESS", "10.0.0.7",
+                "MERIDIAN_INTERNAL_PORT", "9191"), HOME);
+        LaunchSettings everywhere = LaunchSettings.from(Map.of("MERIDIAN_INTERNAL_BIND_ADDRESS", "0.0.0.0"), HOME);
+        LaunchSettings named = LaunchSettings.from(Map.of("MERIDIAN_LRA_COORDINATOR_URL",
+                "http://node-a.internal:8090/lra-coordinator/lra-coordinator"), HOME);
+
+        assertThat(offset.internalPort()).isEqualTo(8190);
+        assertThat(offset.coordinatorUrl()).isEqualTo("http://127.0.0.1:8190/lra-coordinator/lra-coordinator");
+        assertThat(privateNetwork.coordinatorUrl()).isEqualTo("http://10.0.0.7:9191/lra-coordinator/lra-coordinator");
+        assertThat(everywhere.coordinatorUrl()).startsWith("http://127.0.0.1:8090/");
+        assertThat(named.coordinatorUrl()).isEqualTo("http://node-a.internal:8090/lra-coordinator/lra-coordinator");
     }
 
     @Test

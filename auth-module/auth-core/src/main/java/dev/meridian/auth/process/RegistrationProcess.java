@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +41,8 @@ public class RegistrationProcess {
 
     /** The process type in the process log. */
     public static final String TYPE = "registration";
+    /** Longer than the registration process may take; the coordinator cancels it then. */
+    private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
 
     @Inject
     RegisterUserHandler register;
@@ -61,12 +64,19 @@ public class RegistrationProcess {
     }
 
     /**
-     * Registers {@code registration} under the LRA {@code lraId}, closing it when every step was taken.
+     * Registers {@code registration} under an LRA of its own, closed when every step was taken and cancelled (every
+     * step taken compensated) when one failed.
      *
      * @return the new account's user id
-     * @throws RegistrationFailedException when a step failed; the caller's answer must cancel the LRA
+     * @throws RegistrationFailedException when a step failed; the process was cancelled
      */
-    public UUID run(URI lraId, Registration registration) {
+    public UUID run(Registration registration) {
+        URI lraId;
+        try {
+            lraId = coordinator.start(TYPE, TIME_LIMIT);
+        } catch (StepFailedException e) {
+            throw cancelled(e);
+        }
         String lra = lraId.toString();
         UUID userId = UUID.randomUUID();
         processLog.begin(lra, TYPE, userId);
@@ -83,10 +93,11 @@ public class RegistrationProcess {
             timed("close", () -> closeLra(lraId));
             meters.counter("meridian.registrations", "outcome", "closed").increment();
             return userId;
-        } catch (RegistrationFailedException e) {
+        } catch (RuntimeException e) {
             meters.counter("meridian.registrations", "outcome", "cancelled").increment();
             processLog.record(lra, RegisterUserHandler.MODULE, "failed", e.getMessage());
             processLog.end(lra, "CANCELLED", e.getMessage());
+            coordinator.cancelQuietly(lraId);
             throw e;
         }
     }

@@ -1,7 +1,5 @@
 package dev.meridian.auth.web;
 
-import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
-
 import dev.meridian.auth.abuse.RateLimits;
 import dev.meridian.auth.domain.EmailAddress;
 import dev.meridian.auth.domain.PasswordRules;
@@ -23,29 +21,24 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * {@code POST /api/auth/registrations}: registers a person through the registration process, under an LRA this
- * resource begins. The answer comes once the process closed (201) or was cancelled: any error answer cancels the
- * LRA (MicroProfile LRA cancels on 4xx and 5xx), and the coordinator compensates every step taken before the
- * answer leaves. Invalid input is refused before any step, so it leaves nothing behind.
+ * {@code POST /api/auth/registrations}: registers a person through the registration process. The answer comes
+ * once the process closed (201) or was cancelled, and the coordinator compensated every step taken, before the
+ * answer leaves. Invalid input and a spent rate limit are refused before the process starts, so they leave nothing
+ * behind, not even an LRA at the coordinator.
  */
 @Path("registrations")
 public class RegistrationsResource {
-
-    /** Longer than the registration process may take; the coordinator cancels it then. */
-    private static final long TIME_LIMIT_SECONDS = 60;
 
     @Inject
     RegistrationProcess process;
@@ -57,7 +50,6 @@ public class RegistrationsResource {
     RateLimits rateLimits;
 
     @POST
-    @LRA(value = LRA.Type.REQUIRES_NEW, end = false, timeLimit = TIME_LIMIT_SECONDS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register: create an account and its profile, in one process")
@@ -74,8 +66,7 @@ public class RegistrationsResource {
     @APIResponse(responseCode = "503", description = "A step of the process failed or took too long; the"
             + " process was cancelled and nothing was kept",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response register(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId,
-                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+    public Response register(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                              @Context UriInfo uri, @Context HttpServletRequest client,
                              RegistrationRequest request) {
         List<Problem.Violation> violations = violations(request);
@@ -88,7 +79,7 @@ public class RegistrationsResource {
             return Problem.tooManyRequests(wait.get());
         }
         try {
-            UUID userId = process.run(lraId, new Registration(request.email(), request.password(),
+            UUID userId = process.run(new Registration(request.email(), request.password(),
                     request.displayName().strip(), PreferredLanguage.of(acceptLanguage)));
             String status = accounts.account(userId).map(account -> account.status()).orElse("PENDING");
             return Response.created(uri.getBaseUriBuilder().path(AccountsResource.class).build(userId))

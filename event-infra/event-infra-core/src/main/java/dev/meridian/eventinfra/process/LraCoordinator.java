@@ -29,9 +29,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * time fails its step.
  *
  * <p>The participants run in the server that runs the coordinator, so they are called at the coordinator's
- * address ({@code meridian.lra.coordinator.url}), never at the address the client used: that may be a proxy, and
- * the coordinator must call every participant back where {@code /participants/*} accepts it. Each step carries
- * the current request's correlation id, so the participants' events carry it too.
+ * address ({@code meridian.lra.coordinator.url}, on the internal listener), never at the address the client used:
+ * that may be a proxy, and only the internal listener serves {@code /participants/*}. A participant joins the LRA
+ * with callback addresses built from the request that reached it, so the coordinator calls it back on the internal
+ * listener too. Each step carries the current request's correlation id, so the participants' events carry it too.
  */
 @ApplicationScoped
 public class LraCoordinator {
@@ -49,7 +50,7 @@ public class LraCoordinator {
         Duration stepTimeout = config.getOptionalValue("meridian.process.step-timeout", Duration.class)
                 .orElse(Duration.ofSeconds(5));
         coordinator = URI.create(config.getOptionalValue("meridian.lra.coordinator.url", String.class)
-                .orElse("http://localhost:8080/lra-coordinator/lra-coordinator"));
+                .orElse("http://127.0.0.1:8090/lra-coordinator/lra-coordinator"));
         server = coordinator.resolve("/");
         http = ClientBuilder.newBuilder()
                 .connectTimeout(stepTimeout.toMillis(), TimeUnit.MILLISECONDS)
