@@ -92,7 +92,7 @@ class PasswordResetIT {
                 StandardCharsets.UTF_8)).as("the server's log").doesNotContain(token).doesNotContain(NEW_PASSWORD);
         String metrics = TestServer.get(TestServer.management("/prometheus")).body();
         assertThat(metrics.lines().filter(line -> line.startsWith("meridian_password_resets_total{")
-                && line.contains("outcome=\"mailed\""))).isNotEmpty();
+                && line.contains("outcome=\"done\""))).isNotEmpty();
         assertThat(metrics.lines().filter(line -> line.startsWith("meridian_password_reset_confirmations_total{")
                 && line.contains("outcome=\"refused\""))).isNotEmpty();
     }
@@ -115,6 +115,10 @@ class PasswordResetIT {
                 + nobody + "', '" + somebody + "')") == 0, "both requests worked on and forgotten");
         assertThat(MAIL.getReceivedMessagesForDomain(nobody)).isEmpty();
         assertThat(count("select count(*) from notification.deliveries where recipient = '" + nobody + "'")).isZero();
+        assertThat(TestServer.get(TestServer.management("/prometheus")).body().lines()
+                .filter(line -> line.startsWith("meridian_password_resets_total{")))
+                .as("no outcome that only an address without account has").noneMatch(line -> line.contains("account"))
+                .allMatch(line -> line.contains("outcome=\"done\"") || line.contains("outcome=\"failed\""));
     }
 
     @Test

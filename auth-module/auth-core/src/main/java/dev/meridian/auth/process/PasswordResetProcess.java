@@ -40,8 +40,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * the token stops working and a reset mail not yet sent is never sent. An address without an active account gets
  * nothing, and nobody can tell it from the answer.
  *
- * <p>Outcomes are counted: {@code meridian.password-resets} (tagged {@code outcome}: mailed, no-account, failed)
- * and {@code meridian.password-reset.confirmations} (changed, refused).
+ * <p>Outcomes are counted: {@code meridian.password-resets} (tagged {@code outcome}: done, failed) and
+ * {@code meridian.password-reset.confirmations} (changed, refused). A request for an address without an account is
+ * "done" like one that mailed a link: a metric must not tell whether an address has an account.
  */
 @ApplicationScoped
 public class PasswordResetProcess {
@@ -100,7 +101,7 @@ public class PasswordResetProcess {
         Optional<UUID> userId = records.userIdOf(EmailAddress.of(request.email()))
                 .filter(id -> accounts.account(id).filter(account -> account.status().equals("ACTIVE")).isPresent());
         if (userId.isEmpty()) {
-            outcome("no-account");
+            outcome("done");
             return;
         }
         Instant expiresAt = Instant.now().plus(tokenLifetime);
@@ -114,7 +115,7 @@ public class PasswordResetProcess {
                     userId.get(), request.email(), request.locale(), link + issued.token(), expiresAt)),
                     "notification");
             issued.superseded().forEach(earlier -> coordinator.cancelQuietly(URI.create(earlier)));
-            outcome("mailed");
+            outcome("done");
         } catch (RuntimeException e) {
             outcome("failed");
             processLog.record(lra, RegisterUserHandler.MODULE, "failed", e.getMessage());
