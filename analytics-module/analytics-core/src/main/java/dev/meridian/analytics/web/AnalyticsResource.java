@@ -4,7 +4,9 @@ import dev.meridian.analytics.query.DailyCount;
 import dev.meridian.analytics.query.SignUpQueries;
 import dev.meridian.analytics.query.SummaryQueries;
 import dev.meridian.analytics.query.SummaryView;
+import dev.meridian.eventinfra.web.InvalidParameterException;
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,13 +116,10 @@ public class AnalyticsResource {
     }
 
     private static LocalDate date(String name, String value, LocalDate fallback, List<Problem.Violation> violations) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
         try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            violations.add(new Problem.Violation(name, "must be a date such as 2026-11-22"));
+            return RequestParameters.date(name, value).orElse(fallback);
+        } catch (InvalidParameterException e) {
+            violations.add(new Problem.Violation(name, e.getMessage()));
             return fallback;
         }
     }

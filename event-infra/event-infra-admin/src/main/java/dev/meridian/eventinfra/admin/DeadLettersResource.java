@@ -161,9 +161,12 @@ public class DeadLettersResource {
     @Path("retry")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response retryMatching(RetryFilter filter) {
-        RetryFilter given = filter == null ? new RetryFilter(null, null, null, null, null) : filter;
-        int count = deadLetters.retryMatching(filter(given.consumer(), given.eventType(), null, given.from(),
-                given.to(), given.q()), actor());
+        if (filter == null) {
+            // a missing body is more likely a mistake than a wish to retry every dead letter, which {} says
+            throw new InvalidParameterException("body", "required: a filter, or {} for every parked dead letter");
+        }
+        int count = deadLetters.retryMatching(filter(filter.consumer(), filter.eventType(), null, filter.from(),
+                filter.to(), filter.q()), actor());
         return Response.accepted(Map.of("count", count)).build();
     }
 

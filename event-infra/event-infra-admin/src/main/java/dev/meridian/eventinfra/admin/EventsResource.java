@@ -5,6 +5,7 @@ import dev.meridian.eventinfra.api.EventQuery;
 import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.delivery.DeliveryRuntime;
 import dev.meridian.eventinfra.jdbc.Statements;
+import dev.meridian.eventinfra.web.InvalidParameterException;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -113,11 +114,13 @@ public class EventsResource {
     @GET
     @Path("streams/{streamId}")
     public StreamView stream(@PathParam("streamId") String streamId) {
-        List<EventView> events = store.readStream(streamId, 1, STREAM_PAGE).stream().map(EventView::of).toList();
+        String id = Parameters.text("streamId", streamId)
+                .orElseThrow(() -> new InvalidParameterException("streamId", "required"));
+        List<EventView> events = store.readStream(id, 1, STREAM_PAGE).stream().map(EventView::of).toList();
         if (events.isEmpty()) {
-            throw new NotFoundException("There is no stream " + streamId);
+            throw new NotFoundException("There is no stream " + id);
         }
-        return new StreamView(streamId, events.get(events.size() - 1).streamVersion(), events);
+        return new StreamView(id, events.get(events.size() - 1).streamVersion(), events);
     }
 
     @GET

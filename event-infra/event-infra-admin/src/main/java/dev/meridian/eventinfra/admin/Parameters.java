@@ -3,7 +3,6 @@ package dev.meridian.eventinfra.admin;
 import dev.meridian.eventinfra.web.InvalidParameterException;
 import dev.meridian.eventinfra.web.RequestParameters;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,18 +12,13 @@ import java.util.UUID;
 final class Parameters {
 
     private static final Set<String> DEAD_LETTER_STATUSES = Set.of("PARKED", "WAITING", "RESOLVED", "DISCARDED");
+    private static final int MAX_TEXT_LENGTH = 200;
 
     private Parameters() {
     }
 
     static Optional<String> text(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        if (value.length() > 200) {
-            throw new InvalidParameterException(name, "must be at most 200 characters");
-        }
-        return Optional.of(value.strip());
+        return RequestParameters.text(name, value, MAX_TEXT_LENGTH);
     }
 
     /** {@link #text(String, String)} of at least {@code minLength} characters. */
@@ -67,10 +61,6 @@ final class Parameters {
     }
 
     static Optional<Instant> instant(String name, String value) {
-        try {
-            return text(name, value).map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name, "must be an ISO-8601 UTC time such as 2026-11-22T10:15:30Z");
-        }
+        return RequestParameters.instant(name, value);
     }
 }

@@ -84,9 +84,11 @@ public record Problem(String type, String title, int status, String detail, List
      * wrong type, a field the API does not define); empty for any other failure.
      */
     public static Optional<Problem> ofUnreadableBody(Exception failure) {
-        if (failure instanceof ProcessingException && failure.getCause() instanceof JsonbException unreadable) {
+        if (failure instanceof ProcessingException && failure.getCause() instanceof JsonbException) {
+            // JSON-B's own message names Java classes; JsonBodyShape has named the field for every case it knows
             return Optional.of(new Problem("https://meridian.dev/problems/unreadable-body", "Unreadable request body",
-                    Response.Status.BAD_REQUEST.getStatusCode(), unreadable.getMessage(), List.of()));
+                    Response.Status.BAD_REQUEST.getStatusCode(), "The body is not JSON of this request's shape",
+                    List.of()));
         }
         return Optional.empty();
     }

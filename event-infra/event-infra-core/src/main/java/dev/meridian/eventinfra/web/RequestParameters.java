@@ -1,5 +1,9 @@
 package dev.meridian.eventinfra.web;
 
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +16,12 @@ public final class RequestParameters {
     /** The largest page any list answers. */
     public static final int MAX_PAGE_SIZE = 500;
     private static final int DEFAULT_PAGE_SIZE = 50;
+    /**
+     * The times and dates a parameter may name: years 1 to 9999. Java reads years up to a billion and PostgreSQL
+     * stores some of them, but no request means one, and beyond PostgreSQL's range a query would fail.
+     */
+    private static final LocalDate EARLIEST_DATE = LocalDate.of(1, 1, 1);
+    private static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
 
     private RequestParameters() {
     }
@@ -38,6 +48,67 @@ public final class RequestParameters {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * An optional ISO-8601 UTC time such as {@code 2026-11-22T10:15:30Z}, in the years 1 to 9999.
+     *
+     * @throws InvalidParameterException naming {@code name} when it is not one
+     */
+    public static Optional<Instant> instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            Instant instant = Instant.parse(value.strip());
+            LocalDate date = LocalDate.ofInstant(instant, ZoneOffset.UTC);
+            if (!date.isBefore(EARLIEST_DATE) && !date.isAfter(LATEST_DATE)) {
+                return Optional.of(instant);
+            }
+        } catch (DateTimeException e) {
+            // answered below, as for a time out of range
+        }
+        throw new InvalidParameterException(name, "must be an ISO-8601 UTC time from year 1 to 9999, such as"
+                + " 2026-11-22T10:15:30Z");
+    }
+
+    /**
+     * An optional ISO-8601 date such as {@code 2026-11-22}, in the years 1 to 9999.
+     *
+     * @throws InvalidParameterException naming {@code name} when it is not one
+     */
+    public static Optional<LocalDate> date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.strip());
+            if (!date.isBefore(EARLIEST_DATE) && !date.isAfter(LATEST_DATE)) {
+                return Optional.of(date);
+            }
+        } catch (DateTimeException e) {
+            // answered below, as for a date out of range
+        }
+        throw new InvalidParameterException(name, "must be a date from year 1 to 9999, such as 2026-11-22");
+    }
+
+    /**
+     * An optional text of at most {@code maxLength} characters, stripped, with no control characters: a NUL would
+     * reach PostgreSQL, which refuses it in text, and no name, type or search term holds one.
+     *
+     * @throws InvalidParameterException naming {@code name} when it is too long or holds a control character
+     */
+    public static Optional<String> text(String name, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.length() > maxLength) {
+            throw new InvalidParameterException(name, "must be at most " + maxLength + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidParameterException(name, "must not contain control characters");
+        }
+        return Optional.of(value.strip());
     }
 
     private static int number(String name, String value, int fallback, int min, int max) {
