@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -45,6 +47,26 @@ class DeployedModulesIT {
             assertThat(info.getString("name")).isEqualTo(module.getKey());
             assertThat(info.getString("version")).isNotBlank().doesNotContain("${");
         }
+    }
+
+    @Test
+    void noAnswerOfAnyApiMayBeStoredByACache() throws Exception {
+        String admin = TestTokens.administratorBearer();
+        for (String path : MODULE_ROOTS.values()) {
+            for (String answer : List.of("/info", "/no-such-resource")) {
+                HttpResponse<String> response = TestServer.send(HttpRequest.newBuilder(http(path + answer))
+                        .header("Authorization", admin));
+                assertThat(response.headers().firstValue("Cache-Control")).as(path + answer).hasValue("no-store");
+            }
+        }
+        HttpResponse<String> accounts = TestServer.send(HttpRequest.newBuilder(http("/api/auth/accounts/"
+                + TestServer.accountWith(TestServer.property("meridian.test.admin.email")))).header("Authorization",
+                admin));
+        assertThat(accounts.statusCode()).isEqualTo(200);
+        assertThat(accounts.headers().firstValue("Cache-Control")).as("an account").hasValue("no-store");
+        HttpResponse<String> refused = TestServer.send(HttpRequest.newBuilder(http("/api/users/me")));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Cache-Control")).as("the server's own 401").hasValue("no-store");
     }
 
     @Test
