@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -151,6 +152,29 @@ class ErasureIT {
                 "user.UserErasureCancelled", "user.UserProfileUpdated");
         assertThat(count("select count(*) from event_infra.subject_keys where subject_id = '" + userId + "'"))
                 .isOne();
+    }
+
+    @Test
+    void erasingOneselfNeedsAPasswordSignInOfTheLastFewMinutes() throws Exception {
+        String email = "hasty-" + UUID.randomUUID() + "@example.org";
+        UUID userId = UUID.fromString(register(email, "Hasty"));
+
+        for (String token : List.of(TestTokens.tokenFor(userId, email, "user"),
+                TestTokens.tokenSignedInAt(userId, email, Instant.now().minusSeconds(6 * 60), "user"))) {
+            HttpResponse<String> refused = send(HttpRequest.newBuilder(TestServer.http("/api/users/me"))
+                    .header("Authorization", "Bearer " + token).DELETE());
+
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(TestServer.json(refused).getString("type"))
+                    .isEqualTo("https://meridian.dev/problems/reauthentication-required");
+            assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    challenge -> assertThat(challenge).contains("insufficient_user_authentication"));
+        }
+        assertThat(TestServer.eventTypes("profile-" + userId)).doesNotContain("user.UserErasureRequested");
+        String recent = TestTokens.tokenSignedInAt(userId, email, Instant.now().minusSeconds(60), "user");
+        HttpResponse<String> erased = send(HttpRequest.newBuilder(TestServer.http("/api/users/me"))
+                .header("Authorization", "Bearer " + recent).DELETE());
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(202);
     }
 
     @Test

@@ -73,6 +73,12 @@ class SessionsIT {
         assertThat(claims.getString("jti")).isNotBlank();
         String session = claims.getString("sid");
         assertThat(lastAccountEvent()).containsExactly("auth.UserLoggedIn", session);
+        long signedInAt = claims.getJsonNumber("auth_time").longValue();
+        assertThat(signedInAt).isBetween(claims.getJsonNumber("iat").longValue() - 5,
+                claims.getJsonNumber("iat").longValue());
+        JsonObject refreshed = TestServer.json(refresh(tokens.getString("refreshToken")));
+        assertThat(claimsOf(refreshed.getString("accessToken")).getJsonNumber("auth_time").longValue())
+                .as("a refresh checks no password: the sign-in's time stays").isEqualTo(signedInAt);
 
         String bearer = "Bearer " + tokens.getString("accessToken");
         assertThat(send(HttpRequest.newBuilder(TestServer.http("/api/auth/accounts/" + administrator))
@@ -219,6 +225,105 @@ class SessionsIT {
     }
 
     @Test
+    void listsTheCallersOwnSessionsAndEndsOneOfThem() throws Exception {
+        String owner = "sessions-" + UUID.randomUUID() + "@example.org";
+        String secret = "a long passphrase of mine";
+        TestServer.register(owner, secret, "Many Devices");
+        JsonObject laptop = TestServer.json(send(post("/api/auth/sessions", "{\"email\":\"" + owner
+                + "\",\"password\":\"" + secret + "\"}", "application/json").header("User-Agent", "Laptop/1.0")));
+        JsonObject phone = TestServer.json(send(post("/api/auth/sessions", "{\"email\":\"" + owner
+                + "\",\"password\":\"" + secret + "\"}", "application/json").header("User-Agent", "Phone/2.0")));
+        String laptopSession = claimsOf(laptop.getString("accessToken")).getString("sid");
+        String phoneSession = claimsOf(phone.getString("accessToken")).getString("sid");
+        String stranger = TestServer.json(signIn(email, password)).getString("accessToken");
+        String strangersSession = claimsOf(stranger).getString("sid");
+
+        HttpResponse<String> listed = sessionsOf(laptop.getString("accessToken"));
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.headers().firstValue("Cache-Control")).hasValue("no-store");
+        List<JsonObject> sessions = TestServer.jsonArray(listed).getValuesAs(JsonObject.class);
+        assertThat(sessions).extracting(session -> session.getString("sessionId"))
+                .containsExactly(laptopSession, phoneSession);
+        assertThat(sessions.get(0).getBoolean("current")).isTrue();
+        assertThat(sessions.get(1).getBoolean("current")).isFalse();
+        assertThat(sessions.get(0).getString("userAgent")).isEqualTo("Laptop/1.0");
+        assertThat(sessions.get(1).getString("clientAddress")).isEqualTo("127.0.0.1");
+        assertThat(sessions.get(1).getString("createdAt")).isNotBlank();
+
+        assertThat(endSession(laptop.getString("accessToken"), strangersSession).statusCode())
+                .as("another person's session").isEqualTo(404);
+        assertThat(endSession(laptop.getString("accessToken"), "not-a-session").statusCode()).isEqualTo(404);
+        assertThat(endSession(laptop.getString("accessToken"), phoneSession).statusCode()).isEqualTo(204);
+
+        assertThat(refresh(phone.getString("refreshToken")).statusCode()).as("the ended session").isEqualTo(401);
+        assertThat(TestServer.jsonArray(sessionsOf(laptop.getString("accessToken"))).getValuesAs(JsonObject.class))
+                .extracting(session -> session.getString("sessionId")).containsExactly(laptopSession);
+        assertThat(endSession(laptop.getString("accessToken"), phoneSession).statusCode()).as("ended already")
+                .isEqualTo(404);
+        assertThat(sessionsOf(stranger).body()).as("the stranger's session lives on").contains(strangersSession);
+        assertThat(send(HttpRequest.newBuilder(TestServer.http("/api/auth/sessions")).GET()).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void refusesARefreshOfASessionOlderThanItsLifetimeHoweverOftenItWasRefreshed() throws Exception {
+        JsonObject tokens = TestServer.json(signIn(email, password));
+        String session = claimsOf(tokens.getString("accessToken")).getString("sid");
+        JsonObject refreshed = TestServer.json(refresh(tokens.getString("refreshToken")));
+
+        // the session began 30 days and a minute ago (the default lifetime is 30 days)
+        TestServer.execute("update auth.sessions set created_at = now() - interval '30 days 1 minute'"
+                + " where session_id = '" + session + "'");
+
+        assertThat(refresh(refreshed.getString("refreshToken")).statusCode()).isEqualTo(401);
+        assertThat(sessionsOf(tokens.getString("accessToken")).body()).doesNotContain(session);
+    }
+
+    @Test
+    void changingThePasswordEndsEveryOtherSessionAndKeepsThisOne() throws Exception {
+        String owner = "changing-" + UUID.randomUUID() + "@example.org";
+        String oldPassword = "the old long passphrase";
+        String newPassword = "a brand new passphrase";
+        String userId = TestServer.register(owner, oldPassword, "Changing");
+        JsonObject here = TestServer.json(signIn(owner, oldPassword));
+        JsonObject elsewhere = TestServer.json(signIn(owner, oldPassword));
+        String bearer = "Bearer " + here.getString("accessToken");
+
+        assertThat(changePassword(bearer, "not my password", newPassword).statusCode()).isEqualTo(401);
+        HttpResponse<String> weak = changePassword(bearer, oldPassword, "short");
+        assertThat(weak.statusCode()).isEqualTo(400);
+        assertThat(TestServer.json(weak).getJsonArray("violations").getJsonObject(0).getString("field"))
+                .isEqualTo("newPassword");
+        assertThat(changePassword(null, oldPassword, newPassword).statusCode()).isEqualTo(401);
+        HttpResponse<String> changed = changePassword(bearer, oldPassword, newPassword);
+
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+        assertThat(refresh(elsewhere.getString("refreshToken")).statusCode()).as("the other session").isEqualTo(401);
+        assertThat(refresh(here.getString("refreshToken")).statusCode()).as("this session").isEqualTo(200);
+        assertThat(signIn(owner, oldPassword).statusCode()).isEqualTo(401);
+        assertThat(signIn(owner, newPassword).statusCode()).isEqualTo(200);
+        assertThat(TestServer.eventTypes("account-" + userId)).contains("auth.PasswordChanged");
+    }
+
+    private static HttpResponse<String> changePassword(String bearer, String current, String next) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(TestServer.http("/api/auth/accounts/me/password"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + current
+                        + "\",\"newPassword\":\"" + next + "\"}"));
+        return send(bearer == null ? request : request.header("Authorization", bearer));
+    }
+
+    private static HttpResponse<String> sessionsOf(String accessToken) throws Exception {
+        return send(HttpRequest.newBuilder(TestServer.http("/api/auth/sessions"))
+                .header("Authorization", "Bearer " + accessToken).GET());
+    }
+
+    private static HttpResponse<String> endSession(String accessToken, String sessionId) throws Exception {
+        return send(HttpRequest.newBuilder(TestServer.http("/api/auth/sessions/" + sessionId))
+                .header("Authorization", "Bearer " + accessToken).DELETE());
+    }
+
+    @Test
     void answersMalformedSignInsWithAProblemAndRecordsNothing() throws Exception {
         List<String> before = lastAccountEvent();
         String[][] cases = {
@@ -256,6 +361,10 @@ class SessionsIT {
                 .getJsonObject("responses").keySet()).containsExactlyInAnyOrder("200", "400", "401");
         assertThat(paths.getJsonObject("/api/auth/sessions/current").getJsonObject("delete")
                 .getJsonObject("responses").keySet()).containsExactlyInAnyOrder("204", "401");
+        assertThat(paths.getJsonObject("/api/auth/sessions").getJsonObject("get").getJsonObject("responses")
+                .keySet()).containsExactlyInAnyOrder("200", "401");
+        assertThat(paths.getJsonObject("/api/auth/sessions/{sessionId}").getJsonObject("delete")
+                .getJsonObject("responses").keySet()).containsExactlyInAnyOrder("204", "401", "404");
     }
 
     private HttpResponse<String> signIn(String address, String secret) throws Exception {

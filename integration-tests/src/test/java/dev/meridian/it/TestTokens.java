@@ -62,20 +62,30 @@ final class TestTokens {
     /** A valid token for the account {@code userId} (the subject, as auth issues it), signed in as {@code user}. */
     static String tokenFor(UUID userId, String user, String... groups) {
         long now = Instant.now().getEpochSecond();
-        return signed(userId, user, now, now + 600, groups);
+        return signed(userId, user, now, now + 600, "", groups);
+    }
+
+    /**
+     * A valid token for the account {@code userId}, of a session whose password was checked at {@code signedInAt}
+     * ({@code auth_time}), as auth issues after a sign-in and its refreshes.
+     */
+    static String tokenSignedInAt(UUID userId, String user, Instant signedInAt, String... groups) {
+        long now = Instant.now().getEpochSecond();
+        return signed(userId, user, now, now + 600, ",\"auth_time\":" + signedInAt.getEpochSecond(), groups);
     }
 
     /** A token that was valid for {@code user} until a minute ago, correctly signed. */
     static String expiredTokenFor(String user, String... groups) {
         long now = Instant.now().getEpochSecond();
-        return signed(UUID.randomUUID(), user, now - 660, now - 60, groups);
+        return signed(UUID.randomUUID(), user, now - 660, now - 60, "", groups);
     }
 
-    private static String signed(UUID userId, String user, long issuedAt, long expiresAt, String... groups) {
+    private static String signed(UUID userId, String user, long issuedAt, long expiresAt, String moreClaims,
+                                 String... groups) {
         String claims = "{\"iss\":\"meridian\",\"sub\":\"" + userId + "\",\"upn\":\"" + user
                 + "\",\"groups\":[" + String.join(",", java.util.Arrays.stream(groups).map(g -> "\"" + g + "\"")
                 .toList()) + "],\"iat\":" + issuedAt + ",\"exp\":" + expiresAt + ",\"jti\":\""
-                + UUID.randomUUID() + "\"}";
+                + UUID.randomUUID() + "\"" + moreClaims + "}";
         String signed = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64(claims);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");

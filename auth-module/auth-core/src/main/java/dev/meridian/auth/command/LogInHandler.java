@@ -5,12 +5,14 @@ import dev.meridian.auth.domain.EmailAddress;
 import dev.meridian.auth.domain.Role;
 import dev.meridian.auth.token.SessionTokenIssuer;
 import dev.meridian.auth.token.SessionTokens;
+import dev.meridian.auth.token.Sessions;
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.sourcing.ConflictRetries;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,6 +35,9 @@ public class LogInHandler {
     @Inject
     SessionTokenIssuer issuer;
 
+    @Inject
+    Sessions sessions;
+
     @Resource(lookup = "java:jboss/UserTransaction")
     UserTransaction transaction;
 
@@ -48,10 +53,10 @@ public class LogInHandler {
             return Optional.empty();
         }
         return ConflictRetries.inOwnTransaction(transaction,
-                () -> signIn(userId.get(), passwordRight));
+                () -> signIn(userId.get(), passwordRight, command));
     }
 
-    private Optional<SessionTokens> signIn(UUID userId, boolean passwordRight) {
+    private Optional<SessionTokens> signIn(UUID userId, boolean passwordRight, LogIn command) {
         Account account = records.accounts().load(userId).orElseThrow(() -> new NoSuchAccountException(userId));
         UUID sessionId = UUID.randomUUID();
         if (passwordRight) {
@@ -64,7 +69,9 @@ public class LogInHandler {
         if (!account.openSessions().contains(sessionId)) {
             return Optional.empty();
         }
+        Instant signedInAt = Instant.now();
+        sessions.open(sessionId, userId, signedInAt, command.clientAddress(), command.userAgent());
         return Optional.of(issuer.issue(userId, account.email().value(), Role.wireNames(account.roles()),
-                sessionId));
+                sessionId, signedInAt));
     }
 }

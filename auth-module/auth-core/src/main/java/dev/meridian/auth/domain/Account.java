@@ -147,7 +147,18 @@ public final class Account extends AggregateRoot<AccountEvent> {
         if (status != AccountStatus.ACTIVE) {
             throw new AccountStateException("Only an active account can reset its password", status);
         }
-        record(new PasswordChanged(userId, "PASSWORD_RESET"));
+        record(new PasswordChanged(userId, "PASSWORD_RESET", null));
+    }
+
+    /**
+     * The owner changed the password in the session {@code sessionId}: every other session ends, so whoever knew the
+     * old password is signed out, and the owner stays signed in.
+     */
+    public void changePassword(UUID sessionId) {
+        if (status != AccountStatus.ACTIVE) {
+            throw new AccountStateException("Only an active account can change its password", status);
+        }
+        record(new PasswordChanged(userId, "PASSWORD_CHANGE", openSessions.contains(sessionId) ? sessionId : null));
     }
 
     public UUID userId() {
@@ -200,8 +211,8 @@ public final class Account extends AggregateRoot<AccountEvent> {
         } else if (event instanceof AccountErased) {
             status = AccountStatus.ERASED;
             openSessions.clear();
-        } else if (event instanceof PasswordChanged) {
-            openSessions.clear();
+        } else if (event instanceof PasswordChanged changed) {
+            openSessions.removeIf(session -> !session.equals(changed.keptSessionId()));
         }
     }
 }

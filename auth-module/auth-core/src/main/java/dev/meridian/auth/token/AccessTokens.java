@@ -23,8 +23,9 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Signs access tokens: RS256 JWTs with the MicroProfile JWT claims ({@code iss}, {@code sub} = user id,
- * {@code upn} = email address, {@code groups} = roles, {@code jti}, {@code iat}, {@code exp}) and {@code sid}, the
- * session, so that signing out can name it. They live briefly ({@code meridian.jwt.access-token-lifetime}, five
+ * {@code upn} = email address, {@code groups} = roles, {@code jti}, {@code iat}, {@code exp}), {@code sid}, the
+ * session, so that signing out can name it, and {@code auth_time} (OpenID Connect's), when the session's password
+ * was last checked, so that what cannot be undone can ask for a recent one. They live briefly ({@code meridian.jwt.access-token-lifetime}, five
  * minutes by default) because every module accepts them without asking auth: signing out or disabling an account
  * ends the refresh tokens at once and the access tokens by their expiry.
  *
@@ -71,7 +72,7 @@ public class AccessTokens {
     }
 
     /** A token for the account {@code userId}, signed in as {@code email}, in session {@code sessionId}. */
-    public String issue(UUID userId, String email, List<String> roles, UUID sessionId) {
+    public String issue(UUID userId, String email, List<String> roles, UUID sessionId, Instant authenticatedAt) {
         Instant now = Instant.now();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
@@ -82,6 +83,7 @@ public class AccessTokens {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
         claims.setClaim("sid", sessionId.toString());
+        claims.setClaim("auth_time", authenticatedAt.getEpochSecond());
         JsonWebSignature signature = new JsonWebSignature();
         signature.setPayload(claims.toJson());
         signature.setKey(signingKey);

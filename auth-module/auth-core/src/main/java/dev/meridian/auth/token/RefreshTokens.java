@@ -38,6 +38,10 @@ public class RefreshTokens {
     private static final String REVOKE_ALL = """
             update auth.refresh_tokens set revoked_at = now() where user_id = ? and revoked_at is null
             """;
+    private static final String REVOKE_ALL_BUT = """
+            update auth.refresh_tokens set revoked_at = now()
+            where user_id = ? and session_id <> ? and revoked_at is null
+            """;
     private static final String REVOKE_SESSION = """
             update auth.refresh_tokens set revoked_at = now() where session_id = ? and revoked_at is null
             """;
@@ -105,6 +109,12 @@ public class RefreshTokens {
     /** Ends every token of every session of {@code userId}. */
     public void revokeAll(UUID userId) {
         Statements.update(dataSource, "revoke the refresh tokens of " + userId, REVOKE_ALL, userId);
+    }
+
+    /** Ends every token of every session of {@code userId} but {@code keptSessionId}'s. */
+    public void revokeAllBut(UUID userId, UUID keptSessionId) {
+        Statements.update(dataSource, "revoke the other refresh tokens of " + userId, REVOKE_ALL_BUT, userId,
+                keptSessionId);
     }
 
     /** Ends every token of the session. */

@@ -2,6 +2,7 @@ package dev.meridian.auth.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,9 +16,13 @@ public class SessionTokenIssuer {
     @Inject
     RefreshTokens refreshTokens;
 
-    /** A new access token with {@code roles}, and a new refresh token, for the session {@code sessionId}. */
-    public SessionTokens issue(UUID userId, String email, List<String> roles, UUID sessionId) {
-        return new SessionTokens(accessTokens.issue(userId, email, roles, sessionId),
+    /**
+     * A new access token with {@code roles}, and a new refresh token, for the session {@code sessionId}, whose
+     * password was checked at {@code authenticatedAt} (its sign-in).
+     */
+    public SessionTokens issue(UUID userId, String email, List<String> roles, UUID sessionId,
+                               Instant authenticatedAt) {
+        return new SessionTokens(accessTokens.issue(userId, email, roles, sessionId, authenticatedAt),
                 refreshTokens.issue(sessionId, userId), accessTokens.lifetime());
     }
 }

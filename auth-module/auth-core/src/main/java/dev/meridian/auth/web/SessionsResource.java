@@ -10,17 +10,20 @@ import dev.meridian.auth.command.RefreshSessionHandler;
 import dev.meridian.auth.domain.EmailAddress;
 import dev.meridian.auth.domain.PasswordRules;
 import dev.meridian.auth.token.SessionTokens;
+import dev.meridian.auth.token.Sessions;
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -31,13 +34,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * {@code POST /api/auth/sessions} signs in, {@code POST .../refresh} trades a refresh token for the next pair and
- * {@code DELETE .../current} signs the bearer's session out. A refused sign-in or refresh is one 401 whatever the
+ * {@code POST /api/auth/sessions} signs in, {@code POST .../refresh} trades a refresh token for the next pair,
+ * {@code DELETE .../current} signs the bearer's session out, {@code GET} lists the bearer's own sessions and
+ * {@code DELETE .../{sessionId}} ends one of them. A refused sign-in or refresh is one 401 whatever the
  * reason, so the answer tells nobody which addresses have accounts. Sign-ins are rate limited ({@link RateLimits}).
  */
 @Path("sessions")
@@ -60,6 +65,9 @@ public class SessionsResource {
 
     @Inject
     JsonWebToken token;
+
+    @Inject
+    Sessions sessions;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -101,7 +109,8 @@ public class SessionsResource {
         if (wait.isPresent()) {
             return Problem.tooManyRequests(wait.get());
         }
-        Optional<SessionTokens> tokens = logIn.handle(new LogIn(credentials.email(), credentials.password()));
+        Optional<SessionTokens> tokens = logIn.handle(new LogIn(credentials.email(), credentials.password(), address,
+                request.getHeader(HttpHeaders.USER_AGENT)));
         if (tokens.isPresent()) {
             rateLimits.loginSucceeded(address, email);
         }
@@ -136,24 +145,58 @@ public class SessionsResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logOut(@Context SecurityContext security) {
-        Optional<UUID> userId = uuid(security.getUserPrincipal() == null ? null : token.getSubject());
-        Optional<UUID> sessionId = uuid(token.getClaim("sid"));
-        if (userId.isEmpty() || sessionId.isEmpty()) {
-            return Problem.bearerTokenRequired("A bearer token of a session is required");
+        Optional<BearerSession> bearer = BearerSession.of(security, token);
+        if (bearer.isEmpty()) {
+            return BearerSession.required();
         }
-        logOut.handle(new LogOut(userId.get(), sessionId.get()));
+        logOut.handle(new LogOut(bearer.get().userId(), bearer.get().sessionId()));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "List the bearer's own sessions that may still be refreshed")
+    @APIResponse(responseCode = "200", description = "The sessions, oldest first; current marks the bearer's",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@Context SecurityContext security) {
+        Optional<BearerSession> bearer = BearerSession.of(security, token);
+        if (bearer.isEmpty()) {
+            return BearerSession.required();
+        }
+        return Response.ok(sessions.liveOf(bearer.get().userId()).stream()
+                .map(session -> SessionView.of(session, bearer.get().sessionId())).toList(),
+                MediaType.APPLICATION_JSON).build();
+    }
+
+    @DELETE
+    @Path("{sessionId}")
+    @Operation(summary = "End one of the bearer's own sessions")
+    @APIResponse(responseCode = "204", description = "The session's refresh token is revoked")
+    @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No session of the bearer's that may still be refreshed has"
+            + " this id (another person's sessions are not told apart from sessions that do not exist)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response end(@PathParam("sessionId") String sessionId, @Context SecurityContext security) {
+        Optional<BearerSession> bearer = BearerSession.of(security, token);
+        if (bearer.isEmpty()) {
+            return BearerSession.required();
+        }
+        UUID userId = bearer.get().userId();
+        Optional<UUID> ended = RequestParameters.uuid(sessionId).filter(id -> sessions.liveOf(userId).stream()
+                .anyMatch(session -> session.sessionId().equals(id)));
+        if (ended.isEmpty()) {
+            return Problem.of(Response.Status.NOT_FOUND, "You have no such session").toResponse();
+        }
+        logOut.handle(new LogOut(userId, ended.get()));
         return Response.noContent().build();
     }
 
     private static Response tokensOrRefusal(Optional<SessionTokens> tokens, String refusal) {
-        return tokens.map(issued -> Response.ok(TokenResponse.of(issued), MediaType.APPLICATION_JSON)
-                        .header("Cache-Control", "no-store").build())
+        return tokens.map(issued -> Response.ok(TokenResponse.of(issued), MediaType.APPLICATION_JSON).build())
                 .orElseGet(() -> Problem.of(Response.Status.UNAUTHORIZED, refusal).toResponse());
-    }
-
-    private static Optional<UUID> uuid(Object claim) {
-        // a claim comes as JSON-P value or as plain string, depending on how the token was read
-        return RequestParameters.uuid(claim instanceof JsonString json ? json.getString()
-                : claim == null ? null : claim.toString());
     }
 }

@@ -133,11 +133,26 @@ class AccountTest {
 
         Account account = given(REGISTERED, ACTIVATED, new UserLoggedIn(ADA, SESSION),
                 new PasswordResetRequested(ADA, expiresAt)).when(Account::changePasswordByReset)
-                .thenRecorded(new PasswordChanged(ADA, "PASSWORD_RESET"));
+                .thenRecorded(new PasswordChanged(ADA, "PASSWORD_RESET", null));
         assertThat(account.openSessions()).isEmpty();
         assertThat(account.status()).isEqualTo(AccountStatus.ACTIVE);
         given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "fraud")).when(Account::changePasswordByReset)
                 .thenRefused(AccountStateException.class);
+    }
+
+    @Test
+    void changingThePasswordEndsEverySessionButTheOneItWasChangedIn() {
+        UUID other = UUID.randomUUID();
+        Account account = given(REGISTERED, ACTIVATED, new UserLoggedIn(ADA, SESSION), new UserLoggedIn(ADA, other))
+                .when(it -> it.changePassword(SESSION))
+                .thenRecorded(new PasswordChanged(ADA, "PASSWORD_CHANGE", SESSION));
+        assertThat(account.openSessions()).containsExactly(SESSION);
+
+        Account fromAnEndedSession = given(REGISTERED, ACTIVATED, new UserLoggedIn(ADA, other))
+                .when(it -> it.changePassword(SESSION))
+                .thenRecorded(new PasswordChanged(ADA, "PASSWORD_CHANGE", null));
+        assertThat(fromAnEndedSession.openSessions()).isEmpty();
+        given(REGISTERED).when(it -> it.changePassword(SESSION)).thenRefused(AccountStateException.class);
     }
 
     @Test

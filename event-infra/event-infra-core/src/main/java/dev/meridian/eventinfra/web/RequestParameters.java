@@ -1,5 +1,6 @@
 package dev.meridian.eventinfra.web;
 
+import jakarta.json.JsonString;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,6 +110,14 @@ public final class RequestParameters {
             throw new InvalidParameterException(name, "must not contain control characters");
         }
         return Optional.of(value.strip());
+    }
+
+    /**
+     * A bearer token's claim (its {@code sid}, say) as a UUID; empty when it is absent or none. A claim comes as a
+     * JSON-P string or as a plain string, depending on how the token was read.
+     */
+    public static Optional<UUID> uuidClaim(Object claim) {
+        return uuid(claim instanceof JsonString json ? json.getString() : claim == null ? null : claim.toString());
     }
 
     private static int number(String name, String value, int fallback, int min, int max) {

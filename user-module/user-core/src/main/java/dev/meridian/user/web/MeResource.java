@@ -147,7 +147,8 @@ public class MeResource {
     @APIResponse(responseCode = "202", description = "The erasure process ran (or runs, or ran before): its id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErasureAnswer.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
+    @APIResponse(responseCode = "401", description = "No valid bearer token, or one whose password sign-in is not"
+            + " recent (type .../reauthentication-required): sign in again with the password, then erase",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The account has no profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -155,7 +156,8 @@ public class MeResource {
             + " and nothing was erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response erase() {
-        return asOwner(userId -> erasures.erase(userId, userId));
+        return asOwner(userId -> RecentAuthentication.missingFrom(token)
+                .orElseGet(() -> erasures.erase(userId, userId)));
     }
 
     @POST

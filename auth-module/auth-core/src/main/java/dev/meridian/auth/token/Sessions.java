@@ -1,0 +1,105 @@
+package dev.meridian.auth.token;
+
+import dev.meridian.eventinfra.jdbc.Statements;
+import dev.meridian.eventinfra.module.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The sessions as their owner sees them ({@code auth.sessions}): when each began and was last used, and the client
+ * that began it. A session lives while its refresh token does, and never longer than
+ * {@code meridian.auth.session-lifetime} (30 days by default) from its beginning, however often it is refreshed.
+ * Every method joins the caller's transaction.
+ */
+@ApplicationScoped
+public class Sessions {
+
+    /** Longer than any browser's user agent; what is beyond it identifies nobody's device better. */
+    static final int MAX_USER_AGENT = 256;
+
+    private static final String OPEN = """
+            insert into auth.sessions (session_id, user_id, created_at, last_used_at, client_address, user_agent)
+            values (?, ?, ?, ?, ?, ?)
+            """;
+    private static final String USED = "update auth.sessions set last_used_at = now() where session_id = ?";
+    private static final String STARTED = "select created_at from auth.sessions where session_id = ?";
+    private static final String LIVE_OF_USER = """
+            select s.session_id, s.created_at, s.last_used_at, s.client_address, s.user_agent
+            from auth.sessions s
+            where s.user_id = ? and s.created_at > ?
+              and exists (select 1 from auth.refresh_tokens t where t.session_id = s.session_id
+                          and t.replaced_at is null and t.revoked_at is null and t.expires_at > now())
+            order by s.created_at
+            """;
+
+    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    DataSource dataSource;
+
+    private Duration lifetime;
+
+    @PostConstruct
+    void configure() {
+        lifetime = Settings.positiveDuration(ConfigProvider.getConfig(Sessions.class.getClassLoader()),
+                "meridian.auth.session-lifetime", Duration.ofDays(30));
+    }
+
+    /** Records the sign-in at {@code startedAt} of the session {@code sessionId} of {@code userId}, by the client. */
+    public void open(UUID sessionId, UUID userId, Instant startedAt, String clientAddress, String userAgent) {
+        Statements.update(dataSource, "record the session " + sessionId, OPEN, sessionId, userId,
+                Timestamp.from(startedAt), Timestamp.from(startedAt), clientAddress,
+                userAgent == null ? null : printable(userAgent));
+    }
+
+    /** The session was refreshed just now. */
+    public void used(UUID sessionId) {
+        Statements.update(dataSource, "record a use of the session " + sessionId, USED, sessionId);
+    }
+
+    /** When the session began: its sign-in, the last time its password was checked; empty for no such session. */
+    public Optional<Instant> startedAt(UUID sessionId) {
+        return Statements.query(dataSource, "read the beginning of the session " + sessionId, STARTED,
+                row -> row.getTimestamp(1).toInstant(), sessionId).stream().findFirst();
+    }
+
+    /** Whether a session that began at {@code startedAt} may still be refreshed. */
+    public boolean withinLifetime(Instant startedAt) {
+        return startedAt.isAfter(Instant.now().minus(lifetime));
+    }
+
+    /** The sessions of {@code userId} that may still be refreshed, oldest first. */
+    public List<Session> liveOf(UUID userId) {
+        return Statements.query(dataSource, "read the sessions of " + userId, LIVE_OF_USER,
+                row -> new Session(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant(),
+                        row.getTimestamp(3).toInstant(), Optional.ofNullable(row.getString(4)),
+                        Optional.ofNullable(row.getString(5))), userId,
+                Timestamp.from(Instant.now().minus(lifetime)));
+    }
+
+    /** {@code text} without control characters and at most {@value #MAX_USER_AGENT} code points long. */
+    private static String printable(String text) {
+        return text.codePoints().filter(c -> !Character.isISOControl(c)).limit(MAX_USER_AGENT)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /**
+     * One session as its owner sees it.
+     *
+     * @param sessionId     its id, the {@code sid} claim of its access tokens
+     * @param createdAt     when it began (the sign-in)
+     * @param lastUsedAt    when it was last signed in or refreshed
+     * @param clientAddress the address the sign-in came from, when known
+     * @param userAgent     the sign-in's {@code User-Agent}, when it sent one
+     */
+    public record Session(UUID sessionId, Instant createdAt, Instant lastUsedAt, Optional<String> clientAddress,
+                          Optional<String> userAgent) {
+    }
+}
