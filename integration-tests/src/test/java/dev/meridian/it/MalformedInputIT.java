@@ -86,6 +86,14 @@ class MalformedInputIT {
             assertThat(answer.statusCode()).as(body).isEqualTo(400);
             assertThat(answer.body()).as(body).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]");
         }
+        HttpResponse<String> shouted = TestServer.send(TestServer.postJson("/api/auth/sessions", "{\"email\":"
+                + "\"a@example.org\",\"password\":\"" + "x".repeat(8_000) + "\"}")
+                .setHeader("Content-Type", "APPLICATION/JSON"));
+        assertThat(shouted.statusCode()).as("a media type in capitals is the same media type").isEqualTo(413);
+        HttpResponse<String> latin1 = TestServer.send(TestServer.postJson("/api/auth/sessions", "{\"email\":"
+                + "\"a@example.org\",\"password\":\"x\"}")
+                .setHeader("Content-Type", "application/json;charset=ISO-8859-1"));
+        assertThat(latin1.statusCode()).as("JSON in another charset than UTF-8").isEqualTo(415);
         String huge = "{\"email\":\"a@example.org\",\"password\":\"" + "x".repeat(8_000) + "\"}";
         HttpResponse<String> tooLarge = TestServer.send(TestServer.postJson("/api/auth/sessions", huge));
         assertThat(tooLarge.statusCode()).as("a body beyond the anonymous limit").isEqualTo(413);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +34,8 @@ public final class WildFlyServer {
      */
     private static final Duration PORTS_RELEASE_TIMEOUT = Duration.ofSeconds(60);
     private static final String PORT_OFFSET_PROPERTY = "jboss.socket.binding.port-offset";
+    /** Meridian's internal listener: a fixed port, not moved by the offset. */
+    private static final String INTERNAL_PORT_PROPERTY = "meridian.internal.port";
     private static final List<Integer> WILDFLY_PORTS = List.of(8080, 9990);
     /**
      * The server's heap unless {@code JBOSS_JAVA_SIZING} says otherwise. WildFly's own default, 512 MB, is tight for
@@ -64,9 +67,11 @@ public final class WildFlyServer {
     public static WildFlyServer start(Path serverHome, Path ear, Path baseDirectory, String configuration,
                                       Map<String, String> systemProperties, ProcessBuilder.Redirect console)
             throws IOException {
-        prepareBaseDirectory(serverHome, ear, baseDirectory, configuration);
         int portOffset = Integer.parseInt(systemProperties.getOrDefault(PORT_OFFSET_PROPERTY, "0"));
-        ListeningPorts.awaitReleased(WILDFLY_PORTS.stream().map(port -> port + portOffset).toList(), PORTS_RELEASE_TIMEOUT);
+        List<Integer> ports = new ArrayList<>(WILDFLY_PORTS.stream().map(port -> port + portOffset).toList());
+        Optional.ofNullable(systemProperties.get(INTERNAL_PORT_PROPERTY)).map(Integer::valueOf).ifPresent(ports::add);
+        ListeningPorts.awaitReleased(ports, PORTS_RELEASE_TIMEOUT);
+        prepareBaseDirectory(serverHome, ear, baseDirectory, configuration);
         List<String> command = new ArrayList<>();
         command.add(serverHome.resolve("bin").resolve(isWindows() ? "standalone.bat" : "standalone.sh").toString());
         command.add("-c");
@@ -78,6 +83,9 @@ public final class WildFlyServer {
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("JBOSS_HOME", serverHome.toString());
         builder.environment().putIfAbsent("JBOSS_JAVA_SIZING", DEFAULT_JAVA_SIZING);
+        // the script then passes SIGINT and SIGTERM on to the JVM and waits for it, rather than dying at once and
+        // leaving the JVM behind (Ctrl-C signals the launcher's whole process group)
+        builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
         return new WildFlyServer(builder.start());
     }
 

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * sign-in's failure is reserved in both before its password is checked and given back when the password was right,
  * so parallel guesses cannot overtake the count, and the owner's successful sign-ins never count. A guesser at one
  * address uses up only that address's share: the owner, elsewhere, still signs in. Only a guesser spread over many
- * addresses reaches the per-account budget, which then bounds the guesses an hour (ASVS 2.2.1 asks for at most 100)
+ * addresses reaches the per-account budget, which bounds the guesses to at most 100 in any hour (ASVS 2.2.1)
  * at the price of slowing the owner too. Registrations and password-reset requests: per client address and per
  * email address (known or not, so a limit tells nothing about an account).
  */
@@ -23,7 +24,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class RateLimits {
 
     private static final Duration RESERVATION_PATIENCE = Duration.ofSeconds(5);
-    private static final Duration RESERVATION_RETRY = Duration.ofMillis(100);
+    private static final Duration RESERVATION_RETRY = Duration.ofMillis(250);
+    private static final int MOST_WAITING = 8;
+
+    private final Semaphore waiting = new Semaphore(MOST_WAITING);
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
@@ -43,7 +47,8 @@ public class RateLimits {
         loginsPerAddress = limit(config, "meridian.rate-limit.logins-per-address", "30/PT1M");
         failedLoginsPerAccountAndAddress = limit(config,
                 "meridian.rate-limit.failed-logins-per-account-and-address", "5/PT5M");
-        failedLoginsPerAccount = limit(config, "meridian.rate-limit.failed-logins-per-account", "100/PT1H");
+        // 50 at once and 50 more in the hour: at most 100 in any hour, ASVS 2.2.1's ceiling
+        failedLoginsPerAccount = limit(config, "meridian.rate-limit.failed-logins-per-account", "50/PT1H");
         registrationsPerAddress = limit(config, "meridian.rate-limit.registrations-per-address", "10/PT1H");
         registrationsPerAccount = limit(config, "meridian.rate-limit.registrations-per-account", "3/PT1H");
         passwordResetsPerAddress = limit(config, "meridian.rate-limit.password-resets-per-address", "10/PT1H");
@@ -75,20 +80,25 @@ public class RateLimits {
     /**
      * Reserves a failure of the account and address pair. When none is left, other sign-ins of the pair may still
      * be in flight, each holding a reservation it gives back if its password was right: the owner signing in on
-     * several devices at once. So a refused reservation is tried again for a while (about one password check)
-     * before the sign-in is refused; a guesser's extra attempts only wait longer for their 429.
+     * several devices at once. So a refused reservation is tried again for a while (a few password checks) before
+     * the sign-in is refused. Only {@value #MOST_WAITING} sign-ins wait at once on a server, so that a guesser's
+     * extra attempts cannot hold its request threads and its connections; beyond them a refusal is at once.
      */
     private Optional<Duration> reserveFailure(String key) {
-        long deadline = System.nanoTime() + RESERVATION_PATIENCE.toNanos();
         Optional<Duration> wait = limiter.take(key, failedLoginsPerAccountAndAddress);
-        while (wait.isPresent() && System.nanoTime() < deadline) {
-            try {
+        if (wait.isEmpty() || !waiting.tryAcquire()) {
+            return wait;
+        }
+        try {
+            long deadline = System.nanoTime() + RESERVATION_PATIENCE.toNanos();
+            while (wait.isPresent() && System.nanoTime() < deadline) {
                 Thread.sleep(RESERVATION_RETRY.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return wait;
+                wait = limiter.take(key, failedLoginsPerAccountAndAddress);
             }
-            wait = limiter.take(key, failedLoginsPerAccountAndAddress);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting.release();
         }
         return wait;
     }

@@ -35,6 +35,10 @@ public class AccountRecords {
     private static final String REPLACE_PASSWORD = """
             update auth.credentials set password_hash = ?, changed_at = now() where user_id = ?
             """;
+    private static final String REPLACE_CHECKED_PASSWORD = """
+            update auth.credentials set password_hash = ?, changed_at = now()
+            where user_id = ? and password_hash = ?
+            """;
     // what auth keeps about a person besides their stream, in the order that lets each delete find its rows
     private static final String[] ERASE = {
             "delete from auth.password_reset_requests where email in (select email from auth.account_emails"
@@ -107,6 +111,17 @@ public class AccountRecords {
                 userId) != 1) {
             throw new NoSuchAccountException(userId);
         }
+    }
+
+    /**
+     * Replaces the password hash of {@code userId} if it is still {@code checkedHash}, the one the current password
+     * was checked against: a reset or another change that came in between wins.
+     *
+     * @return whether it was replaced
+     */
+    public boolean replacePasswordIfStill(UUID userId, String checkedHash, String passwordHash) {
+        return Statements.update(dataSource, "replace the password of " + userId, REPLACE_CHECKED_PASSWORD,
+                passwordHash, userId, checkedHash) == 1;
     }
 
     /** Deletes everything auth keeps about {@code userId} outside the account's stream. */

@@ -35,7 +35,7 @@ public class ChangePasswordHandler {
     /**
      * Changes the password.
      *
-     * @return false when the current password is wrong (nothing changed)
+     * @return false when the current password is wrong, or stopped being current meanwhile (nothing changed)
      * @throws dev.meridian.auth.domain.WeakPasswordException when the new password breaks a rule
      * @throws NoSuchAccountException when the account has no password (it was erased)
      */
@@ -49,16 +49,18 @@ public class ChangePasswordHandler {
         }
         PasswordRules.check(command.newPassword(), account.email());
         String passwordHash = hashing.hash(command.newPassword());
-        ConflictRetries.inOwnTransaction(transaction, () -> {
+        return ConflictRetries.inOwnTransaction(transaction, () -> {
+            if (!records.replacePasswordIfStill(command.userId(), storedHash, passwordHash)) {
+                // reset or changed since the check: the password given is no longer the current one
+                return false;
+            }
             Account changed = records.accounts().load(command.userId())
                     .orElseThrow(() -> new NoSuchAccountException(command.userId()));
             changed.changePassword(command.sessionId());
-            records.replacePassword(command.userId(), passwordHash);
             records.accounts().save(command.userId(), changed, new EventMetadata(Optional.of(command.sessionId()),
                     Optional.empty(), Optional.of(command.userId().toString()), Map.of()));
             refreshTokens.revokeAllBut(command.userId(), command.sessionId());
-            return null;
+            return true;
         });
-        return true;
     }
 }

@@ -25,6 +25,8 @@ public class Sessions {
 
     /** Longer than any browser's user agent; what is beyond it identifies nobody's device better. */
     static final int MAX_USER_AGENT = 256;
+    /** An IPv6 address with a zone fits; anything longer is not an address. */
+    static final int MAX_CLIENT_ADDRESS = 64;
 
     private static final String OPEN = """
             insert into auth.sessions (session_id, user_id, created_at, last_used_at, client_address, user_agent)
@@ -55,8 +57,8 @@ public class Sessions {
     /** Records the sign-in at {@code startedAt} of the session {@code sessionId} of {@code userId}, by the client. */
     public void open(UUID sessionId, UUID userId, Instant startedAt, String clientAddress, String userAgent) {
         Statements.update(dataSource, "record the session " + sessionId, OPEN, sessionId, userId,
-                Timestamp.from(startedAt), Timestamp.from(startedAt), clientAddress,
-                userAgent == null ? null : printable(userAgent));
+                Timestamp.from(startedAt), Timestamp.from(startedAt), printable(clientAddress, MAX_CLIENT_ADDRESS),
+                printable(userAgent, MAX_USER_AGENT));
     }
 
     /** The session was refreshed just now. */
@@ -84,9 +86,12 @@ public class Sessions {
                 Timestamp.from(Instant.now().minus(lifetime)));
     }
 
-    /** {@code text} without control characters and at most {@value #MAX_USER_AGENT} code points long. */
-    private static String printable(String text) {
-        return text.codePoints().filter(c -> !Character.isISOControl(c)).limit(MAX_USER_AGENT)
+    /**
+     * {@code text} without control characters and at most {@code most} code points long; null stays null. The
+     * address too comes from the client when proxy address forwarding is on.
+     */
+    private static String printable(String text, int most) {
+        return text == null ? null : text.codePoints().filter(c -> !Character.isISOControl(c)).limit(most)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 

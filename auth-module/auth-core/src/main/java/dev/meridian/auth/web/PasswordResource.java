@@ -92,10 +92,13 @@ public class PasswordResource {
             }
             rateLimits.loginSucceeded(address, email);
             return Response.noContent().build();
-        } catch (WeakPasswordException e) {
+        } catch (WeakPasswordException | AccountStateException e) {
+            // both come after the current password was found right
             rateLimits.loginSucceeded(address, email);
-            return Problem.invalid(List.of(new Problem.Violation("newPassword", e.getMessage()))).toResponse();
-        } catch (AccountStateException | NoSuchAccountException e) {
+            return e instanceof WeakPasswordException
+                    ? Problem.invalid(List.of(new Problem.Violation("newPassword", e.getMessage()))).toResponse()
+                    : Problem.of(Response.Status.CONFLICT, "The account is not active").toResponse();
+        } catch (NoSuchAccountException e) {
             return Problem.of(Response.Status.CONFLICT, "The account is not active").toResponse();
         }
     }

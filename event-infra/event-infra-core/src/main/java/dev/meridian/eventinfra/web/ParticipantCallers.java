@@ -22,10 +22,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * as if the path did not exist, before it reaches JAX-RS (and before the LRA filter could join or cancel anything).
  *
  * <p>The server's own filter ({@code internal-paths} in the server configuration) refuses these paths on the public
- * listener already; this is the second lock. It decides by the port the request arrived on
- * ({@link ServletRequest#getLocalPort()}, the socket's own on WildFly: proxy address forwarding rewrites the client's
- * address and the Host header, not the local port), never by the remote address, {@code X-Forwarded-For} or
- * {@code Host}, which a client chooses.
+ * listener already, by the connection's own port; this is the second lock. It decides by the port the request
+ * arrived on as the Servlet API tells it ({@link ServletRequest#getLocalPort()}), never by the remote address,
+ * {@code X-Forwarded-For} or {@code Host}, which a client chooses. Undertow derives that port from the connection
+ * unless {@code io.undertow.forwarded.change-local-addr-port} lets forwarded headers rewrite it; Meridian does not
+ * set it.
  */
 public class ParticipantCallers implements Filter {
 

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * JSON-B for the APIs' request bodies that refuses a field the API does not define, so that a misspelt field is a
@@ -50,8 +51,16 @@ public class StrictJsonBinding implements ContextResolver<Jsonb>, ReaderIntercep
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
         MediaType mediaType = context.getMediaType();
-        if (mediaType == null || !mediaType.getSubtype().equals("json") && !mediaType.getSubtype().endsWith("+json")) {
+        // media types are case-insensitive, and some JSON readers (Jackson's) take application/JSON too
+        String subtype = mediaType == null ? "" : mediaType.getSubtype().toLowerCase(Locale.ROOT);
+        if (!subtype.equals("json") && !subtype.endsWith("+json")) {
             return context.proceed();
+        }
+        String charset = mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset != null && !charset.equalsIgnoreCase(StandardCharsets.UTF_8.name())) {
+            // the check below reads UTF-8; JSON-B would read the declared charset, and read other text than checked
+            throw new WebApplicationException("JSON bodies are UTF-8 (RFC 8259), not " + charset,
+                    Response.Status.UNSUPPORTED_MEDIA_TYPE);
         }
         int limit = caller != null && caller.getUserPrincipal() != null ? MAX_BODY_BYTES : MAX_ANONYMOUS_BODY_BYTES;
         byte[] body = context.getInputStream().readNBytes(limit + 1);
