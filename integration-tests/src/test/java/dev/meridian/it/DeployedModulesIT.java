@@ -80,6 +80,9 @@ class DeployedModulesIT {
         assertThat(database.getJsonObject("data").keySet())
                 .contains("auth.schemaVersion", "user.schemaVersion", "notification.schemaVersion",
                         "analytics.schemaVersion", "admin.schemaVersion");
+        assertThat(database.getJsonObject("data").keySet()).as("whoever reads readiness learns no product or"
+                + " version to attack").allMatch(key -> key.endsWith(".schemaVersion"));
+        assertThat(ready.body()).doesNotContainIgnoringCase("postgresql").doesNotContainIgnoringCase("artemis");
         JsonObject broker = TestServer.healthCheck(json(ready), "broker");
         assertThat(broker.getString("status")).isEqualTo("UP");
         assertThat(broker.getJsonObject("data")).containsEntry("auth.topic", Json.createValue("meridian.auth.events"))

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -25,6 +27,8 @@ public class BrokerReadiness implements HealthCheck {
     /** Where a publishing module's topic is bound; the server configuration binds every module topic there. */
     public static final String TOPIC_JNDI_PREFIX = "java:/jms/topic/";
 
+    private static final Logger LOG = Logger.getLogger(BrokerReadiness.class.getName());
+
     @Resource(lookup = "java:/JmsXA")
     ConnectionFactory connectionFactory;
 
@@ -37,7 +41,9 @@ public class BrokerReadiness implements HealthCheck {
         try (JMSContext context = connectionFactory.createContext()) {
             context.getMetaData();
         } catch (JMSRuntimeException e) {
-            return response.withData("error", String.valueOf(e.getMessage())).down().build();
+            LOG.log(Level.WARNING, "The broker is not ready", e);
+            return response.withData("error", "the broker does not answer; the server log has the cause").down()
+                    .build();
         }
         boolean allTopicsBound = true;
         for (ModuleStartup.StartedModule module : modules.startedModules()) {

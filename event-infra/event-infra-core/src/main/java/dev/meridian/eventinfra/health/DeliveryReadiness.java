@@ -6,6 +6,8 @@ import dev.meridian.eventinfra.projection.ProjectionStatus;
 import dev.meridian.eventinfra.projection.Projections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -18,6 +20,8 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class DeliveryReadiness implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryReadiness.class.getName());
 
     @Inject
     DeliveryRuntime delivery;
@@ -39,7 +43,9 @@ public class DeliveryReadiness implements HealthCheck {
                 up &= relay.lag() <= maxLag;
             }
         } catch (IllegalStateException e) {
-            return response.withData("error", String.valueOf(e.getCause().getMessage())).down().build();
+            LOG.log(Level.WARNING, "The relays' positions cannot be read", e);
+            return response.withData("error", "the relays' positions cannot be read; the server log has the cause")
+                    .down().build();
         }
         for (ProjectionStatus projection : projections.statuses()) {
             response.withData("projection." + projection.name() + ".lag", projection.lag());
