@@ -10,8 +10,13 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -33,6 +38,23 @@ class AdminEventsIT {
     @Deployment(testable = false)
     static EnterpriseArchive meridian() {
         return TestServer.meridianEar();
+    }
+
+    @Test
+    void theLiveFeedEndsWhenTheTokenItWasOpenedWithExpires() throws Exception {
+        String shortLived = TestTokens.tokenExpiringAt("ops@meridian.dev", Instant.now().plusSeconds(3), "user",
+                "admin");
+        HttpResponse<Stream<String>> feed = TestServer.HTTP.send(HttpRequest.newBuilder(
+                        TestServer.http("/admin/api/events/live")).header("Authorization", "Bearer " + shortLived)
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(feed.statusCode()).isEqualTo(200);
+        long opened = System.nanoTime();
+
+        List<String> lines = CompletableFuture.supplyAsync(() -> feed.body().toList()).get(30, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - opened)).as("open until it expired, and not much longer")
+                .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(15));
+        assertThat(lines).contains("event: expired");
     }
 
     @Test

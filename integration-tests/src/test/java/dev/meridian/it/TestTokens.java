@@ -74,6 +74,12 @@ final class TestTokens {
         return signed(userId, user, now, now + 600, ",\"auth_time\":" + signedInAt.getEpochSecond(), groups);
     }
 
+    /** A valid token for {@code user} with {@code groups} that expires at {@code expiresAt}. */
+    static String tokenExpiringAt(String user, Instant expiresAt, String... groups) {
+        return signed(UUID.randomUUID(), user, Instant.now().getEpochSecond(), expiresAt.getEpochSecond(), "",
+                groups);
+    }
+
     /** A token that was valid for {@code user} until a minute ago, correctly signed. */
     static String expiredTokenFor(String user, String... groups) {
         long now = Instant.now().getEpochSecond();

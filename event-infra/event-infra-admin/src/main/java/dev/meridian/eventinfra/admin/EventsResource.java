@@ -18,12 +18,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code /admin/api/events} and {@code /admin/api/streams/{streamId}}: the stored events, by position, type,
@@ -48,6 +50,9 @@ public class EventsResource {
 
     @Inject
     LiveEvents live;
+
+    @Inject
+    JsonWebToken token;
 
     @Inject
     DeliveryRuntime runtime;
@@ -127,6 +132,6 @@ public class EventsResource {
     @Path("events/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void live(@Context SseEventSink sink, @Context Sse sse) {
-        live.follow(sink, sse);
+        live.follow(sink, sse, Instant.ofEpochSecond(token.getExpirationTime()));
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,10 @@ import javax.sql.DataSource;
  * commit is never skipped), sent to every follower as a server-sent event named {@code event} whose id is the
  * global position. One reader for all followers, on a managed thread started by the first, woken by every commit
  * and looking every second for commits of other servers; it ends when the last follower has gone.
+ *
+ * <p>A follower's feed ends when the token it was opened with expires: an event named {@code expired} says so, then
+ * the stream closes. The token is what made the follower an administrator, so an administrator who lost the role or
+ * signed out keeps the feed no longer than an access token lives (five minutes by default).
  */
 @ApplicationScoped
 public class LiveEvents {
@@ -55,15 +60,25 @@ public class LiveEvents {
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
     ManagedThreadFactory threads;
 
-    private record Follower(SseEventSink sink, Sse sse) {
+    private record Follower(SseEventSink sink, Sse sse, Instant until) {
+
+        /** Whether the feed is over: closed by the client, or its token expired, in which case it is ended here. */
+        boolean over() {
+            if (!sink.isClosed() && Instant.now().isAfter(until)) {
+                sink.send(sse.newEventBuilder().name("expired").data(String.class,
+                        "The token this feed was opened with has expired; follow again with a new one").build());
+                sink.close();
+            }
+            return sink.isClosed();
+        }
     }
 
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
     private volatile Reader reader;
 
-    /** Sends {@code sink} every event stored from now on, until it closes. */
-    public synchronized void follow(SseEventSink sink, Sse sse) {
-        followers.add(new Follower(sink, sse));
+    /** Sends {@code sink} every event stored from now on, until it closes or {@code until} has passed. */
+    public synchronized void follow(SseEventSink sink, Sse sse, Instant until) {
+        followers.add(new Follower(sink, sse, until));
         if (reader == null) {
             reader = new Reader(Statements.query(dataSource, "read the store's head", HEAD, row -> row.getLong(1))
                     .get(0));
@@ -97,7 +112,7 @@ public class LiveEvents {
 
         @Override
         protected int runBatch() {
-            followers.removeIf(follower -> follower.sink().isClosed());
+            followers.removeIf(Follower::over);
             synchronized (LiveEvents.this) {
                 if (followers.isEmpty()) {
                     // nobody follows: no decoding every event in the background; the next follower starts anew
