@@ -25,9 +25,10 @@ import org.jose4j.lang.JoseException;
  * Signs access tokens: RS256 JWTs with the MicroProfile JWT claims ({@code iss}, {@code sub} = user id,
  * {@code upn} = email address, {@code groups} = roles, {@code jti}, {@code iat}, {@code exp}), {@code sid}, the
  * session, so that signing out can name it, and {@code auth_time} (OpenID Connect's), when the session's password
- * was last checked, so that what cannot be undone can ask for a recent one. They live briefly ({@code meridian.jwt.access-token-lifetime}, five
- * minutes by default) because every module accepts them without asking auth: signing out or disabling an account
- * ends the refresh tokens at once and the access tokens by their expiry.
+ * was last checked, so that what cannot be undone can ask for a recent one. They live briefly
+ * ({@code meridian.jwt.access-token-lifetime}, five minutes by default) because every module accepts them without
+ * asking auth: signing out or disabling an account ends the refresh tokens at once and the access tokens by their
+ * expiry.
  *
  * <p>The key pair is {@code meridian.jwt.private-key-location} and {@code meridian.jwt.public-key-location} when
  * configured (both or neither); otherwise the pair kept in the database, whose public half is written to

@@ -50,7 +50,7 @@ class JsonBodyShapeTest {
             "{\"role\": \"admin\"}                             | role        | is not a field of this request",
             "[\"a\"]                                           | body        | must be a JSON object",
             "\"just a string\"                                 | body        | must be a JSON object",
-            "{\"email\": \"a@example.org\"} {\"email\": \"b\"} | body        | not well-formed JSON (line 1, column 28)",
+            "{\"email\": \"a@example.org\"} {\"email\": \"b\"} | body        | not well-formed JSON (line 1,",
             "{\"email\": \"a@example.org\"} trailing            | body        | not well-formed",
             "{\"email\":                                        | body        | not well-formed",
             "{\"email\": \"a\\u0000b@example.org\"}            | body        | control characters such as U+0000",
