@@ -252,7 +252,7 @@ async function retryMatching() {
 
 // --- events ---
 
-const live = { controller: null };
+const live = { controller: null, expired: false };
 
 async function findEvents() {
     const form = new FormData($("event-filter"));
@@ -313,9 +313,15 @@ async function followLive() {
             while ((end = buffer.indexOf("\n\n")) >= 0) {
                 const message = buffer.slice(0, end);
                 buffer = buffer.slice(end + 2);
-                const data = message.split("\n").filter((line) => line.startsWith("data:"))
+                const lines = message.split("\n");
+                const name = lines.filter((line) => line.startsWith("event:"))
+                    .map((line) => line.slice(6).trim())[0];
+                const data = lines.filter((line) => line.startsWith("data:"))
                     .map((line) => line.slice(5).trimStart()).join("\n");
-                if (data) {
+                if (name === "expired") {
+                    // the server ends the feed with the token it was opened with; following again uses a fresh one
+                    live.expired = true;
+                } else if (data) {
                     $("event-table").tBodies[0].prepend(eventRow(JSON.parse(data)));
                 }
             }
@@ -327,7 +333,9 @@ async function followLive() {
     } finally {
         live.controller = null;
         $("follow-live").textContent = "Follow new events";
-        say("Stopped following new events");
+        say(live.expired ? "Stopped following new events: the session's token expired; follow again to go on"
+            : "Stopped following new events");
+        live.expired = false;
     }
 }
 
