@@ -41,10 +41,10 @@ public class RefreshSessionHandler {
             return Optional.empty();
         }
         Optional<Instant> signedIn = sessions.startedAt(use.sessionId()).filter(sessions::withinLifetime);
-        Optional<Account> account = records.accounts().load(use.userId())
+        // a session past its lifetime is over whatever the account says: no need to load it
+        Optional<Account> account = signedIn.flatMap(began -> records.accounts().load(use.userId()))
                 .filter(found -> found.status() == AccountStatus.ACTIVE)
-                .filter(found -> found.openSessions().contains(use.sessionId()))
-                .filter(found -> signedIn.isPresent());
+                .filter(found -> found.openSessions().contains(use.sessionId()));
         if (account.isEmpty()) {
             refreshTokens.revokeSession(use.sessionId());
             return Optional.empty();

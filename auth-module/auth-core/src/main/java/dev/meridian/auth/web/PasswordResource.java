@@ -92,14 +92,20 @@ public class PasswordResource {
             }
             rateLimits.loginSucceeded(address, email);
             return Response.noContent().build();
-        } catch (WeakPasswordException | AccountStateException e) {
-            // both come after the current password was found right
+        } catch (WeakPasswordException e) {
+            // found once the current password was right: that was no guess
             rateLimits.loginSucceeded(address, email);
-            return e instanceof WeakPasswordException
-                    ? Problem.invalid(List.of(new Problem.Violation("newPassword", e.getMessage()))).toResponse()
-                    : Problem.of(Response.Status.CONFLICT, "The account is not active").toResponse();
+            return Problem.invalid(List.of(new Problem.Violation("newPassword", e.getMessage()))).toResponse();
+        } catch (AccountStateException e) {
+            // likewise found once the current password was right
+            rateLimits.loginSucceeded(address, email);
+            return notActive();
         } catch (NoSuchAccountException e) {
-            return Problem.of(Response.Status.CONFLICT, "The account is not active").toResponse();
+            return notActive();
         }
+    }
+
+    private static Response notActive() {
+        return Problem.of(Response.Status.CONFLICT, "The account is not active").toResponse();
     }
 }
