@@ -24,6 +24,7 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** The media type of a problem. */
     public static final String MEDIA_TYPE = "application/problem+json";
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 2;
 
     public Problem {
         violations = violations == null || violations.isEmpty() ? null : List.copyOf(violations);
@@ -65,6 +66,22 @@ public record Problem(String type, String title, int status, String detail, List
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         return Response.fromResponse(of(Response.Status.TOO_MANY_REQUESTS, "Too many attempts; try again in "
                 + seconds + " s").toResponse()).header("Retry-After", seconds).build();
+    }
+
+    /**
+     * The 503 for a request that failed because the database is out of reach, with {@code Retry-After}. Logged
+     * without the stack: during an outage every request fails alike, and the cause says all there is to say.
+     *
+     * @param api the API that could not answer, for the log line
+     */
+    public static Response databaseUnavailable(String api, Exception failure) {
+        Logger.getLogger(Problem.class.getName()).warning(() -> api + " could not reach the database: " + failure);
+        return Response.fromResponse(new Problem("https://meridian.dev/problems/database-unavailable",
+                        "Database unavailable", Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                        "The database cannot be reached; retry shortly (if it went away just as this request"
+                                + " committed, its change may have been stored)",
+                        List.of()).toResponse())
+                .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
     }
 
     /** A 400 for invalid input, naming each invalid field. */
