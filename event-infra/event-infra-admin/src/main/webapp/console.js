@@ -476,7 +476,8 @@ async function showDashboard() {
         data: delivery.consumers.map((consumer) => consumer.retriesSinceStart), backgroundColor: "#7b5cc4" }]);
 
     $("consumer-table").tBodies[0].replaceChildren(...delivery.consumers.map((consumer) => textRow([
-        consumer.consumer, consumer.parked, consumer.waiting, consumer.parkedLast24h, consumer.retriesSinceStart])));
+        consumer.consumer, consumer.parked, consumer.waiting, consumer.parkedLast24h, consumer.retriesSinceStart,
+        consumer.unaccounted, consumer.firstUnaccounted ?? "—"])));
     $("relay-table").tBodies[0].replaceChildren(...delivery.relays.map((relay) => textRow([
         relay.topic, relay.position, relay.lag, relay.relayedTotal, relay.relayedBy, relay.updatedAt])));
     say(`Dashboard as of ${new Date().toLocaleTimeString()}`);

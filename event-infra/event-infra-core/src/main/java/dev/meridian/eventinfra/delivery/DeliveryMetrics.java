@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code meridian_delivery_duplicates_total{consumer}} and {@code meridian_delivery_latency_seconds{consumer}}
  * (from the event's occurred-at to its handler's commit); {@code meridian_relay_wakeups_total{topic}} and
  * {@code meridian_projection_wakeups_total{projection}} count the commits that woke a reader of their types. Lags
- * are gauges registered by their owners.
+ * are gauges registered by their owners, as is {@code meridian_delivery_unaccounted_events{consumer}} (the delivery
+ * auditor's); {@code meridian_delivery_audited_events_total} and {@code meridian_delivery_audit_rounds_seconds} give
+ * the auditor's cost per event.
  */
 public final class DeliveryMetrics {
 
@@ -43,6 +45,12 @@ public final class DeliveryMetrics {
     /** A commit of types the projection reads woke it. */
     public void projectionWokenByCommit(String projection) {
         meters.counter("meridian.projection.wakeups", "projection", projection).increment();
+    }
+
+    /** A round of the delivery auditor checked {@code events} events in {@code took}. */
+    void audited(long events, Duration took) {
+        meters.counter("meridian.delivery.audited.events").increment(events);
+        meters.timer("meridian.delivery.audit.rounds").record(took);
     }
 
     void relayFailed(String topic) {

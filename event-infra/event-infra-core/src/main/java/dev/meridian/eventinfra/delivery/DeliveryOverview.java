@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * How delivery is doing, for operators: how far behind the store each topic's relay is, and per consumer what is
- * parked, what waits behind it, what was parked lately and how often deliveries were tried again. The relays and
+ * parked, what waits behind it, what was parked lately, how often deliveries were tried again and what the delivery
+ * auditor found unaccounted for. The relays and
  * dead letters are read from their tables, so every server shows the same; the retries are this server's own.
  */
 @ApplicationScoped
@@ -56,8 +58,11 @@ public class DeliveryOverview {
      * @param waiting           deliveries waiting behind a parked event of their stream
      * @param parkedLast24h     dead letters that entered the table in the last 24 hours, whatever became of them
      * @param retriesSinceStart deliveries this server tried again since it started
+     * @param unaccounted       events the delivery auditor found the consumer has neither applied nor parked
+     * @param firstUnaccounted  the first of them in global order; null when there is none
      */
-    public record Consumer(String consumer, long parked, long waiting, long parkedLast24h, long retriesSinceStart) {
+    public record Consumer(String consumer, long parked, long waiting, long parkedLast24h, long retriesSinceStart,
+                           long unaccounted, UUID firstUnaccounted) {
     }
 
     /**
@@ -81,16 +86,21 @@ public class DeliveryOverview {
     }
 
     private List<Consumer> consumers() {
-        Map<String, Consumer> withDeadLetters = new HashMap<>();
+        Map<String, long[]> deadLetters = new HashMap<>();
         Statements.query(runtime.dataSource(), "count dead letters by consumer", DEAD_LETTERS,
-                        row -> new Consumer(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4), 0))
-                .forEach(consumer -> withDeadLetters.put(consumer.consumer(), consumer));
-        TreeSet<String> names = new TreeSet<>(withDeadLetters.keySet());
+                        row -> Map.entry(row.getString(1), new long[] {row.getLong(2), row.getLong(3), row.getLong(4)}))
+                .forEach(counts -> deadLetters.put(counts.getKey(), counts.getValue()));
+        Map<String, UnaccountedEvents.OfConsumer> unaccounted = new HashMap<>();
+        UnaccountedEvents.perConsumer(runtime.dataSource())
+                .forEach(found -> unaccounted.put(found.consumer(), found));
+        TreeSet<String> names = new TreeSet<>(deadLetters.keySet());
+        names.addAll(unaccounted.keySet());
         names.addAll(runtime.consumerNames());
         return names.stream().map(name -> {
-            Consumer letters = withDeadLetters.getOrDefault(name, new Consumer(name, 0, 0, 0, 0));
-            return new Consumer(name, letters.parked(), letters.waiting(), letters.parkedLast24h(),
-                    runtime.metrics().retriesSinceStart(name));
+            long[] letters = deadLetters.getOrDefault(name, new long[3]);
+            UnaccountedEvents.OfConsumer missing = unaccounted.get(name);
+            return new Consumer(name, letters[0], letters[1], letters[2], runtime.metrics().retriesSinceStart(name),
+                    missing == null ? 0 : missing.unaccounted(), missing == null ? null : missing.firstEventId());
         }).toList();
     }
 }

@@ -79,6 +79,7 @@ public class DeliveryRuntime {
     private final List<Thread> started = new CopyOnWriteArrayList<>();
     private volatile boolean relaying;
     private DeliveryRetention retention;
+    private DeliveryAuditor auditor;
 
     @PostConstruct
     void open() {
@@ -87,12 +88,14 @@ public class DeliveryRuntime {
         broker = new BrokerAccess(settings);
         metrics = new DeliveryMetrics(meterRegistry);
         deliverer = new EventDeliverer(dataSource, transaction, eventStore.store(), wire, settings, metrics);
+        auditor = new DeliveryAuditor(consumers, dataSource, settings, metrics);
     }
 
     @PreDestroy
     void close() {
         relays.values().forEach(EventRelay::stop);
         workers.forEach(SubscriptionWorker::stop);
+        auditor.stop();
         if (retention != null) {
             retention.stop();
         }
@@ -112,6 +115,7 @@ public class DeliveryRuntime {
         if (!handlers.isEmpty()) {
             ConsumingModule consumer = ConsumingModule.of(module, handlers, registry());
             consumers.put(consumer.name(), consumer);
+            auditor.registerGauge(consumer.name());
             for (String topic : consumer.topics()) {
                 // the durable subscription exists before the module counts as started
                 SubscriptionWorker.subscribe(broker, consumer.name(), topic);
@@ -137,6 +141,9 @@ public class DeliveryRuntime {
         relays.values().forEach(relay -> startThread("relay-" + relay.topic(), relay));
         retention = new DeliveryRetention(dataSource, settings);
         startThread("delivery-retention", retention);
+        if (settings.audits()) {
+            startThread("delivery-audit", auditor);
+        }
     }
 
     private synchronized void registerRelay(String moduleName, String topic) {

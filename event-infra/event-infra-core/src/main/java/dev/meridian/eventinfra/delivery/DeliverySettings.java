@@ -28,6 +28,9 @@ import org.eclipse.microprofile.config.Config;
  * @param maxReadyLag           readiness fails while a relay or a live projection is further behind than this
  * @param lockIdleLimit         how long a relay or projection batch may leave its transaction idle before PostgreSQL
  *                              ends it and frees its lock for another server
+ * @param auditInterval         how often the delivery auditor looks; zero turns it off
+ * @param auditGrace            how long after the relay sent an event the auditor expects every consumer to have
+ *                              accounted for it; longer than all retries in place together
  */
 public record DeliverySettings(String nodeId, String brokerUser, String brokerPassword, int relayBatchSize,
                                Duration pollInterval, int sessionsPerConsumer, int deliveryBatchSize, int attempts,
@@ -35,7 +38,7 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
                                Duration projectionInterval, Duration inboxRetention,
                                Duration deadLetterRetention, Duration processRetention,
                                Duration retentionInterval, long maxReadyLag,
-                               Duration lockIdleLimit) {
+                               Duration lockIdleLimit, Duration auditInterval, Duration auditGrace) {
 
     public DeliverySettings {
         retryDelays = List.copyOf(retryDelays);
@@ -47,6 +50,18 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
         }
         if (retryDelays.isEmpty()) {
             throw new IllegalArgumentException("meridian.delivery.retry.delays needs at least one delay");
+        }
+        Duration retriesInPlace = Duration.ZERO;
+        for (int attempt = 2; attempt <= attempts; attempt++) {
+            retriesInPlace = retriesInPlace.plus(delayBefore(retryDelays, attempt));
+        }
+        if (auditGrace.compareTo(retriesInPlace) <= 0) {
+            throw new IllegalArgumentException("meridian.delivery.audit.grace (" + auditGrace + ") must be longer"
+                    + " than the retries in place together (" + retriesInPlace + "), or the auditor would count an"
+                    + " event being retried as unaccounted");
+        }
+        if (auditInterval.isNegative()) {
+            throw new IllegalArgumentException("meridian.delivery.audit.interval must not be negative");
         }
     }
 
@@ -71,11 +86,22 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
                 duration(config, "meridian.retention.processes", "P30D"),
                 duration(config, "meridian.retention.interval", "PT1H"),
                 config.getOptionalValue("meridian.readiness.max-lag", Long.class).orElse(10_000L),
-                duration(config, "meridian.delivery.lock-idle-limit", "PT30S"));
+                duration(config, "meridian.delivery.lock-idle-limit", "PT30S"),
+                duration(config, "meridian.delivery.audit.interval", "PT10S"),
+                duration(config, "meridian.delivery.audit.grace", "PT1M"));
+    }
+
+    /** Whether the delivery auditor runs. */
+    public boolean audits() {
+        return !auditInterval.isZero();
     }
 
     /** The wait before attempt {@code attempt} (2 for the first retry). */
     public Duration delayBefore(int attempt) {
+        return delayBefore(retryDelays, attempt);
+    }
+
+    private static Duration delayBefore(List<Duration> retryDelays, int attempt) {
         return retryDelays.get(Math.min(attempt - 2, retryDelays.size() - 1));
     }
 

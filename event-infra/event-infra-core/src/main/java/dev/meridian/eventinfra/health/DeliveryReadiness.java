@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.health;
 
 import dev.meridian.eventinfra.delivery.DeliveryOverview;
 import dev.meridian.eventinfra.delivery.DeliveryRuntime;
+import dev.meridian.eventinfra.delivery.UnaccountedEvents;
 import dev.meridian.eventinfra.projection.ProjectionStatus;
 import dev.meridian.eventinfra.projection.Projections;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while every relay and every live projection is at most {@code meridian.readiness.max-lag} positions behind
- * the store's head. Read from the checkpoint tables, so every server reports the same, whichever relays.
+ * the store's head, and the delivery auditor has found no event unaccounted for (naming each consumer's first). Read
+ * from the tables, so every server reports the same, whichever relays and audits.
  */
 @Readiness
 @ApplicationScoped
@@ -42,10 +44,16 @@ public class DeliveryReadiness implements HealthCheck {
                 response.withData("relay." + relay.topic() + ".lag", relay.lag());
                 up &= relay.lag() <= maxLag;
             }
+            for (UnaccountedEvents.OfConsumer missing : UnaccountedEvents.perConsumer(delivery.dataSource())) {
+                response.withData("consumer." + missing.consumer() + ".unaccounted", missing.unaccounted());
+                response.withData("consumer." + missing.consumer() + ".firstUnaccounted",
+                        missing.firstEventId() + " at position " + missing.firstPosition());
+                up = false;
+            }
         } catch (IllegalStateException e) {
-            LOG.log(Level.WARNING, "The relays' positions cannot be read", e);
-            return response.withData("error", "the relays' positions cannot be read; the server log has the cause")
-                    .down().build();
+            LOG.log(Level.WARNING, "The relays' positions or the delivery audit cannot be read", e);
+            return response.withData("error", "the relays' positions or the delivery audit cannot be read; the"
+                    + " server log has the cause").down().build();
         }
         for (ProjectionStatus projection : projections.statuses()) {
             response.withData("projection." + projection.name() + ".lag", projection.lag());
