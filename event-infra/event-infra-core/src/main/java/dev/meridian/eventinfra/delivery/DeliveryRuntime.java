@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -282,6 +283,21 @@ public class DeliveryRuntime {
 
     public DeliveryMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Whether a connection to the broker opens now, as the relays' and consumers' do: for readiness. Not through
+     * the server's pooled connection factory, which hands out pooled connections and reconnects without end, and
+     * so kept answering while a remote broker was down (the broker fault test found readiness up a minute into an
+     * outage).
+     */
+    public boolean brokerAnswers() {
+        try (jakarta.jms.Connection connection = broker.connect()) {
+            return connection != null;
+        } catch (JMSException e) {
+            LOG.log(Level.WARNING, "The broker does not answer", e);
+            return false;
+        }
     }
 
     /** The modules that consume delivered events in this server. */

@@ -1,14 +1,9 @@
 package dev.meridian.eventinfra.health;
 
+import dev.meridian.eventinfra.delivery.DeliveryRuntime;
 import dev.meridian.eventinfra.module.ModuleStartup;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -27,10 +22,8 @@ public class BrokerReadiness implements HealthCheck {
     /** Where a publishing module's topic is bound; the server configuration binds every module topic there. */
     public static final String TOPIC_JNDI_PREFIX = "java:/jms/topic/";
 
-    private static final Logger LOG = Logger.getLogger(BrokerReadiness.class.getName());
-
-    @Resource(lookup = "java:/JmsXA")
-    ConnectionFactory connectionFactory;
+    @Inject
+    DeliveryRuntime delivery;
 
     @Inject
     ModuleStartup modules;
@@ -38,10 +31,7 @@ public class BrokerReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("broker");
-        try (JMSContext context = connectionFactory.createContext()) {
-            context.getMetaData();
-        } catch (JMSRuntimeException e) {
-            LOG.log(Level.WARNING, "The broker is not ready", e);
+        if (!delivery.brokerAnswers()) {
             return response.withData("error", "the broker does not answer; the server log has the cause").down()
                     .build();
         }
