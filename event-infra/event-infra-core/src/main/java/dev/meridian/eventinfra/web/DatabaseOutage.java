@@ -55,6 +55,7 @@ final class DatabaseOutage {
     }
 
     private static boolean isOutage(String sqlState) {
-        return sqlState != null && (sqlState.startsWith(CONNECTION_EXCEPTION_CLASS) || OUTAGE_STATES.contains(sqlState));
+        return sqlState != null
+                && (sqlState.startsWith(CONNECTION_EXCEPTION_CLASS) || OUTAGE_STATES.contains(sqlState));
     }
 }
