@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meridian.launcher.WildFlyServer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +69,14 @@ class DeliveryCrashIT {
         System.out.printf("Killed the server with %d appends acknowledged; at that moment %s%n",
                 acknowledged.size(), atTheKill);
 
+        long restarting = System.nanoTime();
         server = start(ear);
+        Duration restart = Duration.ofNanos(System.nanoTime() - restarting);
 
+        FaultReport.row("the server killed (SIGKILL, its embedded broker with it) and started again", CLIENTS
+                        + " HTTP clients appending until the kill", load.audit(), acknowledged.size()
+                        + " appends acknowledged before the kill", "server ready again after "
+                        + FaultScenario.seconds(restart));
         load.assertEveryCommittedEventAppliedOnce(acknowledged);
     }
 

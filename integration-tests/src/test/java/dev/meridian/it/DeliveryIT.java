@@ -678,12 +678,20 @@ class DeliveryIT {
     }
 
     static void eventually(Callable<Boolean> condition, String what) throws Exception {
+        if (!eventuallyOrNot(condition)) {
+            throw new AssertionError("Not within " + PATIENCE + ": " + what);
+        }
+    }
+
+    /** Whether {@code condition} comes true within the patience of {@link #eventually}. */
+    static boolean eventuallyOrNot(Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.call()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within " + PATIENCE + ": " + what);
+                return false;
             }
             Thread.sleep(100);
         }
+        return true;
     }
 }

@@ -7,6 +7,7 @@ import dev.meridian.it.delivery.NotesProjection;
 import dev.meridian.it.delivery.ProbeApplicationPath;
 import dev.meridian.it.delivery.ProbeAppender;
 import dev.meridian.it.delivery.ProbeConsumer;
+import dev.meridian.it.delivery.ProbeProblems;
 import dev.meridian.it.delivery.PublisherResource;
 import dev.meridian.launcher.WildFlyServer;
 import java.io.IOException;
@@ -75,7 +76,7 @@ public final class DeliveryProbes {
         return TestServer.withWebModule(ear, probeWar("delivery-probe.war", "meridian.module.name=probe\n"
                 + "meridian.module.version=1\nmeridian.module.topic=" + PROBE_TOPIC + "\n")
                 .addClasses(PublisherResource.class, ProbeAppender.class, LoadResource.class, FixedRate.class,
-                        ConfidencesResource.class), "/delivery-probe");
+                        ConfidencesResource.class, ProbeProblems.class), "/delivery-probe");
     }
 
     private static WebArchive probeWar(String name, String config) {
@@ -152,6 +153,36 @@ public final class DeliveryProbes {
             Thread.sleep(500);
         }
         return server;
+    }
+
+    /**
+     * Starts a server in remote broker mode, in {@code base}, connected to the broker on {@code brokerPort} with the
+     * tests' broker account, and waits until it is ready. Its configuration directory is its own copy, with the probe
+     * topic bound as the shipped configuration binds the module topics: a deployment cannot declare a topic on a
+     * broker the server does not run. {@code ear} must be exported without the probe topic's declaration.
+     */
+    static WildFlyServer startRemoteBrokerServer(Path ear, Path base, String node, int portOffset, int brokerPort)
+            throws Exception {
+        Path configuration = base.resolve("configuration-with-probe-topic");
+        WildFlyServer.copyTree(Path.of(TestServer.property("meridian.server.home"), "standalone", "configuration"),
+                configuration);
+        Path file = configuration.resolve("meridian-remote-broker.xml");
+        String moduleTopic = "<external-jms-topic name=\"meridian.auth.events\"";
+        String xml = Files.readString(file);
+        if (!xml.contains(moduleTopic)) {
+            throw new IllegalStateException("The remote broker configuration no longer binds the module topics");
+        }
+        Files.writeString(file, xml.replace(moduleTopic, "<external-jms-topic name=\"" + PROBE_TOPIC
+                + "\" entries=\"java:/jms/topic/" + PROBE_TOPIC + "\"/>" + moduleTopic));
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("jboss.server.config.dir", configuration.toString());
+        properties.put("meridian.node.id", node);
+        properties.put("meridian.broker.host", "localhost");
+        properties.put("meridian.broker.port", String.valueOf(brokerPort));
+        properties.put("meridian.broker.user", TestServer.property("meridian.broker.user"));
+        properties.put("meridian.broker.password", TestServer.property("meridian.broker.password"));
+        return startServer(ear, base.resolve("wildfly-base"), base.resolve("server-console.log"), portOffset,
+                "meridian-remote-broker.xml", properties);
     }
 
     /** A path on the HTTP port of a server whose ports are WildFly's defaults moved by {@code portOffset}. */

@@ -58,6 +58,35 @@ record ProbeLoad(String run) {
     }
 
     /**
+     * One client through a fault: appends as {@link #publishUntilRefused} does while {@code loading}, whatever the
+     * answers, waiting for each at most {@code patience}; every answer goes to {@code answers}.
+     */
+    Void publishThroughFaults(Function<String, URI> server, int client, AtomicBoolean loading,
+                              Set<String> acknowledged, Answers answers, Duration patience)
+            throws InterruptedException {
+        for (int n = 0; loading.get(); n++) {
+            String stream = run + "-" + (client * STREAMS_PER_CLIENT + n % STREAMS_PER_CLIENT);
+            long started = System.nanoTime();
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(server.apply(
+                                "/delivery-probe/publish?stream=" + stream + "&note=n" + n))
+                        .timeout(patience).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                answers.record(response.statusCode(), response.body(), Duration.ofNanos(System.nanoTime() - started));
+                if (response.statusCode() == 200) {
+                    acknowledged.add(response.body());
+                } else {
+                    // a refused client waits a little, as one honouring Retry-After would
+                    Thread.sleep(100);
+                }
+            } catch (IOException noAnswer) {
+                answers.record(Answers.NONE, noAnswer.toString(), Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+        return null;
+    }
+
+    /**
      * Every acknowledged append is stored, and each consumer applied every stored event of the run exactly once, in
      * stream order, and projected each stream's events.
      */
@@ -75,6 +104,47 @@ record ProbeLoad(String run) {
             assertThat(projectedEventsPerStream(schema)).as(schema + ": the projection, per stream")
                     .isEqualTo(storedPerStream);
         }
+    }
+
+    /**
+     * What an audit of the run found, before anything is asserted: the events committed, and summed over the
+     * consumers, those not applied, applied more than once, and the streams applied out of order.
+     */
+    record Audit(long committed, long lost, long doubled, long outOfOrder) {
+    }
+
+    /** The audit of the run as it stands; {@link #assertEveryCommittedEventAppliedOnce} asserts the same. */
+    Audit audit() throws Exception {
+        long committed = committedEvents();
+        DeliveryIT.eventuallyOrNot(() -> appliedByEveryConsumer() >= committed);
+        long lost = 0;
+        long doubled = 0;
+        long outOfOrder = 0;
+        for (String schema : DeliveryIT.CONSUMER_SCHEMAS) {
+            String applied = "select event_id, stream_id, stream_version, id from " + schema + ".applied"
+                    + " where stream_id like '" + run + "-%'";
+            lost += TestServer.count("select count(*) from event_infra.events e where e.stream_id like '" + run
+                    + "-%' and not exists (select 1 from " + schema + ".applied a where a.event_id = e.event_id)");
+            doubled += TestServer.count("select count(*) - count(distinct event_id) from (" + applied + ") a");
+            outOfOrder += TestServer.count("select count(distinct stream_id) from (select stream_id, stream_version,"
+                    + " lag(stream_version) over (partition by stream_id order by id) previous from (" + applied
+                    + ") a) s where stream_version < previous");
+        }
+        return new Audit(committed, lost, doubled, outOfOrder);
+    }
+
+    /** The events of the run in the store. */
+    long committedEvents() throws SQLException {
+        return TestServer.count("select count(*) from event_infra.events where stream_id like '" + run + "-%'");
+    }
+
+    /** The fewest events of the run any consumer has applied. */
+    long appliedByEveryConsumer() throws SQLException {
+        long fewest = Long.MAX_VALUE;
+        for (String schema : DeliveryIT.CONSUMER_SCHEMAS) {
+            fewest = Math.min(fewest, DeliveryIT.count(schema, "stream_id like '" + run + "-%'"));
+        }
+        return fewest;
     }
 
     /** How far each part had got: stored, and applied and projected by each consumer. */

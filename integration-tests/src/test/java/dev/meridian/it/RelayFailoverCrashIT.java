@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meridian.launcher.WildFlyServer;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,8 +57,10 @@ class RelayFailoverCrashIT {
         Map<String, Integer> portOffsets = new LinkedHashMap<>();
         portOffsets.put("node-a", Integer.parseInt(TestServer.property("meridian.test.port.offset")));
         portOffsets.put("node-b", SECOND_PORT_OFFSET);
+        int brokerPort = Integer.parseInt(TestServer.property(StandaloneBrokerSession.PORT_PROPERTY));
         for (Map.Entry<String, Integer> node : portOffsets.entrySet()) {
-            servers.put(node.getKey(), start(ear, node.getKey(), node.getValue()));
+            servers.put(node.getKey(), DeliveryProbes.startRemoteBrokerServer(ear,
+                    crashDirectory.resolve(node.getKey()), node.getKey(), node.getValue(), brokerPort));
         }
 
         ProbeLoad load = new ProbeLoad("failover" + UUID.randomUUID().toString().substring(0, 8));
@@ -97,36 +98,12 @@ class RelayFailoverCrashIT {
             clientLoad.get();
         }
 
+        FaultReport.row("two servers on one broker, the one relaying killed (SIGKILL)", CLIENTS_PER_SERVER
+                        + " HTTP clients per server, appending until their server goes", load.audit(),
+                acknowledged.size() + " appends acknowledged", "the survivor relays the topic");
         load.assertEveryCommittedEventAppliedOnce(acknowledged);
         assertThat(relayedBy()).as("the server relaying the topic now").isEqualTo(survivor);
         assertThat(relayedTotal()).as("events relayed after the kill").isGreaterThan(relayedAtTheKill);
-    }
-
-    /**
-     * Starts a server in remote broker mode. Its configuration directory is its own copy, with the probe topic
-     * bound as the shipped configuration binds the module topics: a deployment cannot declare a topic on a broker
-     * the server does not run.
-     */
-    private WildFlyServer start(Path ear, String node, int portOffset) throws Exception {
-        Path base = crashDirectory.resolve(node);
-        Path configuration = base.resolve("configuration-with-probe-topic");
-        WildFlyServer.copyTree(Path.of(TestServer.property("meridian.server.home"), "standalone", "configuration"),
-                configuration);
-        Path file = configuration.resolve("meridian-remote-broker.xml");
-        String moduleTopic = "<external-jms-topic name=\"meridian.auth.events\"";
-        String xml = Files.readString(file);
-        assertThat(xml).as("the remote broker configuration binds the module topics").contains(moduleTopic);
-        Files.writeString(file, xml.replace(moduleTopic, "<external-jms-topic name=\"" + DeliveryProbes.PROBE_TOPIC
-                + "\" entries=\"java:/jms/topic/" + DeliveryProbes.PROBE_TOPIC + "\"/>" + moduleTopic));
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("jboss.server.config.dir", configuration.toString());
-        properties.put("meridian.node.id", node);
-        properties.put("meridian.broker.host", "localhost");
-        properties.put("meridian.broker.port", TestServer.property(StandaloneBrokerSession.PORT_PROPERTY));
-        properties.put("meridian.broker.user", TestServer.property("meridian.broker.user"));
-        properties.put("meridian.broker.password", TestServer.property("meridian.broker.password"));
-        return DeliveryProbes.startServer(ear, base.resolve("wildfly-base"), base.resolve("server-console.log"),
-                portOffset, "meridian-remote-broker.xml", properties);
     }
 
     private static String relayedBy() throws SQLException {
