@@ -1,7 +1,7 @@
 package dev.meridian.eventinfra.delivery;
 
 import dev.meridian.eventinfra.jdbc.Statements;
-import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tag;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -40,15 +42,19 @@ final class DeliveryAuditor extends BatchLoop {
 
     private static final Logger LOG = Logger.getLogger(DeliveryAuditor.class.getName());
     /** Positions one round audits at most per consumer and topic; a longer way is gone on at once. */
-    static final long MAX_POSITIONS_PER_ROUND = 50_000;
+    private static final long MAX_POSITIONS_PER_ROUND = 50_000;
 
     private static final String RELAY_POSITIONS = "select topic, position from event_infra.relay_checkpoints";
     private static final String CREATE_AUDIT = """
-            insert into event_infra.delivery_audits (consumer, topic, position) values (?, ?, ?)
+            insert into event_infra.delivery_audits (consumer, topic, position, event_types) values (?, ?, ?, ?)
             on conflict do nothing
             """;
+    // the position, unless the consumer's types on the topic changed or the audit stood still longer than inbox rows
+    // are kept: then the range behind is unknowable, and the audit starts again at the settled position
     private static final String LOCK_AUDIT = """
-            select position from event_infra.delivery_audits where consumer = ? and topic = ? for update skip locked
+            select case when event_types @> ?::text[] and event_types <@ ?::text[]
+                             and audited_at > now() - make_interval(secs => ?) then position end
+            from event_infra.delivery_audits where consumer = ? and topic = ? for update skip locked
             """;
     private static final String AUDIT_RANGE = """
             with audited as (
@@ -69,7 +75,7 @@ final class DeliveryAuditor extends BatchLoop {
             """;
     private static final String MOVE_AUDIT = """
             update event_infra.delivery_audits
-               set position = ?, audited_events = audited_events + ?, audited_at = now()
+               set position = ?, audited_events = audited_events + ?, audited_at = now(), event_types = ?
              where consumer = ? and topic = ?
             """;
     private static final String ACCOUNTED_FOR_NOW = """
@@ -134,7 +140,12 @@ final class DeliveryAuditor extends BatchLoop {
             }
         }
         Map<String, Long> unaccounted = UnaccountedEvents.countPerConsumer(dataSource);
-        consumers.keySet().forEach(name -> unaccountedByConsumer.put(name, unaccounted.getOrDefault(name, 0L)));
+        consumers.keySet().forEach(name -> {
+            // a consumer's gauge comes with its first round (a round starts at once, before any grace has passed)
+            if (unaccountedByConsumer.put(name, unaccounted.getOrDefault(name, 0L)) == null) {
+                registerGauge(name);
+            }
+        });
         metrics.audited(audited, Duration.ofNanos(System.nanoTime() - started));
         return (int) Math.min(Integer.MAX_VALUE, audited);
     }
@@ -144,18 +155,15 @@ final class DeliveryAuditor extends BatchLoop {
         return unaccountedByConsumer.getOrDefault(consumer, 0L);
     }
 
-    /** Registers the gauge of {@code consumer}'s unaccounted events. */
-    void registerGauge(String consumer) {
-        Gauge.builder("meridian.delivery.unaccounted.events", this, auditor -> auditor.unaccounted(consumer))
-                .tag("consumer", consumer)
-                .description("events relayed long enough ago that the consumer has neither applied nor parked")
-                .register(metrics.registry());
+    private void registerGauge(String consumer) {
+        metrics.registry().gauge("meridian.delivery.unaccounted.events", List.of(Tag.of("consumer", consumer)), this,
+                auditor -> auditor.unaccounted(consumer));
     }
 
     /** Samples every relay's position now; answers, per topic, the newest sample at least the grace old. */
     private Map<String, Long> settledPositions() {
         long now = System.nanoTime();
-        Map<String, Long> settled = new ConcurrentHashMap<>();
+        Map<String, Long> settled = new HashMap<>();
         Statements.query(dataSource, "read the relays' positions", RELAY_POSITIONS,
                         row -> Map.entry(row.getString(1), row.getLong(2)))
                 .forEach(relay -> {
@@ -181,16 +189,21 @@ final class DeliveryAuditor extends BatchLoop {
                 RoundTransactions.begin(db, settings.lockIdleLimit());
                 // planned for its values: a generic plan of the range read joins the consumer's whole inbox
                 RoundTransactions.planAsConfigured(db);
+                Array types = db.createArrayOf("text", typesOn(consumer, topic));
                 // a consumer audited for the first time is audited from here: it may have been subscribed later
-                Statements.update(db, "start a delivery audit", CREATE_AUDIT, consumer.name(), topic, settled);
-                Long position = lockedPosition(db, consumer.name(), topic);
+                Statements.update(db, "start a delivery audit", CREATE_AUDIT, consumer.name(), topic, settled, types);
+                Optional<LockedAudit> locked = lockedAudit(db, consumer.name(), topic, types);
                 long audited = 0;
-                if (position != null && settled > position) {
-                    long upTo = Math.min(settled, position + MAX_POSITIONS_PER_ROUND);
+                if (locked.isPresent()) {
+                    long position = locked.get().afresh() ? settled : locked.get().position();
+                    if (locked.get().afresh()) {
+                        LOG.info(() -> "Auditing " + consumer.name() + " on " + topic + " afresh from position "
+                                + settled + ": its event types changed, or it was not audited for longer than the"
+                                + " inbox keeps its rows");
+                    }
+                    long upTo = Math.max(position, Math.min(settled, position + MAX_POSITIONS_PER_ROUND));
                     cappedLastRound |= upTo < settled;
-                    audited = auditRange(db, consumer, topic, position, upTo);
-                }
-                if (position != null) {
+                    audited = auditRange(db, consumer, topic, types, position, upTo);
                     accountedForNow(db, consumer.name(), topic);
                 }
                 db.commit();
@@ -202,29 +215,49 @@ final class DeliveryAuditor extends BatchLoop {
         }
     }
 
-    private static Long lockedPosition(Connection db, String consumer, String topic) throws SQLException {
+    private static String[] typesOn(ConsumingModule consumer, String topic) {
+        return consumer.eventTypes().stream().filter(type -> Topics.topicOf(type).equals(topic)).sorted()
+                .toArray(String[]::new);
+    }
+
+    /**
+     * An audit's row, locked for the round.
+     *
+     * @param position how far it has audited
+     * @param afresh   whether it must start again at the settled position instead
+     */
+    private record LockedAudit(long position, boolean afresh) {
+    }
+
+    /** The audit's row, locked; empty when another server audits it now. */
+    private Optional<LockedAudit> lockedAudit(Connection db, String consumer, String topic, Array types)
+            throws SQLException {
         try (PreparedStatement lock = db.prepareStatement(LOCK_AUDIT)) {
-            lock.setString(1, consumer);
-            lock.setString(2, topic);
+            lock.setArray(1, types);
+            lock.setArray(2, types);
+            lock.setLong(3, settings.inboxRetention().toSeconds());
+            lock.setString(4, consumer);
+            lock.setString(5, topic);
             try (ResultSet row = lock.executeQuery()) {
-                return row.next() ? row.getLong(1) : null;
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                long position = row.getLong(1);
+                return Optional.of(new LockedAudit(position, row.wasNull()));
             }
         }
     }
 
-    private long auditRange(Connection db, ConsumingModule consumer, String topic, long after, long upTo)
-            throws SQLException {
+    private long auditRange(Connection db, ConsumingModule consumer, String topic, Array types, long after,
+                            long upTo) throws SQLException {
         String name = consumer.name();
-        String[] types = consumer.eventTypes().stream().filter(type -> Topics.topicOf(type).equals(topic))
-                .toArray(String[]::new);
         long audited;
         try (PreparedStatement audit = db.prepareStatement(AUDIT_RANGE)) {
-            Array typeArray = db.createArrayOf("text", types);
             audit.setString(1, name);
             audit.setString(2, name);
             audit.setLong(3, after);
             audit.setLong(4, upTo);
-            audit.setArray(5, typeArray);
+            audit.setArray(5, types);
             audit.setString(6, name);
             audit.setString(7, topic);
             try (ResultSet row = audit.executeQuery()) {
@@ -234,13 +267,14 @@ final class DeliveryAuditor extends BatchLoop {
                 if (found > 0) {
                     String first = row.getString(3);
                     long firstPosition = row.getLong(4);
-                    LOG.severe(() -> found + " events relayed to " + topic + " more than " + settings.auditGrace()
+                    // late (a backlog longer than the grace) or lost: the recheck of every round tells them apart
+                    LOG.warning(() -> found + " events relayed to " + topic + " more than " + settings.auditGrace()
                             + " ago are unaccounted for at " + name + " (in neither its inbox nor its dead letters);"
                             + " the first is " + first + " at position " + firstPosition);
                 }
             }
         }
-        Statements.update(db, "move a delivery audit", MOVE_AUDIT, upTo, audited, name, topic);
+        Statements.update(db, "move a delivery audit", MOVE_AUDIT, upTo, audited, types, name, topic);
         return audited;
     }
 

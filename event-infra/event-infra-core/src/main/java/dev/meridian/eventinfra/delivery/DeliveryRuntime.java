@@ -116,7 +116,6 @@ public class DeliveryRuntime {
         if (!handlers.isEmpty()) {
             ConsumingModule consumer = ConsumingModule.of(module, handlers, registry());
             consumers.put(consumer.name(), consumer);
-            auditor.registerGauge(consumer.name());
             for (String topic : consumer.topics()) {
                 // the durable subscription exists before the module counts as started
                 SubscriptionWorker.subscribe(broker, consumer.name(), topic);
@@ -294,8 +293,8 @@ public class DeliveryRuntime {
     public boolean brokerAnswers() {
         try (jakarta.jms.Connection connection = broker.connect()) {
             return connection != null;
-        } catch (JMSException e) {
-            LOG.log(Level.WARNING, "The broker does not answer", e);
+        } catch (JMSException | RuntimeException e) {
+            LOG.warning(() -> "The broker does not answer: " + e);
             return false;
         }
     }

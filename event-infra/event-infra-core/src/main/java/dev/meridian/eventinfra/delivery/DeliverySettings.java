@@ -31,6 +31,7 @@ import org.eclipse.microprofile.config.Config;
  * @param auditInterval         how often the delivery auditor looks; zero turns it off
  * @param auditGrace            how long after the relay sent an event the auditor expects every consumer to have
  *                              accounted for it; longer than all retries in place together
+ * @param unaccountedNotReady   whether readiness fails while the auditor finds events unaccounted for
  */
 public record DeliverySettings(String nodeId, String brokerUser, String brokerPassword, int relayBatchSize,
                                Duration pollInterval, int sessionsPerConsumer, int deliveryBatchSize, int attempts,
@@ -38,7 +39,8 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
                                Duration projectionInterval, Duration inboxRetention,
                                Duration deadLetterRetention, Duration processRetention,
                                Duration retentionInterval, long maxReadyLag,
-                               Duration lockIdleLimit, Duration auditInterval, Duration auditGrace) {
+                               Duration lockIdleLimit, Duration auditInterval, Duration auditGrace,
+                               boolean unaccountedNotReady) {
 
     public DeliverySettings {
         retryDelays = List.copyOf(retryDelays);
@@ -55,7 +57,7 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
         for (int attempt = 2; attempt <= attempts; attempt++) {
             retriesInPlace = retriesInPlace.plus(delayBefore(retryDelays, attempt));
         }
-        if (auditGrace.compareTo(retriesInPlace) <= 0) {
+        if (!auditInterval.isZero() && auditGrace.compareTo(retriesInPlace) <= 0) {
             throw new IllegalArgumentException("meridian.delivery.audit.grace (" + auditGrace + ") must be longer"
                     + " than the retries in place together (" + retriesInPlace + "), or the auditor would count an"
                     + " event being retried as unaccounted");
@@ -88,7 +90,8 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
                 config.getOptionalValue("meridian.readiness.max-lag", Long.class).orElse(10_000L),
                 duration(config, "meridian.delivery.lock-idle-limit", "PT30S"),
                 duration(config, "meridian.delivery.audit.interval", "PT10S"),
-                duration(config, "meridian.delivery.audit.grace", "PT1M"));
+                duration(config, "meridian.delivery.audit.grace", "PT1M"),
+                config.getOptionalValue("meridian.readiness.fail-on-unaccounted", Boolean.class).orElse(false));
     }
 
     /** Whether the delivery auditor runs. */

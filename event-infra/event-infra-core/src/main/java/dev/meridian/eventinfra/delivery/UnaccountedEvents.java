@@ -13,8 +13,7 @@ import javax.sql.DataSource;
 public final class UnaccountedEvents {
 
     private static final String PER_CONSUMER = """
-            select distinct on (consumer) consumer, count(*) over (partition by consumer), event_id, global_position,
-                   topic
+            select distinct on (consumer) consumer, count(*) over (partition by consumer), event_id, global_position
             from event_infra.unaccounted_events
             order by consumer, global_position
             """;
@@ -29,17 +28,15 @@ public final class UnaccountedEvents {
      * @param unaccounted   how many
      * @param firstEventId  the first in global order
      * @param firstPosition its global position
-     * @param firstTopic    the topic it should have come from
      */
-    public record OfConsumer(String consumer, long unaccounted, UUID firstEventId, long firstPosition,
-                             String firstTopic) {
+    public record OfConsumer(String consumer, long unaccounted, UUID firstEventId, long firstPosition) {
     }
 
     /** Every consumer with unaccounted events, by name. */
     public static List<OfConsumer> perConsumer(DataSource dataSource) {
         return Statements.query(dataSource, "read the unaccounted events", PER_CONSUMER,
                 row -> new OfConsumer(row.getString(1), row.getLong(2), row.getObject(3, UUID.class),
-                        row.getLong(4), row.getString(5)));
+                        row.getLong(4)));
     }
 
     static Map<String, Long> countPerConsumer(DataSource dataSource) {

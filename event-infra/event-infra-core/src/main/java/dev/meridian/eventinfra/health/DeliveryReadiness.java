@@ -16,8 +16,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while every relay and every live projection is at most {@code meridian.readiness.max-lag} positions behind
- * the store's head, and the delivery auditor has found no event unaccounted for (naming each consumer's first). Read
- * from the tables, so every server reports the same, whichever relays and audits.
+ * the store's head. The delivery auditor's unaccounted events are in the data (naming each consumer's first), and
+ * fail readiness only with {@code meridian.readiness.fail-on-unaccounted}: they are in the shared database, so they
+ * would take every server out of its load balancer at once, for a fault the API does not suffer from. Read from the
+ * tables, so every server reports the same, whichever relays and audits.
  */
 @Readiness
 @ApplicationScoped
@@ -48,7 +50,7 @@ public class DeliveryReadiness implements HealthCheck {
                 response.withData("consumer." + missing.consumer() + ".unaccounted", missing.unaccounted());
                 response.withData("consumer." + missing.consumer() + ".firstUnaccounted",
                         missing.firstEventId() + " at position " + missing.firstPosition());
-                up = false;
+                up &= !delivery.settings().unaccountedNotReady();
             }
         } catch (IllegalStateException e) {
             LOG.log(Level.WARNING, "The relays' positions or the delivery audit cannot be read", e);

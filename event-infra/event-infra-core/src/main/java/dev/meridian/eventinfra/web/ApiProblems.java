@@ -25,9 +25,12 @@ public abstract class ApiProblems implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception failure) {
-        if (DatabaseOutage.causedBy(failure)) {
-            return Problem.databaseUnavailable(api, failure);
-        }
+        return DatabaseOutage.causeIn(failure)
+                .map(outage -> Problem.databaseUnavailable(api, outage))
+                .orElseGet(() -> answer(failure));
+    }
+
+    private Response answer(Exception failure) {
         return known(failure)
                 .or(() -> failure instanceof ConcurrencyConflictException ? Optional.of(Problem.of(
                         Response.Status.CONFLICT, "It changed meanwhile; read it again and retry")) : Optional.empty())

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,11 +28,12 @@ final class DatabaseOutage {
     }
 
     /**
-     * Whether {@code failure}, or any of its causes or of theirs suppressed, says the database could not be reached.
+     * The first of {@code failure}'s causes, or of the exceptions suppressed in them, that says the database could not
+     * be reached; empty when none does.
      * The transaction manager reports a commit that failed that way as a rollback or heuristic outcome, with the
      * driver's exception among the suppressed ones.
      */
-    static boolean causedBy(Throwable failure) {
+    static Optional<Throwable> causeIn(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Throwable> toLook = new ArrayDeque<>(List.of(failure));
         while (!toLook.isEmpty()) {
@@ -39,19 +41,18 @@ final class DatabaseOutage {
             if (!seen.add(cause)) {
                 continue;
             }
-            if (cause instanceof SQLException sql && isOutage(sql.getSQLState())) {
-                return true;
-            }
-            // the server's pool could not hand out a connection, or commit on one
-            if (cause instanceof ResourceException) {
-                return true;
+            // a ResourceException: the server's pool could not hand out a connection, or commit on one
+            boolean outage = cause instanceof SQLException sql && isOutage(sql.getSQLState())
+                    || cause instanceof ResourceException;
+            if (outage) {
+                return Optional.of(cause);
             }
             if (cause.getCause() != null) {
                 toLook.push(cause.getCause());
             }
             toLook.addAll(List.of(cause.getSuppressed()));
         }
-        return false;
+        return Optional.empty();
     }
 
     private static boolean isOutage(String sqlState) {

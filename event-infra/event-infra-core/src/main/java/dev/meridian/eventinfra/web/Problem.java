@@ -69,17 +69,18 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     /**
-     * The 503 for a request that failed because the database is out of reach, with {@code Retry-After}. Logged
-     * without the stack: during an outage every request fails alike, and the cause says all there is to say.
+     * The 503 for a request that failed because the database is out of reach or its pool exhausted, with
+     * {@code Retry-After}. Logged as {@code outage}, the cause that says so, without the stack: during an outage
+     * every request fails alike.
      *
      * @param api the API that could not answer, for the log line
      */
-    public static Response databaseUnavailable(String api, Exception failure) {
-        Logger.getLogger(Problem.class.getName()).warning(() -> api + " could not reach the database: " + failure);
+    public static Response databaseUnavailable(String api, Throwable outage) {
+        Logger.getLogger(Problem.class.getName()).warning(() -> api + " could not reach the database: " + outage);
         return Response.fromResponse(new Problem("https://meridian.dev/problems/database-unavailable",
                         "Database unavailable", Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
-                        "The database cannot be reached; retry shortly (if it went away just as this request"
-                                + " committed, its change may have been stored)",
+                        "The database cannot be reached or is overloaded; retry shortly (if it went away just as this"
+                                + " request committed, its change may have been stored)",
                         List.of()).toResponse())
                 .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
     }

@@ -21,7 +21,7 @@ class DeliveryRetentionTest {
     private final DeliverySettings settings = new DeliverySettings("test", "user", "password", 500,
             Duration.ofSeconds(1), 2, 100, 4, List.of(Duration.ofMillis(100)), 1000, Duration.ofMillis(50),
             Duration.ofDays(14), Duration.ofDays(30), Duration.ofDays(30), Duration.ofHours(1), 10_000,
-            Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(1));
+            Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(1), false);
 
     @Test
     void removesOnlyInboxRowsAndClosedDeadLettersPastTheirRetention() throws SQLException {

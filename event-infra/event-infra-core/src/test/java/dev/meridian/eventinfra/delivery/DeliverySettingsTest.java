@@ -24,6 +24,6 @@ class DeliverySettingsTest {
     private static DeliverySettings settings(List<Duration> retryDelays, Duration auditGrace) {
         return new DeliverySettings("test", "user", "password", 500, Duration.ofSeconds(1), 2, 100, 4, retryDelays,
                 1000, Duration.ofMillis(50), Duration.ofDays(14), Duration.ofDays(30), Duration.ofDays(30),
-                Duration.ofHours(1), 10_000, Duration.ofSeconds(30), Duration.ofSeconds(10), auditGrace);
+                Duration.ofHours(1), 10_000, Duration.ofSeconds(30), Duration.ofSeconds(10), auditGrace, false);
     }
 }

@@ -15,14 +15,14 @@ class DatabaseOutageTest {
         Exception failure = new IllegalStateException("append failed",
                 new RuntimeException(new SQLException("An I/O error occurred while sending to the backend.", "08006")));
 
-        assertThat(DatabaseOutage.causedBy(failure)).isTrue();
+        assertThat(DatabaseOutage.causeIn(failure)).isPresent();
     }
 
     @Test
     void aServerShuttingDownOrStartingIsAnOutage() {
-        assertThat(DatabaseOutage.causedBy(new SQLException("terminating connection", "57P01"))).isTrue();
-        assertThat(DatabaseOutage.causedBy(new SQLException("the database system is starting up", "57P03")))
-                .isTrue();
+        assertThat(DatabaseOutage.causeIn(new SQLException("terminating connection", "57P01"))).isPresent();
+        assertThat(DatabaseOutage.causeIn(new SQLException("the database system is starting up", "57P03")))
+                .isPresent();
     }
 
     @Test
@@ -31,7 +31,7 @@ class DatabaseOutageTest {
         failure.initCause(new SQLException("IJ031013: Unable to get managed connection",
                 new ResourceException("IJ000453: Unable to get managed connection")));
 
-        assertThat(DatabaseOutage.causedBy(failure)).isTrue();
+        assertThat(DatabaseOutage.causeIn(failure)).isPresent();
     }
 
     @Test
@@ -40,13 +40,13 @@ class DatabaseOutageTest {
         failure.addSuppressed(new IllegalStateException("IJ001156: Could not commit local transaction",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")));
 
-        assertThat(DatabaseOutage.causedBy(failure)).isTrue();
+        assertThat(DatabaseOutage.causeIn(failure)).isPresent();
     }
 
     @Test
     void anyOtherDatabaseErrorIsNot() {
-        assertThat(DatabaseOutage.causedBy(new SQLException("duplicate key value", "23505"))).isFalse();
-        assertThat(DatabaseOutage.causedBy(new SQLException("no state"))).isFalse();
-        assertThat(DatabaseOutage.causedBy(new IllegalArgumentException("bad input"))).isFalse();
+        assertThat(DatabaseOutage.causeIn(new SQLException("duplicate key value", "23505"))).isEmpty();
+        assertThat(DatabaseOutage.causeIn(new SQLException("no state"))).isEmpty();
+        assertThat(DatabaseOutage.causeIn(new IllegalArgumentException("bad input"))).isEmpty();
     }
 }
