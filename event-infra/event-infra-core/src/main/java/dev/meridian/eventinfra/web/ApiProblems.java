@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every failure of a module's API as problem+json: the database out of reach (503, see {@link DatabaseOutage}),
- * what the module knows how to answer ({@link #known}), a concurrent change (409), an invalid parameter, what
- * JAX-RS found itself (no such resource, a method or media type not supported), an unreadable body, and anything
- * else as a logged 500 that shows nothing of its cause. A module's API declares a {@code @Provider} subclass,
- * since providers are found only in the application's own archive.
+ * Every failure of a module's API as problem+json: a body that came too slowly (408, see {@link BodyDeadline}), the
+ * database out of reach (503, see {@link DatabaseOutage}), what the module knows how to answer ({@link #known}), a
+ * concurrent change (409), an invalid parameter, what JAX-RS found itself (no such resource, a method or media type
+ * not supported), an unreadable body, and anything else as a logged 500 that shows nothing of its cause. A module's
+ * API declares a {@code @Provider} subclass, since providers are found only in the application's own archive.
  */
 public abstract class ApiProblems implements ExceptionMapper<Exception> {
 
@@ -25,6 +25,12 @@ public abstract class ApiProblems implements ExceptionMapper<Exception> {
 
     @Override
     public Response toResponse(Exception failure) {
+        Optional<BodyDeadline.SlowBodyException> slowBody = BodyDeadline.SlowBodyException.in(failure);
+        if (slowBody.isPresent()) {
+            // the rest of the body may still be on its way: the connection cannot carry another request
+            return Response.fromResponse(Problem.of(Response.Status.REQUEST_TIMEOUT, slowBody.get().getMessage())
+                    .toResponse()).header("Connection", "close").build();
+        }
         return DatabaseOutage.causeIn(failure)
                 .map(outage -> Problem.databaseUnavailable(api, outage))
                 .orElseGet(() -> answer(failure));
