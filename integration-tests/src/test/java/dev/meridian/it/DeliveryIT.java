@@ -7,6 +7,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
+import jakarta.jms.TextMessage;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -335,6 +336,55 @@ class DeliveryIT {
                     .getJsonArray("history").getJsonObject(1);
             assertThat(action.getString("action")).isEqualTo("RETRY_FAILED");
             assertThat(action.getString("actor")).isEqualTo("ops@meridian.dev");
+        }
+    }
+
+    @Test
+    void aMessageWhoseEventIsNotInTheStoreIsParkedAndNeverApplied() throws Exception {
+        String stream = "forged-" + UUID.randomUUID().toString().substring(0, 8);
+        String subscription = "forger-" + UUID.randomUUID();
+        String forgedId = UUID.randomUUID().toString();
+        double refusedBefore = counter("meridian_delivery_unstored_events_total", "consumer=\"probea\"");
+        try (ActiveMQConnectionFactory core = new ActiveMQConnectionFactory("tcp://localhost:"
+                + TestServer.property("meridian.test.http.port")
+                + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor");
+             JMSContext observer = core.createContext(TestServer.property("meridian.subscriber.user"),
+                     TestServer.property("meridian.subscriber.password"));
+             // the server's own account, which may send: a forger who has its password
+             JMSContext forger = core.createContext(TestServer.property("meridian.broker.user"),
+                     TestServer.property("meridian.broker.password"))) {
+            JMSConsumer topic = observer.createSharedDurableConsumer(observer.createTopic(PROBE_TOPIC_ADDRESS),
+                    subscription);
+            String genuineId = publish(stream, "genuine");
+            Message genuine = topic.receive(30_000);
+            assertThat(genuine).as("the genuine message to forge from").isNotNull();
+            // a copy of a genuine message, of the right type on the right stream, for an event nobody appended
+            TextMessage forged = forger.createTextMessage(genuine.getBody(String.class).replace(genuineId, forgedId)
+                    .replace("genuine", "forged"));
+            for (String property : List.of("eventType", "streamId", "correlationId", "JMSXGroupID")) {
+                forged.setStringProperty(property, genuine.getStringProperty(property));
+            }
+            forged.setIntProperty("eventVersion", genuine.getIntProperty("eventVersion"));
+            forger.createProducer().send(forger.createTopic(PROBE_TOPIC_ADDRESS), forged);
+            topic.close();
+            observer.unsubscribe(subscription);
+        }
+
+        for (String consumer : List.of("probea", "probeb")) {
+            JsonObject parked = eventuallyFound("consumer=" + consumer + "&q=" + stream, 1).get(0);
+            assertThat(parked.getString("eventId")).isEqualTo(forgedId);
+            assertThat(parked.getString("error")).contains("not in the event store");
+        }
+        assertThat(counter("meridian_delivery_unstored_events_total", "consumer=\"probea\""))
+                .isEqualTo(refusedBefore + 1);
+        String parkedId = found("consumer=probea&q=" + stream).get(0).getString("id");
+        assertThat(admin("POST", "/dead-letters/" + parkedId + "/retry", null).statusCode()).isEqualTo(202);
+        eventually(() -> TestServer.json(admin("GET", "/dead-letters/" + parkedId, null)).getJsonArray("history")
+                .size() == 2, "the retry recorded");
+        assertThat(TestServer.json(admin("GET", "/dead-letters/" + parkedId, null)).getJsonArray("history")
+                .getJsonObject(1).getString("action")).isEqualTo("RETRY_FAILED");
+        for (String schema : CONSUMER_SCHEMAS) {
+            assertThat(notesInApplyOrder(schema, stream)).as(schema).containsExactly("genuine");
         }
     }
 

@@ -81,6 +81,10 @@ public final class DeliveryMetrics {
         meters.counter("meridian.delivery.dead.lettered", "consumer", consumer, "type", type).increment();
     }
 
+    void notStored(String consumer) {
+        meters.counter("meridian.delivery.unstored.events", "consumer", consumer).increment();
+    }
+
     void duplicate(String consumer) {
         meters.counter("meridian.delivery.duplicates", "consumer", consumer).increment();
     }

@@ -27,13 +27,17 @@ import javax.sql.DataSource;
  * streams, every observer, one commit. That pays the transaction and the commit once per batch instead of once per
  * event when consumers have a backlog. If anything in it is not plain (a parked stream, a failing observer), the
  * whole transaction rolls back and the events go one by one, each with its own retries.
+ *
+ * <p>A message describes an event; only an event that is in the store as described (its id, type and stream) is
+ * applied. Any other is a message nobody appended, sent by whoever could send to the topic: it is parked at once,
+ * counted ({@code meridian_delivery_unstored_events_total}) and logged, and a redrive refuses it again.
  */
 final class EventDeliverer {
 
     private static final Logger LOG = Logger.getLogger(EventDeliverer.class.getName());
 
     /** What became of a delivery. */
-    enum Outcome { APPLIED, DUPLICATE, WAITING, PARKED }
+    enum Outcome { APPLIED, DUPLICATE, WAITING, PARKED, NOT_STORED }
 
     /** The consumer's observers failed (or the event could not be read for them). */
     private static final class HandlerFailure extends Exception {
@@ -79,7 +83,7 @@ final class EventDeliverer {
             DeadLetterTable.Admission admission = DeadLetterTable.admit(db, consumer.name(),
                     deliveries.stream().map(delivery -> delivery.header().id()).toList(),
                     deliveries.stream().map(delivery -> delivery.header().streamId()).distinct().toList());
-            if (admission.anyStreamBlocked()) {
+            if (admission.anyStreamBlocked() || !allStored(db, deliveries, admission.accepted())) {
                 Transactions.rollback(transaction);
                 return false;
             }
@@ -128,6 +132,10 @@ final class EventDeliverer {
             }
             try {
                 Outcome outcome = deliverOnce(consumer, delivery);
+                if (outcome == Outcome.NOT_STORED) {
+                    refuse(consumer, delivery);
+                    return Outcome.PARKED;
+                }
                 if (outcome == Outcome.APPLIED) {
                     recordApplied(consumer, delivery);
                 } else if (outcome == Outcome.DUPLICATE) {
@@ -151,6 +159,32 @@ final class EventDeliverer {
         return Outcome.PARKED;
     }
 
+    /** Whether every accepted one of {@code deliveries} is in the store as its message describes it. */
+    private boolean allStored(Connection db, List<Delivery> deliveries, Set<UUID> accepted) throws SQLException {
+        List<PostgresEventStore.ClaimedEvent> claimed = deliveries.stream()
+                .filter(delivery -> accepted.contains(delivery.header().id()))
+                .map(EventDeliverer::claimed).distinct().toList();
+        return store.storedAsClaimed(db, claimed).size() == accepted.size();
+    }
+
+    private boolean isStored(Connection db, Delivery delivery) throws SQLException {
+        return !store.storedAsClaimed(db, List.of(claimed(delivery))).isEmpty();
+    }
+
+    private static PostgresEventStore.ClaimedEvent claimed(Delivery delivery) {
+        return new PostgresEventStore.ClaimedEvent(delivery.header().id(), delivery.header().type(),
+                delivery.header().streamId());
+    }
+
+    /** Parks a delivery whose event is not in the store, without trying it. */
+    private void refuse(ConsumingModule consumer, Delivery delivery) {
+        NotStoredException refusal = new NotStoredException(delivery.header());
+        park(delivery, refusal, 1, Instant.now());
+        metrics.notStored(consumer.name());
+        LOG.warning(() -> "Refused a message for " + consumer.name() + " on " + delivery.header().type() + ": "
+                + refusal.getMessage());
+    }
+
     private void recordApplied(ConsumingModule consumer, Delivery delivery) {
         metrics.delivered(consumer.name(), delivery.header().type());
         metrics.latency(consumer.name(),
@@ -166,6 +200,10 @@ final class EventDeliverer {
             if (admission.accepted().isEmpty()) {
                 Transactions.commit(transaction);
                 return Outcome.DUPLICATE;
+            }
+            if (!isStored(db, delivery)) {
+                Transactions.rollback(transaction);
+                return Outcome.NOT_STORED;
             }
             if (admission.anyStreamBlocked()) {
                 DeadLetterTable.lockStream(db, consumer.name(), stream);
@@ -247,6 +285,11 @@ final class EventDeliverer {
     private boolean redriveOne(ConsumingModule consumer, UUID id, Delivery delivery, String actor, String action) {
         Transactions.begin(transaction);
         try (Connection db = dataSource.getConnection()) {
+            if (!isStored(db, delivery)) {
+                Transactions.rollback(transaction);
+                recordFailedRedrive(id, new NotStoredException(delivery.header()), actor);
+                return false;
+            }
             DeadLetterTable.lockStream(db, consumer.name(), delivery.header().streamId());
             if (!DeadLetterTable.close(db, id, "RESOLVED")) {
                 // someone else redrove or discarded it meanwhile
@@ -278,5 +321,16 @@ final class EventDeliverer {
             throw new BookkeepingFailure("Cannot record the failed redrive of " + id, e);
         }
         Transactions.commit(transaction);
+    }
+
+    /** A message whose event is not in the store as it describes it: never applied. */
+    static final class NotStoredException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotStoredException(WireFormat.Header header) {
+            super("Event " + header.eventId() + " (" + header.type() + " on stream " + header.streamId() + ") is not in"
+                    + " the event store as the message describes it; a message nobody appended is never applied");
+        }
     }
 }

@@ -95,6 +95,13 @@ public final class PostgresEventStore implements EventStore {
             from event_infra.events where event_id = any(?::uuid[]) order by stream_id, stream_version
             """;
 
+    private static final String STORED_AS_CLAIMED = """
+            select e.event_id
+              from unnest(?::uuid[], ?::text[], ?::text[]) as claimed (event_id, event_type, stream_id)
+              join event_infra.events e on e.event_id = claimed.event_id
+                   and e.event_type = claimed.event_type and e.stream_id = claimed.stream_id
+            """;
+
     private static final String STREAM_HEAD = """
             select coalesce(max(stream_version), 0) from event_infra.events where stream_id = ?
             """;
@@ -504,6 +511,30 @@ public final class PostgresEventStore implements EventStore {
      */
     public void settledUpTo(long position) {
         horizons.settledUpTo(position);
+    }
+
+    /** An event as a message off the broker describes it. */
+    public record ClaimedEvent(UUID eventId, String type, String streamId) {
+    }
+
+    /**
+     * Which of {@code claimed} are in the store as claimed: the same id, type and stream. A consumer applies no
+     * other, so that whoever can send to a module topic cannot have an event applied that nobody appended.
+     */
+    public Set<UUID> storedAsClaimed(Connection connection, List<ClaimedEvent> claimed) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(STORED_AS_CLAIMED)) {
+            select.setArray(1, connection.createArrayOf("uuid", claimed.stream().map(ClaimedEvent::eventId).toArray()));
+            select.setArray(2, connection.createArrayOf("text", claimed.stream().map(ClaimedEvent::type).toArray()));
+            select.setArray(3, connection.createArrayOf("text",
+                    claimed.stream().map(ClaimedEvent::streamId).toArray()));
+            Set<UUID> stored = new HashSet<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getObject(1, UUID.class));
+                }
+            }
+            return stored;
+        }
     }
 
     /** Why a read in global order stopped where it did. */
