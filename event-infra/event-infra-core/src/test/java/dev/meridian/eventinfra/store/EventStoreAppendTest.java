@@ -59,6 +59,23 @@ class EventStoreAppendTest {
     }
 
     @Test
+    void findsOnlyTheEventsStoredAsAMessageClaimsThem() throws Exception {
+        String cart = newCart();
+        NewEvent added = added("pear");
+        store.append(cart, ExpectedVersion.noStream(), List.of(added));
+        PostgresEventStore.ClaimedEvent asStored = new PostgresEventStore.ClaimedEvent(added.eventId(),
+                "test.ItemAdded", cart);
+
+        try (Connection db = database.getConnection()) {
+            assertThat(store.storedAsClaimed(db, List.of(asStored,
+                    new PostgresEventStore.ClaimedEvent(added.eventId(), "test.ItemRemoved", cart),
+                    new PostgresEventStore.ClaimedEvent(added.eventId(), "test.ItemAdded", newCart()),
+                    new PostgresEventStore.ClaimedEvent(UUID.randomUUID(), "test.ItemAdded", cart))))
+                    .as("the same id, type and stream only").containsExactly(added.eventId());
+        }
+    }
+
+    @Test
     void appendsEventsAndReadsThemBackInStreamOrderWithTheirEnvelope() {
         String cart = newCart();
         UUID correlation = UUID.randomUUID();
