@@ -111,6 +111,18 @@ class MalformedInputIT {
         }
     }
 
+    @Test
+    void pathsUnderNoModuleAndFilesTheConsoleDoesNotHaveAreProblemsToo() throws Exception {
+        for (String path : List.of("/", "/nope", "/api/nope", "/api/auth-x/sessions", "/admin/nope.html",
+                "/admin/api/nope")) {
+            HttpResponse<String> answer = TestServer.send(HttpRequest.newBuilder(TestServer.http(path)).GET());
+            assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(answer.headers().firstValue("X-Correlation-Id")).as(path).isPresent();
+            assertThat(TestServer.json(answer).getInt("status")).as(path).isEqualTo(404);
+        }
+    }
+
     private static void assertRefused(HttpResponse<String> answer, String what, String field) {
         assertThat(answer.statusCode()).as(what + ": " + answer.body()).isEqualTo(400);
         assertThat(answer.headers().firstValue("Content-Type")).as(what).hasValue("application/problem+json");

@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.web;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,9 +11,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The error page a module's web.xml maps 401 to, so that the answer the server gives before the module's code runs
- * is problem+json too (API.md): MicroProfile JWT refuses an expired, forged or unsigned bearer token in the server's
- * security layer, whose own error page is HTML. (A 403 always comes from the module's own code.)
+ * The answers the server gives before any module's code runs, as problem+json too (API.md):
+ * <ul>
+ *   <li>as the error page a module's web.xml maps 401 to: MicroProfile JWT refuses an expired, forged or unsigned
+ *       bearer token in the server's security layer, whose own error page is HTML (a 403 always comes from the
+ *       module's own code); and that the console maps 404 to, for a file it does not have;</li>
+ *   <li>as the default servlet of the root web module ({@code event-infra-root}): a path under no module is a 404.</li>
+ * </ul>
  */
 public class ProblemErrorPage extends HttpServlet {
 
@@ -21,7 +26,14 @@ public class ProblemErrorPage extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Problem problem = Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required");
+        Object errorStatus = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Response.Status status = errorStatus instanceof Integer code && Response.Status.fromStatusCode(code) != null
+                ? Response.Status.fromStatusCode(code) : Response.Status.NOT_FOUND;
+        Problem problem = Problem.of(status, switch (status) {
+            case UNAUTHORIZED -> "A valid bearer token is required";
+            case NOT_FOUND -> "There is nothing at this path";
+            default -> status.getReasonPhrase();
+        });
         response.setStatus(problem.status());
         // JSON is UTF-8 by definition (RFC 8259), so no charset parameter, as in every other problem answer
         response.setContentType(Problem.MEDIA_TYPE);
