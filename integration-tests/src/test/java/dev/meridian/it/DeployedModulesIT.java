@@ -104,6 +104,21 @@ class DeployedModulesIT {
     }
 
     @Test
+    void documentsTheAdminOperationsWithTheStatusTheyAnswer() throws Exception {
+        JsonObject paths = json(get(http("/admin/openapi?format=JSON"))).getJsonObject("paths");
+
+        for (String[] operation : List.of(new String[] {"/admin/api/dead-letters/{id}/retry", "post", "202"},
+                new String[] {"/admin/api/dead-letters/retry", "post", "202"},
+                new String[] {"/admin/api/dead-letters/{id}/discard", "post", "204"},
+                new String[] {"/admin/api/projections/{name}/rebuild", "post", "202"},
+                new String[] {"/admin/api/events/live", "get", "200"})) {
+            assertThat(paths.getJsonObject(operation[0]).getJsonObject(operation[1]).getJsonObject("responses")
+                    .keySet()).as("the success documented for " + operation[1] + " " + operation[0])
+                    .filteredOn(status -> status.startsWith("2")).containsExactly(operation[2]);
+        }
+    }
+
+    @Test
     void exportsMetricsForPrometheus() throws Exception {
         HttpResponse<String> metrics = get(management("/prometheus"));
 

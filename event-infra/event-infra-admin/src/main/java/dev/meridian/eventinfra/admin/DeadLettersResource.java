@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** {@code /admin/api/dead-letters}: find, inspect, retry and discard parked deliveries (API.md, admin). */
 @Path("dead-letters")
@@ -139,6 +140,8 @@ public class DeadLettersResource {
 
     @POST
     @Path("{id}/retry")
+    @APIResponse(responseCode = "202", description = "Redelivery to its consumer started; the outcome shows in the"
+            + " dead letter's status and history")
     public Response retry(@PathParam("id") String id) {
         deadLetters.retry(RequestParameters.uuid("id", id), actor());
         return Response.accepted().build();
@@ -147,6 +150,7 @@ public class DeadLettersResource {
     @POST
     @Path("{id}/discard")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "204", description = "Discarded, with who and why")
     public Response discard(@PathParam("id") String id, DiscardRequest request) {
         UUID deadLetterId = RequestParameters.uuid("id", id);
         String reason = request == null ? null : request.reason();
@@ -160,6 +164,8 @@ public class DeadLettersResource {
     @POST
     @Path("retry")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "{count}: how many parked dead letters match and are redriven,"
+            + " one after the other, in the background")
     public Response retryMatching(RetryFilter filter) {
         if (filter == null) {
             // a missing body is more likely a mistake than a wish to retry every dead letter, which {} says

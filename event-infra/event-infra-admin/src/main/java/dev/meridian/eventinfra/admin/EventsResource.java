@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /admin/api/events} and {@code /admin/api/streams/{streamId}}: the stored events, by position, type,
@@ -131,6 +132,8 @@ public class EventsResource {
     @GET
     @Path("events/live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @APIResponse(responseCode = "200", description = "Server-sent events: each new event's summary, then"
+            + " \"expired\" when the token it was opened with expires")
     public void live(@Context SseEventSink sink, @Context Sse sse) {
         live.follow(sink, sse, Instant.ofEpochSecond(token.getExpirationTime()));
     }

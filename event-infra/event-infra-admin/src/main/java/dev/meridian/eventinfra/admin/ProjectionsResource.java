@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code /admin/api/projections}: every projection's checkpoint, lag, state and rebuild progress; rebuilds, each
@@ -53,6 +54,8 @@ public class ProjectionsResource {
 
     @POST
     @Path("{name}/rebuild")
+    @APIResponse(responseCode = "202", description = "The rebuild started; the projection's status, with its"
+            + " progress")
     public Response rebuild(@PathParam("name") String name) {
         if (!projections.rebuild(name, security.getUserPrincipal().getName())) {
             throw new NotFoundException("There is no projection " + name);
