@@ -88,6 +88,11 @@ class DataExportIT {
         assertThat(auth.getJsonObject("account").getString("email")).isEqualTo(email);
         assertThat(auth.getJsonObject("account").getString("status")).isEqualTo("ACTIVE");
         assertThat(auth.getJsonArray("sessions")).hasSize(1);
+        JsonObject session = auth.getJsonArray("sessions").getJsonObject(0);
+        assertThat(session.getString("clientAddress")).as("where the session began").isNotBlank();
+        assertThat(session.getString("userAgent")).as("the client that began it").isNotBlank();
+        assertThat(auth.getJsonArray("refreshTokens").getJsonObject(0).getString("sessionId"))
+                .isEqualTo(session.getString("sessionId"));
         JsonObject welcome = sections.getJsonObject("notification").getJsonArray("notifications").getJsonObject(0);
         assertThat(welcome.getString("kind")).isEqualTo("WELCOME");
         assertThat(welcome.getString("recipient")).isEqualTo(email);

@@ -285,6 +285,38 @@ class SessionsIT {
     }
 
     @Test
+    void deletesSessionsThatCannotBeUsedAnyMoreWithTheirTokensAndKeepsTheOthers() throws Exception {
+        String live = claimsOf(TestServer.json(signIn(email, password)).getString("accessToken")).getString("sid");
+        String tooOld = claimsOf(TestServer.json(signIn(email, password)).getString("accessToken")).getString("sid");
+        String expired = claimsOf(TestServer.json(signIn(email, password)).getString("accessToken")).getString("sid");
+        // one began longer ago than a session may live; every refresh token of the other has expired
+        TestServer.execute("update auth.sessions set created_at = now() - interval '30 days 1 minute'"
+                + " where session_id = '" + tooOld + "'");
+        TestServer.execute("update auth.refresh_tokens set expires_at = now() - interval '1 minute'"
+                + " where session_id = '" + expired + "'");
+
+        // the tests' server looks every second
+        DeliveryIT.eventually(() -> rowsOfSession(tooOld) == 0 && rowsOfSession(expired) == 0,
+                "the ended sessions and their refresh tokens deleted");
+        assertThat(rowsOfSession(live)).as("the live session's row and its refresh token").isEqualTo(2);
+    }
+
+    /** The session's row and its refresh tokens. */
+    private static long rowsOfSession(String sessionId) throws Exception {
+        try (Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement("select (select count(*) from auth.sessions"
+                     + " where session_id = ?::uuid) + (select count(*) from auth.refresh_tokens"
+                     + " where session_id = ?::uuid)")) {
+            query.setString(1, sessionId);
+            query.setString(2, sessionId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void changingThePasswordEndsEveryOtherSessionAndKeepsThisOne() throws Exception {
         String owner = "changing-" + UUID.randomUUID() + "@example.org";
         String oldPassword = "the old long passphrase";

@@ -9,11 +9,17 @@ import java.util.List;
  *
  * @param account           the account; null when there is none
  * @param passwordChangedAt when the password was last set
- * @param sessions          every session's refresh tokens still remembered
+ * @param sessions          every session remembered: when it began and was last used, and the client that began it
+ * @param refreshTokens     every session's refresh tokens still remembered
  * @param passwordResets    every password-reset link issued
  */
-public record AccountExport(AccountView account, Instant passwordChangedAt, List<RefreshTokenRecord> sessions,
-                            List<PasswordResetRecord> passwordResets) {
+public record AccountExport(AccountView account, Instant passwordChangedAt, List<SessionRecord> sessions,
+                            List<RefreshTokenRecord> refreshTokens, List<PasswordResetRecord> passwordResets) {
+
+    /** A session, as its owner's list of sessions shows it. */
+    public record SessionRecord(String sessionId, Instant createdAt, Instant lastUsedAt, String clientAddress,
+                                String userAgent) {
+    }
 
     /** A refresh token of a session, without the token. */
     public record RefreshTokenRecord(String sessionId, Instant issuedAt, Instant expiresAt, Instant replacedAt,

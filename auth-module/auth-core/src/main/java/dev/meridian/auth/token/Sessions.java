@@ -43,6 +43,22 @@ public class Sessions {
             order by s.created_at
             """;
 
+    /**
+     * Sessions that cannot be used any more: past their lifetime, or without a refresh token that has not expired
+     * (a revoked family keeps its tokens until they expire, so that one presented again is still known). One still
+     * being opened is never among them: its token commits with its row.
+     */
+    private static final String DELETE_ENDED = """
+            with ended as (
+                select session_id from auth.sessions s
+                 where s.created_at < ?
+                    or not exists (select 1 from auth.refresh_tokens t
+                                    where t.session_id = s.session_id and t.expires_at > now())
+                 limit ? for update skip locked),
+            tokens as (delete from auth.refresh_tokens where session_id in (select session_id from ended))
+            delete from auth.sessions where session_id in (select session_id from ended)
+            """;
+
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
 
@@ -70,6 +86,15 @@ public class Sessions {
     public Optional<Instant> startedAt(UUID sessionId) {
         return Statements.query(dataSource, "read the beginning of the session " + sessionId, STARTED,
                 row -> row.getTimestamp(1).toInstant(), sessionId).stream().findFirst();
+    }
+
+    /**
+     * Deletes up to {@code limit} sessions that cannot be used any more, with their refresh tokens: what a client
+     * signed in from is personal data, kept no longer than the session could be used. Returns how many.
+     */
+    public int deleteEnded(int limit) {
+        return Statements.update(dataSource, "delete ended sessions", DELETE_ENDED,
+                Timestamp.from(Instant.now().minus(lifetime)), limit);
     }
 
     /** Whether a session that began at {@code startedAt} may still be refreshed. */
