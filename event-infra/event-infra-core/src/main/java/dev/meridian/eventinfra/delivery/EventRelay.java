@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.delivery;
 
 import dev.meridian.eventinfra.api.EventQuery;
 import dev.meridian.eventinfra.store.PostgresEventStore;
+import dev.meridian.eventinfra.store.PostgresEventStore.ReadEnd;
 import dev.meridian.eventinfra.store.PostgresEventStore.StoredBatch;
 import dev.meridian.eventinfra.store.StoredEvent;
 import jakarta.jms.JMSException;
@@ -30,9 +31,16 @@ import javax.sql.DataSource;
  *
  * <p>A crash after the broker commit and before the checkpoint moved leaves a batch the broker already holds. Each
  * message carries the event id as its duplicate-detection id, but Artemis rejects a whole transaction that holds a
- * duplicate, so a batch that may overlap what the broker has is sent without a transaction instead, one durable
- * message at a time: the broker drops the copies and takes the rest, in order. That is the first batch after a
- * start, a failure or taking over from another server; consumers' inboxes would skip a copy anyway.
+ * duplicate, so events that may overlap what the broker has are sent without a transaction instead, one durable
+ * message at a time: the broker drops the copies and takes the rest, in order. Those are the first relay batch's
+ * worth of events after a start, a failure or taking over from another server (no relay ever had more than one
+ * batch on the broker and not yet behind its checkpoint); consumers' inboxes would skip a copy anyway. Each such
+ * send waits for the broker's journal to reach the disk, tens of milliseconds on a busy machine, so they go in
+ * short batches of {@link #OVERLAP_BATCH_SIZE}: a whole relay batch sent that way kept the transaction idle past
+ * the lock's limit, PostgreSQL ended it, and the relay started over from the same checkpoint, again and again, for
+ * as long as a minute after a broker restart. Should this server's batch size be smaller than the one of the server
+ * it takes over from, a transaction holding a copy is refused, the batch fails and the relay goes back to single
+ * sends: slower, never wrong.
  *
  * <p>Only one server relays a topic at a time: each batch locks the topic's checkpoint row
  * ({@code for update skip locked}), and a server that finds it locked stands by. The lock ends with the batch's
@@ -42,6 +50,7 @@ final class EventRelay extends StoreFollower {
 
     private static final Logger LOG = Logger.getLogger(EventRelay.class.getName());
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
+    private static final int OVERLAP_BATCH_SIZE = 50;
 
     private static final String CREATE_CHECKPOINT = """
             insert into event_infra.relay_checkpoints (topic) values (?) on conflict (topic) do nothing
@@ -65,8 +74,8 @@ final class EventRelay extends StoreFollower {
     private final DeliveryMetrics metrics;
     private final CheckpointRow<Long> checkpointRow = new CheckpointRow<>(this::lockedPosition, this::createCheckpoint);
 
-    // whether the next batch may hold events the broker already took (see the class comment)
-    private boolean mayOverlapTheBroker = true;
+    // how many of the next events the broker may already hold (see the class comment)
+    private int eventsThatMayOverlap;
     private jakarta.jms.Connection brokerConnection;
     private Session session;
     private MessageProducer producer;
@@ -79,9 +88,10 @@ final class EventRelay extends StoreFollower {
         this.dataSource = dataSource;
         this.store = store;
         this.wire = wire;
-        this.broker = broker;
+        this.broker = broker.withOwnFactory();
         this.settings = settings;
         this.metrics = metrics;
+        this.eventsThatMayOverlap = settings.relayBatchSize();
     }
 
     String topic() {
@@ -97,18 +107,21 @@ final class EventRelay extends StoreFollower {
     protected void failed(Exception failure) {
         LOG.log(Level.WARNING, "Relaying to " + topicName + " failed; retrying in " + RECONNECT_DELAY, failure);
         metrics.relayFailed(topicName);
-        mayOverlapTheBroker = true;
+        eventsThatMayOverlap = settings.relayBatchSize();
         disconnect();
     }
 
     @Override
     protected void ended() {
         disconnect();
+        broker.close();
     }
 
     /** Relays one batch; returns how many events it sent. */
     @Override
     protected int runBatch() throws SQLException, JMSException {
+        // before the transaction: a broker that cannot be reached holds neither a connection nor the lock
+        connectIfNeeded();
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
@@ -117,12 +130,13 @@ final class EventRelay extends StoreFollower {
                 Long checkpoint = checkpointRow.lock(db);
                 if (checkpoint == null) {
                     // another server relays this topic now; should it die, its last batch may be on the broker
-                    mayOverlapTheBroker = true;
+                    eventsThatMayOverlap = settings.relayBatchSize();
                     db.rollback();
                     return 0;
                 }
                 store.settledUpTo(checkpoint);
-                StoredBatch batch = followed(store.readAllStored(db, ownEvents, checkpoint, settings.relayBatchSize()));
+                int batchSize = eventsThatMayOverlap > 0 ? OVERLAP_BATCH_SIZE : settings.relayBatchSize();
+                StoredBatch batch = followed(store.readAllStored(db, ownEvents, checkpoint, batchSize));
                 if (batch.nextAfterPosition() == checkpoint) {
                     db.rollback();
                     return 0;
@@ -161,13 +175,14 @@ final class EventRelay extends StoreFollower {
         if (batch.events().isEmpty()) {
             return;
         }
-        connectIfNeeded();
-        if (mayOverlapTheBroker) {
+        if (eventsThatMayOverlap > 0) {
             try (Session oneByOne = brokerConnection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                  MessageProducer durableSends = oneByOne.createProducer(BrokerAccess.topic(topicName))) {
                 send(batch, oneByOne, durableSends);
             }
-            mayOverlapTheBroker = false;
+            // caught up: whatever another relayer sent was committed, so it was among what was just read
+            eventsThatMayOverlap = batch.end() == ReadEnd.CAUGHT_UP
+                    ? 0 : Math.max(0, eventsThatMayOverlap - batch.events().size());
         } else {
             send(batch, session, producer);
             session.commit();
