@@ -81,6 +81,8 @@ public class DeliveryRuntime {
     private volatile boolean relaying;
     private DeliveryRetention retention;
     private DeliveryAuditor auditor;
+    // readiness connects through a factory of its own: it never waits behind the relays' and consumers' attempts
+    private BrokerAccess readinessBroker;
 
     @PostConstruct
     void open() {
@@ -97,6 +99,11 @@ public class DeliveryRuntime {
         relays.values().forEach(EventRelay::stop);
         workers.forEach(SubscriptionWorker::stop);
         auditor.stop();
+        synchronized (this) {
+            if (readinessBroker != null) {
+                readinessBroker.close();
+            }
+        }
         if (retention != null) {
             retention.stop();
         }
@@ -291,12 +298,19 @@ public class DeliveryRuntime {
      * outage).
      */
     public boolean brokerAnswers() {
-        try (jakarta.jms.Connection connection = broker.connect()) {
+        try (jakarta.jms.Connection connection = readinessBroker().connect()) {
             return connection != null;
         } catch (JMSException | RuntimeException e) {
             LOG.warning(() -> "The broker does not answer: " + e);
             return false;
         }
+    }
+
+    private synchronized BrokerAccess readinessBroker() {
+        if (readinessBroker == null) {
+            readinessBroker = broker.withOwnFactory();
+        }
+        return readinessBroker;
     }
 
     /** The modules that consume delivered events in this server. */

@@ -43,7 +43,7 @@ final class SubscriptionWorker implements Runnable {
                        WireFormat wire, int batchSize) {
         this.consumer = consumer;
         this.topic = topic;
-        this.broker = broker;
+        this.broker = broker.withOwnFactory();
         this.deliverer = deliverer;
         this.wire = wire;
         this.batchSize = batchSize;
@@ -70,6 +70,12 @@ final class SubscriptionWorker implements Runnable {
 
     @Override
     public void run() {
+        try (BrokerAccess ownFactory = broker) {
+            consumeWhileRunning();
+        }
+    }
+
+    private void consumeWhileRunning() {
         while (running) {
             try (Connection connection = broker.connect()) {
                 // client acknowledgement is not blocking unless the connection factory says so (it does not)
