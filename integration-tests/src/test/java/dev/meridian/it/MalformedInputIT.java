@@ -114,9 +114,12 @@ class MalformedInputIT {
     @Test
     void pathsUnderNoModuleAndFilesTheConsoleDoesNotHaveAreProblemsToo() throws Exception {
         for (String path : List.of("/", "/nope", "/api/nope", "/api/auth-x/sessions", "/admin/nope.html",
-                "/admin/api/nope")) {
+                "/admin/api/nope", "/api/users/%2E%2E", "/api/users/x/%2e%2e/me")) {
             HttpResponse<String> answer = TestServer.send(HttpRequest.newBuilder(TestServer.http(path)).GET());
             assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(404);
+            HttpResponse<String> withToken = TestServer.send(HttpRequest.newBuilder(TestServer.http(path))
+                    .header("Authorization", ADMIN).GET());
+            assertThat(withToken.statusCode()).as(path + " with a token: " + withToken.body()).isEqualTo(404);
             assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
             assertThat(answer.headers().firstValue("X-Correlation-Id")).as(path).isPresent();
             assertThat(TestServer.json(answer).getInt("status")).as(path).isEqualTo(404);

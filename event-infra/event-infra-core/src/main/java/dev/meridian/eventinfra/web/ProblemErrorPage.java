@@ -13,10 +13,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The answers the server gives before any module's code runs, as problem+json too (API.md):
  * <ul>
- *   <li>as the error page a module's web.xml maps 401 to: MicroProfile JWT refuses an expired, forged or unsigned
- *       bearer token in the server's security layer, whose own error page is HTML (a 403 always comes from the
- *       module's own code); and that the console maps 404 to, for a file it does not have;</li>
- *   <li>as the default servlet of the root web module ({@code event-infra-root}): a path under no module is a 404.</li>
+ *   <li>as every module's default error page (web.xml), for what the server answers before the module's code
+ *       runs: MicroProfile JWT refuses an expired, forged or unsigned bearer token in the server's security layer,
+ *       RESTEasy refuses a path it cannot decode, the console lacks a file; the server's own error page is HTML;</li>
+ *   <li>as the default servlet and error page of the root web module ({@code event-infra-root}): a path under no
+ *       module is a 404.</li>
  * </ul>
  */
 public class ProblemErrorPage extends HttpServlet {
