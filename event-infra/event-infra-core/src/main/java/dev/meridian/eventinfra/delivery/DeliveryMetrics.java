@@ -81,7 +81,7 @@ public final class DeliveryMetrics {
         meters.counter("meridian.delivery.dead.lettered", "consumer", consumer, "type", type).increment();
     }
 
-    void notStored(String consumer) {
+    void unstored(String consumer) {
         meters.counter("meridian.delivery.unstored.events", "consumer", consumer).increment();
     }
 

@@ -29,15 +29,18 @@ import javax.sql.DataSource;
  * whole transaction rolls back and the events go one by one, each with its own retries.
  *
  * <p>A message describes an event; only an event that is in the store as described (its id, type and stream) is
- * applied. Any other is a message nobody appended, sent by whoever could send to the topic: it is parked at once,
- * counted ({@code meridian_delivery_unstored_events_total}) and logged, and a redrive refuses it again.
+ * applied. Any other is a message nobody appended, sent by whoever could send to the topic: it is refused at once,
+ * counted ({@code meridian_delivery_unstored_events_total}) and logged (see {@link #refuse}); a redrive of a dead
+ * letter checks the same.
  */
 final class EventDeliverer {
 
     private static final Logger LOG = Logger.getLogger(EventDeliverer.class.getName());
+    /** Enough of a refused message to tell where it came from; a sender chooses its size. */
+    private static final int MAX_LOGGED_ENVELOPE = 2_000;
 
     /** What became of a delivery. */
-    enum Outcome { APPLIED, DUPLICATE, WAITING, PARKED, NOT_STORED }
+    enum Outcome { APPLIED, DUPLICATE, WAITING, PARKED, REFUSED }
 
     /** The consumer's observers failed (or the event could not be read for them). */
     private static final class HandlerFailure extends Exception {
@@ -83,7 +86,8 @@ final class EventDeliverer {
             DeadLetterTable.Admission admission = DeadLetterTable.admit(db, consumer.name(),
                     deliveries.stream().map(delivery -> delivery.header().id()).toList(),
                     deliveries.stream().map(delivery -> delivery.header().streamId()).distinct().toList());
-            if (admission.anyStreamBlocked() || !allStored(db, deliveries, admission.accepted())) {
+            if (admission.anyStreamBlocked() || !store.allStoredAsClaimed(db,
+                    deliveries.stream().map(EventDeliverer::claimed).toList())) {
                 Transactions.rollback(transaction);
                 return false;
             }
@@ -132,9 +136,9 @@ final class EventDeliverer {
             }
             try {
                 Outcome outcome = deliverOnce(consumer, delivery);
-                if (outcome == Outcome.NOT_STORED) {
+                if (outcome == Outcome.REFUSED) {
                     refuse(consumer, delivery);
-                    return Outcome.PARKED;
+                    return outcome;
                 }
                 if (outcome == Outcome.APPLIED) {
                     recordApplied(consumer, delivery);
@@ -159,16 +163,8 @@ final class EventDeliverer {
         return Outcome.PARKED;
     }
 
-    /** Whether every accepted one of {@code deliveries} is in the store as its message describes it. */
-    private boolean allStored(Connection db, List<Delivery> deliveries, Set<UUID> accepted) throws SQLException {
-        List<PostgresEventStore.ClaimedEvent> claimed = deliveries.stream()
-                .filter(delivery -> accepted.contains(delivery.header().id()))
-                .map(EventDeliverer::claimed).distinct().toList();
-        return store.storedAsClaimed(db, claimed).size() == accepted.size();
-    }
-
     private boolean isStored(Connection db, Delivery delivery) throws SQLException {
-        return !store.storedAsClaimed(db, List.of(claimed(delivery))).isEmpty();
+        return store.allStoredAsClaimed(db, List.of(claimed(delivery)));
     }
 
     private static PostgresEventStore.ClaimedEvent claimed(Delivery delivery) {
@@ -176,13 +172,18 @@ final class EventDeliverer {
                 delivery.header().streamId());
     }
 
-    /** Parks a delivery whose event is not in the store, without trying it. */
+    /**
+     * Refuses a delivery whose event is not in the store as its message describes it: counted and logged with its
+     * envelope, never applied, and not parked. A dead letter would hold up the stream the message names (a sender
+     * could stop any stream with one message), and a dead letter or inbox row under the event id it claims would
+     * stand in the way of the genuine event of that id.
+     */
     private void refuse(ConsumingModule consumer, Delivery delivery) {
-        NotStoredException refusal = new NotStoredException(delivery.header());
-        park(delivery, refusal, 1, Instant.now());
-        metrics.notStored(consumer.name());
-        LOG.warning(() -> "Refused a message for " + consumer.name() + " on " + delivery.header().type() + ": "
-                + refusal.getMessage());
+        metrics.unstored(consumer.name());
+        String envelope = delivery.envelopeJson();
+        LOG.warning(() -> "Refused a message for " + consumer.name() + ": "
+                + new NotStoredException(delivery.header()).getMessage() + "; the message: "
+                + envelope.substring(0, Math.min(envelope.length(), MAX_LOGGED_ENVELOPE)));
     }
 
     private void recordApplied(ConsumingModule consumer, Delivery delivery) {
@@ -202,8 +203,9 @@ final class EventDeliverer {
                 return Outcome.DUPLICATE;
             }
             if (!isStored(db, delivery)) {
+                // the inbox row goes with it: the genuine message of this id must still be applied
                 Transactions.rollback(transaction);
-                return Outcome.NOT_STORED;
+                return Outcome.REFUSED;
             }
             if (admission.anyStreamBlocked()) {
                 DeadLetterTable.lockStream(db, consumer.name(), stream);

@@ -96,7 +96,7 @@ public final class PostgresEventStore implements EventStore {
             """;
 
     private static final String STORED_AS_CLAIMED = """
-            select e.event_id
+            select count(*)
               from unnest(?::uuid[], ?::text[], ?::text[]) as claimed (event_id, event_type, stream_id)
               join event_infra.events e on e.event_id = claimed.event_id
                    and e.event_type = claimed.event_type and e.stream_id = claimed.stream_id
@@ -518,22 +518,20 @@ public final class PostgresEventStore implements EventStore {
     }
 
     /**
-     * Which of {@code claimed} are in the store as claimed: the same id, type and stream. A consumer applies no
-     * other, so that whoever can send to a module topic cannot have an event applied that nobody appended.
+     * Whether every one of {@code claimed} is in the store as claimed: the same id, type and stream (two claims of
+     * one id with different types or streams cannot both be). A consumer applies no other, so that whoever can
+     * send to a module topic cannot have an event applied that nobody appended.
      */
-    public Set<UUID> storedAsClaimed(Connection connection, List<ClaimedEvent> claimed) throws SQLException {
+    public boolean allStoredAsClaimed(Connection connection, List<ClaimedEvent> claimed) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(STORED_AS_CLAIMED)) {
             select.setArray(1, connection.createArrayOf("uuid", claimed.stream().map(ClaimedEvent::eventId).toArray()));
             select.setArray(2, connection.createArrayOf("text", claimed.stream().map(ClaimedEvent::type).toArray()));
             select.setArray(3, connection.createArrayOf("text",
                     claimed.stream().map(ClaimedEvent::streamId).toArray()));
-            Set<UUID> stored = new HashSet<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    stored.add(rows.getObject(1, UUID.class));
-                }
+            try (ResultSet count = select.executeQuery()) {
+                count.next();
+                return count.getLong(1) == claimed.size();
             }
-            return stored;
         }
     }
 

@@ -67,11 +67,16 @@ class EventStoreAppendTest {
                 "test.ItemAdded", cart);
 
         try (Connection db = database.getConnection()) {
-            assertThat(store.storedAsClaimed(db, List.of(asStored,
+            assertThat(store.allStoredAsClaimed(db, List.of(asStored))).isTrue();
+            assertThat(store.allStoredAsClaimed(db, List.of(asStored, asStored))).as("claimed twice").isTrue();
+            for (PostgresEventStore.ClaimedEvent forged : List.of(
                     new PostgresEventStore.ClaimedEvent(added.eventId(), "test.ItemRemoved", cart),
                     new PostgresEventStore.ClaimedEvent(added.eventId(), "test.ItemAdded", newCart()),
-                    new PostgresEventStore.ClaimedEvent(UUID.randomUUID(), "test.ItemAdded", cart))))
-                    .as("the same id, type and stream only").containsExactly(added.eventId());
+                    new PostgresEventStore.ClaimedEvent(UUID.randomUUID(), "test.ItemAdded", cart))) {
+                assertThat(store.allStoredAsClaimed(db, List.of(forged))).as(forged.toString()).isFalse();
+                assertThat(store.allStoredAsClaimed(db, List.of(asStored, forged)))
+                        .as("beside the genuine claim of the same event: " + forged).isFalse();
+            }
         }
     }
 
