@@ -44,16 +44,18 @@ public class Sessions {
             """;
 
     /**
-     * Sessions that cannot be used any more: past their lifetime, or without a refresh token that has not expired
-     * (a revoked family keeps its tokens until they expire, so that one presented again is still known). One still
-     * being opened is never among them: its token commits with its row.
+     * Sessions that cannot be used any more: past their lifetime, or without a live refresh token (one not
+     * replaced, revoked or expired: signed out, ended by their owner, or idle too long). A token of theirs presented
+     * again is refused as an unknown one would be. One still being opened is never among them: its token commits
+     * with its row.
      */
     private static final String DELETE_ENDED = """
             with ended as (
                 select session_id from auth.sessions s
                  where s.created_at < ?
                     or not exists (select 1 from auth.refresh_tokens t
-                                    where t.session_id = s.session_id and t.expires_at > now())
+                                    where t.session_id = s.session_id and t.replaced_at is null
+                                      and t.revoked_at is null and t.expires_at > now())
                  limit ? for update skip locked),
             tokens as (delete from auth.refresh_tokens where session_id in (select session_id from ended))
             delete from auth.sessions where session_id in (select session_id from ended)
