@@ -40,6 +40,12 @@ class DeliveryAuditIT {
         String stream = "audit-" + UUID.randomUUID().toString().substring(0, 8);
         String event = DeliveryIT.publish(stream, "to be forgotten");
         eventually(() -> DeliveryIT.count("probe_a", "event_id = '" + event + "'") == 1, "probe_a applied it");
+        // a consumer's first audit starts where the relay stood then, so the event may be behind it from the start;
+        // the audit row must exist before it is moved back
+        eventually(() -> TestServer.count("select count(*) from event_infra.delivery_audits a"
+                + " join event_infra.events e on e.event_id = '" + event + "' where a.consumer = 'probea'"
+                + " and a.topic = '" + PROBE_TOPIC + "' and a.position >= e.global_position") == 1,
+                "the auditor has audited past the event");
         // what a consumer acknowledging a message without recording it would leave; and should the auditor have
         // checked the event already, it looks again
         TestServer.execute("delete from event_infra.inbox where consumer = 'probea' and event_id = '" + event + "'");
