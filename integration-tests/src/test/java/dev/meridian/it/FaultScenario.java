@@ -24,11 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One fault scenario against the server on the tests' ports, under a steady load: {@value #RATE} appends a second
  * inside the server (the probe's load generator, so the rate does not depend on what HTTP clients on the same two
  * cores manage) and {@value #CLIENTS} HTTP clients appending through the probe's API, at most {@value #CLIENT_RATE}
- * a second each, whose answers are tallied. After {@link #STEADY} the fault is injected; once it is over, the scenario measures how long until commands
- * succeed again and every consumer has applied what was committed by then, waits for the load to end, audits the run
- * ({@link ProbeLoad#audit}), adds a row to the {@link FaultReport} and asserts: no answer a 500, every request
- * answered, only successes and 503s, and every committed event applied once, in stream order, by every consumer and
- * projection.
+ * a second each, whose answers are tallied. After {@link #STEADY} the fault is injected; once it is over, the
+ * scenario measures how long until commands succeed again and every consumer has applied what was committed by
+ * then, waits for the load to end, audits the run ({@link ProbeLoad#audit}), adds a row to the {@link FaultReport}
+ * and asserts: no answer a 500, every request answered, only successes and 503s, and every committed event applied
+ * once, in stream order, by every consumer and projection.
  *
  * @param name           the scenario, as the report names it
  * @param loadSeconds    how long the load runs; it must outlast the fault

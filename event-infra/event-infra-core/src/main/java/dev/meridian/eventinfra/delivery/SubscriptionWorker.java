@@ -70,7 +70,7 @@ final class SubscriptionWorker implements Runnable {
 
     @Override
     public void run() {
-        try (BrokerAccess ownFactory = broker) {
+        try (broker) {
             consumeWhileRunning();
         }
     }

@@ -1,5 +1,6 @@
 package dev.meridian.eventinfra.web;
 
+import dev.meridian.eventinfra.module.Settings;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +10,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * A request body that has to arrive within {@link #LIMIT} of its headers, or the request is refused with a 408
+ * A request body that has to arrive within {@link #LIMIT} of when the API starts reading it (right after its
+ * headers, once the request is matched and authenticated), or the request is refused with a 408
  * ({@link SlowBodyException}). Bodies are read by a worker thread that blocks while it waits, so a client dripping
  * its body a byte at a time would hold a thread for as long as it likes, and a few hundred such clients would hold
  * them all. The listener's own {@code read-timeout} ({@code common.cli}) ends a body that stops altogether; this ends
@@ -17,10 +19,12 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 final class BodyDeadline extends FilterInputStream {
 
-    /** {@code meridian.http.body-timeout}; 10 s by default, enough for the largest body on a slow mobile link. */
-    static final Duration LIMIT = ConfigProvider.getConfig(BodyDeadline.class.getClassLoader())
-            .getOptionalValue("meridian.http.body-timeout", String.class).map(Duration::parse)
-            .orElse(Duration.ofSeconds(10));
+    /**
+     * {@code meridian.http.body-timeout}; 10 s by default, enough for the largest body on a slow mobile link. An
+     * invalid value fails every request with a body, with the setting named in the log.
+     */
+    static final Duration LIMIT = Settings.positiveDuration(ConfigProvider.getConfig(
+            BodyDeadline.class.getClassLoader()), "meridian.http.body-timeout", Duration.ofSeconds(10));
 
     private final long deadline = System.nanoTime() + LIMIT.toNanos();
 
@@ -65,7 +69,7 @@ final class BodyDeadline extends FilterInputStream {
         private static final long serialVersionUID = 1L;
 
         SlowBodyException(Duration limit) {
-            super("The request body did not arrive within " + limit.toSeconds() + " s of its headers");
+            super("The request body did not arrive within " + limit.toSeconds() + " s");
         }
 
         /** {@code failure}'s cause that is one, if any. */

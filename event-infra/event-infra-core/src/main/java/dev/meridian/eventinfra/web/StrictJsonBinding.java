@@ -25,10 +25,10 @@ import java.util.Locale;
  * this is Yasson's, the JSON-B of WildFly and Payara. A JAX-RS application uses it by declaring a {@code @Provider}
  * subclass, since providers are found only in the application's own archive.
  *
- * <p>Every body has to arrive in time ({@link BodyDeadline}). Before JSON-B reads a JSON body, the body is bounded ({@value #MAX_BODY_BYTES} bytes; {@value
- * #MAX_ANONYMOUS_BODY_BYTES} for a caller without a valid bearer token, whose endpoints take an address and a password
- * at most), and {@link JsonBodyShape} checks it against the type it is read into, so that no malformed body reaches
- * a resource, or the database, and every refusal names its field.
+ * <p>Every body has to arrive in time ({@link BodyDeadline}). Before JSON-B reads a JSON body, the body is bounded
+ * ({@value #MAX_BODY_BYTES} bytes; {@value #MAX_ANONYMOUS_BODY_BYTES} for a caller without a valid bearer token, whose
+ * endpoints take an address and a password at most), and {@link JsonBodyShape} checks it against the type it is
+ * read into, so that no malformed body reaches a resource, or the database, and every refusal names its field.
  */
 public class StrictJsonBinding implements ContextResolver<Jsonb>, ReaderInterceptor {
 
