@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The answers the server gives before any module's code runs, as problem+json too (API.md):
@@ -28,13 +29,14 @@ public class ProblemErrorPage extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Object errorStatus = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        Response.Status status = errorStatus instanceof Integer code && Response.Status.fromStatusCode(code) != null
-                ? Response.Status.fromStatusCode(code) : Response.Status.NOT_FOUND;
-        Problem problem = Problem.of(status, switch (status) {
-            case UNAUTHORIZED -> "A valid bearer token is required";
-            case NOT_FOUND -> "There is nothing at this path";
-            default -> status.getReasonPhrase();
-        });
+        int code = errorStatus instanceof Integer error ? error : Response.Status.NOT_FOUND.getStatusCode();
+        Response.Status known = Response.Status.fromStatusCode(code);
+        String title = known == null ? "Error " + code : known.getReasonPhrase();
+        Problem problem = new Problem("about:blank", title, code, switch (code) {
+            case 401 -> "A valid bearer token is required";
+            case 404 -> "There is nothing at this path";
+            default -> title;
+        }, List.of());
         response.setStatus(problem.status());
         // JSON is UTF-8 by definition (RFC 8259), so no charset parameter, as in every other problem answer
         response.setContentType(Problem.MEDIA_TYPE);
