@@ -110,7 +110,10 @@ class GeneratedInputIT {
             wellFormedPath = wellFormedPath.replace("{" + name + "}", UUID.randomUUID().toString());
         }
         boolean takesBody = operation.containsKey("requestBody");
-        for (String authorization : credentials) {
+        // "{}" retries every parked dead letter: a well-formed request among the malformed ones, with effects on
+        // the other tests' server
+        List<String> callers = path.endsWith("/dead-letters/retry") ? credentials.subList(0, 2) : credentials;
+        for (String authorization : callers) {
             for (String name : pathParameters) {
                 for (String bad : BAD_VALUES) {
                     send(method, path.replace("{" + name + "}", bad).replaceAll("\\{[^}]+}",
