@@ -4,6 +4,8 @@ import dev.meridian.it.DeliveryProbes;
 import dev.meridian.it.TestServer;
 import dev.meridian.it.delivery.FixedRate;
 import dev.meridian.it.delivery.NotesProjection;
+import dev.meridian.launcher.BrokerAccount;
+import dev.meridian.launcher.LaunchSettings.BrokerMode;
 import dev.meridian.launcher.WildFlyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.jms.Connection;
@@ -22,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -359,8 +362,7 @@ public final class DeliveryBenchmark {
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://localhost:"
                 + TestServer.property("meridian.test.http.port")
                 + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor");
-             Connection receiving = factory.createConnection(TestServer.property("meridian.broker.user"),
-                     TestServer.property("meridian.broker.password"));
+             Connection receiving = factory.createConnection(serverAccount().user(), serverAccount().password());
              java.sql.Connection db = TestServer.database();
              Statement ddl = db.createStatement()) {
             ddl.execute("create table if not exists public.ceiling_applied (id bigint generated always as identity"
@@ -392,6 +394,12 @@ public final class DeliveryBenchmark {
                 .mapToDouble(sent -> (appliedAt.get(sent.getKey()) - sent.getValue()) / 1e6).toArray());
     }
 
+    /** The server's own broker account, which the launcher code made on its first start: it may send to a topic. */
+    private static BrokerAccount serverAccount() throws IOException {
+        return DeliveryProbes.brokerAccounts(BrokerMode.EMBEDDED,
+                Path.of(TestServer.property("meridian.test.base.dir")).getParent()).server();
+    }
+
     private static void sendAtRate(ActiveMQConnectionFactory factory, Topic topic, int rate, Duration duration,
                                    Map<String, Long> committedAt) throws Exception {
         int senders = 8;
@@ -403,8 +411,8 @@ public final class DeliveryBenchmark {
         try {
             FixedRate.run(rate, duration, n -> sends.add(pool.submit(() -> {
                 if (sessions.get() == null) {
-                    Connection connection = factory.createConnection(TestServer.property("meridian.broker.user"),
-                            TestServer.property("meridian.broker.password"));
+                    Connection connection = factory.createConnection(serverAccount().user(),
+                            serverAccount().password());
                     synchronized (connections) {
                         connections.add(connection);
                     }

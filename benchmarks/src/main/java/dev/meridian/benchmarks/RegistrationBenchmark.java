@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.meridian.it.DeliveryProbes;
 import dev.meridian.it.TestServer;
 import dev.meridian.it.delivery.FixedRate;
+import dev.meridian.launcher.LaunchSettings.BrokerMode;
 import dev.meridian.launcher.WildFlyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
@@ -66,7 +67,7 @@ public final class RegistrationBenchmark {
             System.out.println("Starting the server (its console: " + work.resolve("server-console.log") + ")");
             // the limits are for people; the benchmark is one client address registering thousands
             WildFlyServer server = DeliveryProbes.startServer(ear, work.resolve("wildfly-base"),
-                    work.resolve("server-console.log"), PORT_OFFSET, "meridian.xml", Map.of(
+                    work.resolve("server-console.log"), PORT_OFFSET, BrokerMode.EMBEDDED, Map.of(
                             "meridian.smtp.port", String.valueOf(SMTP_PORT),
                             "meridian.rate-limit.registrations-per-address", "1000000/PT1M",
                             "meridian.rate-limit.registrations-per-account", "1000000/PT1M"));

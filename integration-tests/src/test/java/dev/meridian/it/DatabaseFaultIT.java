@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meridian.it.fault.PostgresControl;
 import dev.meridian.it.fault.TcpProxy;
+import dev.meridian.launcher.LaunchSettings.BrokerMode;
 import dev.meridian.launcher.WildFlyServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,7 +50,7 @@ class DatabaseFaultIT {
         Path ear = DeliveryProbes.exportedWithDeliveryProbes(
                 BASE_DIRECTORY.resolveSibling("deployment").resolve("meridian.ear"), DeliveryIT.CONSUMER_SCHEMAS);
         server = DeliveryProbes.startServer(ear, BASE_DIRECTORY, BASE_DIRECTORY.resolveSibling("server-console.log"),
-                Integer.parseInt(TestServer.property("meridian.test.port.offset")), "meridian.xml",
+                Integer.parseInt(TestServer.property("meridian.test.port.offset")), BrokerMode.EMBEDDED,
                 Map.of("meridian.db.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/meridian"
                         + SYNCHRONOUS_COMMIT));
         String email = "fault-" + UUID.randomUUID() + "@example.org";

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,14 +29,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.apache.qpid.jms.JmsConnectionFactory;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -54,6 +62,7 @@ class DeliveryIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     // a topic a deployment declares lives at a "jms.topic." address; the real module topics at "meridian.*"
     private static final String PROBE_TOPIC_ADDRESS = "jms.topic.meridian.probe.events";
+    private static final String ALLOWED = "allowed";
 
     @Deployment(testable = false)
     static EnterpriseArchive meridianWithDeliveryProbes() {
@@ -355,8 +364,8 @@ class DeliveryIT {
         try (ActiveMQConnectionFactory core = new ActiveMQConnectionFactory("tcp://localhost:"
                 + TestServer.property("meridian.test.http.port")
                 + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor");
-             JMSContext observer = core.createContext(TestServer.property("meridian.subscriber.user"),
-                     TestServer.property("meridian.subscriber.password"));
+             JMSContext observer = core.createContext(TestServer.property("meridian.broker.user"),
+                     TestServer.property("meridian.broker.password"));
              // the server's own account, which may send: a forger who has its password
              JMSContext forger = core.createContext(TestServer.property("meridian.broker.user"),
                      TestServer.property("meridian.broker.password"))) {
@@ -569,47 +578,76 @@ class DeliveryIT {
         assertThat(view("probe_a")).anyMatch(row -> row.startsWith("oldgap-" + run + ":1:after the gap:"));
     }
 
+    /**
+     * A subscriber's account may follow the module topics at their documented addresses, but the addresses the
+     * modules receive from are out of its reach: it could otherwise take a module's events away from it, delete its
+     * subscription with whatever it holds, or read the probe topic of a deployment. Tried as a JMS client would (a
+     * shared durable subscription of a module's name, and one of its own) and with the broker's core API straight on
+     * the modules' queues.
+     */
     @Test
-    void outsideClientsReceiveTheDocumentedWireFormatOverCoreAndAmqpButCannotSend() throws Exception {
-        String subscription = "outside-" + UUID.randomUUID();
+    void aSubscriberCanNeitherReadNorDeleteNorTakeAModulesSubscription() throws Exception {
+        List<String> modules = List.of("auth", "user", "notification", "analytics");
+        String url = "tcp://localhost:" + TestServer.property("meridian.test.http.port")
+                + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor";
         String user = TestServer.property("meridian.subscriber.user");
         String password = TestServer.property("meridian.subscriber.password");
-        try (ActiveMQConnectionFactory core = new ActiveMQConnectionFactory("tcp://localhost:"
-                + TestServer.property("meridian.test.http.port")
-                + "?httpUpgradeEnabled=true&httpUpgradeEndpoint=http-acceptor");
-             JMSContext coreClient = core.createContext(user, password);
-             JMSContext amqpClient = new JmsConnectionFactory("amqp://localhost:"
-                     + TestServer.property("meridian.test.amqp.port")).createContext(user, password)) {
-            JMSConsumer overCore = coreClient.createSharedDurableConsumer(
-                    coreClient.createTopic(PROBE_TOPIC_ADDRESS), subscription);
-            JMSConsumer overAmqp = amqpClient.createConsumer(amqpClient.createTopic(PROBE_TOPIC_ADDRESS));
-            String stream = "outside-" + UUID.randomUUID().toString().substring(0, 8);
-
-            String eventId = publish(stream, "for outside eyes");
-
-            for (JMSConsumer consumer : List.of(overCore, overAmqp)) {
-                Message message = consumer.receive(30_000);
-                assertThat(message).as("received").isNotNull();
-                assertThat(message.getStringProperty("eventType")).isEqualTo("probe.Published");
-                assertThat(message.getIntProperty("eventVersion")).isEqualTo(1);
-                assertThat(message.getStringProperty("streamId")).isEqualTo(stream);
-                assertThat(message.getStringProperty("correlationId")).isNotBlank();
-                assertThat(message.getStringProperty("JMSXGroupID")).isEqualTo(stream);
-                JsonObject envelope = TestServer.json(message.getBody(String.class));
-                assertThat(envelope.getString("eventId")).isEqualTo(eventId);
-                assertThat(envelope.getString("type")).isEqualTo("probe.Published");
-                assertThat(envelope.getInt("version")).isEqualTo(1);
-                assertThat(envelope.getString("streamId")).isEqualTo(stream);
-                assertThat(envelope.getJsonNumber("streamVersion").longValue()).isEqualTo(1);
-                assertThat(envelope.getJsonNumber("globalPosition").longValue()).isPositive();
-                assertThat(envelope.getString("occurredAt")).endsWith("Z");
-                assertThat(envelope.getString("correlationId")).isEqualTo(message.getStringProperty("correlationId"));
-                assertThat(envelope.getJsonObject("payload").getString("note")).isEqualTo("for outside eyes");
+        Map<String, String> refusals = new TreeMap<>();
+        List<String> existing = new ArrayList<>();
+        try (ActiveMQConnectionFactory jms = new ActiveMQConnectionFactory(url);
+             JMSContext subscriber = jms.createContext(user, password);
+             ServerLocator locator = ActiveMQClient.createServerLocator(url);
+             ClientSessionFactory sessions = locator.createSessionFactory();
+             ClientSession core = sessions.createSession(user, password, false, true, true, false, 1)) {
+            for (String publisher : modules) {
+                String address = "jms.topic.meridian." + publisher + ".events";
+                refusals.put("subscribe to " + address, refusal(() -> subscriber.createSharedDurableConsumer(
+                        subscriber.createTopic(address), "outside-" + UUID.randomUUID()).close()));
+                refusals.put("listen to " + address, refusal(() -> subscriber.createConsumer(
+                        subscriber.createTopic(address)).close()));
+                for (String consumer : modules) {
+                    String subscription = "meridian." + publisher + ".events." + consumer;
+                    refusals.put("subscribe as " + subscription, refusal(() -> subscriber.createSharedDurableConsumer(
+                            subscriber.createTopic(address), subscription).close()));
+                    // the queue name the JMS client makes of a shared subscription's name
+                    SimpleString queue = SimpleString.of(subscription.replace(".", "\\."));
+                    if (core.queueQuery(queue).isExists()) {
+                        existing.add(subscription);
+                        refusals.put("consume " + subscription, refusal(() -> core.createConsumer(queue).close()));
+                        refusals.put("delete " + subscription, refusal(() -> core.deleteQueue(queue)));
+                    }
+                }
             }
-            assertThatThrownBy(() -> coreClient.createProducer().send(coreClient.createTopic(PROBE_TOPIC_ADDRESS),
-                    "forged")).as("an outside account may not send").isInstanceOf(JMSRuntimeException.class);
-            overCore.close();
-            coreClient.unsubscribe(subscription);
+            refusals.put("read the probe topic", refusal(() -> subscriber.createConsumer(
+                    subscriber.createTopic(PROBE_TOPIC_ADDRESS)).close()));
+        }
+        assertThat(existing).as("the modules' subscriptions the attack met").isNotEmpty();
+        assertThat(refusals).as("a subscriber reaching where the modules receive")
+                .allSatisfy((attempt, refusal) -> assertThat(refusal).contains("does not have permission"));
+    }
+
+    /** What refused {@code attempt}, or {@link #ALLOWED}. */
+    private static String refusal(Attempt attempt) {
+        try {
+            attempt.run();
+            return ALLOWED;
+        } catch (JMSRuntimeException | ActiveMQException refused) {
+            return refused.getMessage();
+        }
+    }
+
+    /** Something a broker client tries. */
+    private interface Attempt {
+        void run() throws ActiveMQException;
+    }
+
+    /** No broker account is fixed at build time: the launcher or the operator makes each one for a server. */
+    @Test
+    void theProvisionedServerComesWithoutBrokerAccounts() throws IOException {
+        Path configuration = Path.of(TestServer.property("meridian.server.home"), "standalone", "configuration");
+        for (String realmFile : List.of("application-users.properties", "application-roles.properties")) {
+            assertThat(Files.readAllLines(configuration.resolve(realmFile))).as(realmFile)
+                    .allMatch(line -> line.isBlank() || line.startsWith("#"));
         }
     }
 

@@ -9,6 +9,8 @@ import dev.meridian.it.delivery.ProbeAppender;
 import dev.meridian.it.delivery.ProbeConsumer;
 import dev.meridian.it.delivery.ProbeProblems;
 import dev.meridian.it.delivery.PublisherResource;
+import dev.meridian.launcher.BrokerAccounts;
+import dev.meridian.launcher.LaunchSettings.BrokerMode;
 import dev.meridian.launcher.WildFlyServer;
 import java.io.IOException;
 import java.net.URI;
@@ -115,7 +117,7 @@ public final class DeliveryProbes {
      */
     public static WildFlyServer startServer(Path ear, Path baseDirectory, Path console) throws Exception {
         return startServer(ear, baseDirectory, console,
-                Integer.parseInt(TestServer.property("meridian.test.port.offset")), "meridian.xml", Map.of());
+                Integer.parseInt(TestServer.property("meridian.test.port.offset")), BrokerMode.EMBEDDED, Map.of());
     }
 
     /**
@@ -125,7 +127,7 @@ public final class DeliveryProbes {
      * @param properties system properties on top of those the tests' server has
      */
     public static WildFlyServer startServer(Path ear, Path baseDirectory, Path console, int portOffset,
-                                     String configuration, Map<String, String> properties) throws Exception {
+                                     BrokerMode brokerMode, Map<String, String> properties) throws Exception {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("jboss.socket.binding.port-offset", String.valueOf(portOffset));
         all.put("meridian.db.url", "jdbc:postgresql://localhost:" + TestServer.property("meridian.test.db.port")
@@ -140,7 +142,8 @@ public final class DeliveryProbes {
         all.put("meridian.delivery.retry.delays", "PT0.1S");
         all.putAll(properties);
         WildFlyServer server = WildFlyServer.start(Path.of(TestServer.property("meridian.server.home")), ear,
-                baseDirectory, configuration, all, ProcessBuilder.Redirect.appendTo(console.toFile()));
+                baseDirectory, brokerMode, all, brokerAccounts(brokerMode, baseDirectory.getParent()),
+                ProcessBuilder.Redirect.appendTo(console.toFile()));
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (!ready(portOffset)) {
             if (!server.isRunning()) {
@@ -179,10 +182,25 @@ public final class DeliveryProbes {
         properties.put("meridian.node.id", node);
         properties.put("meridian.broker.host", "localhost");
         properties.put("meridian.broker.port", String.valueOf(brokerPort));
-        properties.put("meridian.broker.user", TestServer.property("meridian.broker.user"));
-        properties.put("meridian.broker.password", TestServer.property("meridian.broker.password"));
         return startServer(ear, base.resolve("wildfly-base"), base.resolve("server-console.log"), portOffset,
-                "meridian-remote-broker.xml", properties);
+                BrokerMode.REMOTE, properties);
+    }
+
+    /**
+     * The broker accounts of a server the tests start: on its own broker, a server password made on the first start
+     * and kept in {@code dataDirectory}, as the launcher makes it, and the tests' subscriber; on the standalone
+     * broker, the account {@link StandaloneBrokerSession} creates there.
+     */
+    public static BrokerAccounts brokerAccounts(BrokerMode brokerMode, Path dataDirectory) throws IOException {
+        if (brokerMode == BrokerMode.EMBEDDED) {
+            return BrokerAccounts.from(Map.of(
+                    "MERIDIAN_SUBSCRIBER_USER", TestServer.property("meridian.subscriber.user"),
+                    "MERIDIAN_SUBSCRIBER_PASSWORD", TestServer.property("meridian.subscriber.password")),
+                    dataDirectory, true);
+        }
+        return BrokerAccounts.from(Map.of(
+                "BROKER_USER", TestServer.property("meridian.broker.user"),
+                "BROKER_PASSWORD", TestServer.property("meridian.broker.password")), dataDirectory, false);
     }
 
     /** A path on the HTTP port of a server whose ports are WildFly's defaults moved by {@code portOffset}. */

@@ -2,6 +2,7 @@ package dev.meridian.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meridian.launcher.LaunchSettings.BrokerMode;
 import dev.meridian.launcher.WildFlyServer;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -48,7 +49,7 @@ class PoisonBurstFaultIT {
         Path ear = DeliveryProbes.exportedWithDeliveryProbes(
                 baseDirectory.resolveSibling("deployment").resolve("meridian.ear"), DeliveryIT.CONSUMER_SCHEMAS);
         server = DeliveryProbes.startServer(ear, baseDirectory, baseDirectory.resolveSibling("server-console.log"),
-                Integer.parseInt(TestServer.property("meridian.test.port.offset")), "meridian.xml",
+                Integer.parseInt(TestServer.property("meridian.test.port.offset")), BrokerMode.EMBEDDED,
                 Map.of("meridian.delivery.sessions", String.valueOf(SESSIONS)));
         ProbeLoad load = new ProbeLoad("poison" + UUID.randomUUID().toString().substring(0, 8));
         String steadyRun = load.run() + "-steady";

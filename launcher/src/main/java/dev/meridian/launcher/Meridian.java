@@ -23,23 +23,26 @@ public final class Meridian {
             System.exit(2);
         }
         LaunchSettings settings;
+        BrokerAccounts broker;
         try {
             settings = LaunchSettings.from(System.getenv(), Path.of(System.getProperty("user.home")));
+            broker = BrokerAccounts.from(System.getenv(), settings.dataDirectory(),
+                    settings.brokerMode() == LaunchSettings.BrokerMode.EMBEDDED);
         } catch (IllegalArgumentException e) {
             System.err.println("Cannot start Meridian: " + e.getMessage());
             System.exit(2);
             return;
         }
-        System.exit(run(Path.of(args[0]), Path.of(args[1]), settings));
+        System.exit(run(Path.of(args[0]), Path.of(args[1]), settings, broker));
     }
 
-    private static int run(Path serverHome, Path ear, LaunchSettings settings) throws IOException, InterruptedException {
+    private static int run(Path serverHome, Path ear, LaunchSettings settings, BrokerAccounts broker)
+            throws IOException, InterruptedException {
         Optional<EmbeddedDatabase> database = settings.externalDatabase().isPresent()
                 ? Optional.empty()
                 : Optional.of(startEmbeddedDatabase(settings));
         WildFlyServer server = WildFlyServer.start(serverHome, ear, settings.dataDirectory().resolve("wildfly"),
-                settings.brokerMode().serverConfiguration(), serverProperties(settings, database),
-                ProcessBuilder.Redirect.INHERIT);
+                settings.brokerMode(), serverProperties(settings, database), broker, ProcessBuilder.Redirect.INHERIT);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, database), "meridian-shutdown"));
         System.out.println("Meridian is starting at http://localhost:" + settings.httpPort()
                 + "/ (health at http://localhost:" + (9990 + settings.portOffset()) + "/health). Ctrl-C stops it.");

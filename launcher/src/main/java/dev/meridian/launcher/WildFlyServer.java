@@ -1,16 +1,21 @@
 package dev.meridian.launcher;
 
+import dev.meridian.launcher.LaunchSettings.BrokerMode;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +38,8 @@ public final class WildFlyServer {
      * cannot bind, whose port another server may answer on.
      */
     private static final Duration PORTS_RELEASE_TIMEOUT = Duration.ofSeconds(60);
+    /** The file in the base directory's configuration that hands the server its secrets. */
+    private static final String SECRETS_FILE = "meridian-secrets.properties";
     private static final String PORT_OFFSET_PROPERTY = "jboss.socket.binding.port-offset";
     /** Meridian's internal listener: a fixed port, not moved by the offset. */
     private static final String INTERNAL_PORT_PROPERTY = "meridian.internal.port";
@@ -60,23 +67,35 @@ public final class WildFlyServer {
      * Starts the server from {@code serverHome} with {@code ear} deployed, using {@code baseDirectory} for its
      * configuration, deployments, data and logs.
      *
-     * @param configuration    the server configuration file, one of those the build produced
+     * @param brokerMode       which of the server configurations the build produced to start
      * @param systemProperties passed to the server as {@code -Dname=value}
+     * @param broker           the server's broker account, passed in a file only the owner can read rather than on
+     *                         the command line every local user can see; with an embedded broker, every account is
+     *                         created on it
      * @param console          where the server's console output goes
      */
-    public static WildFlyServer start(Path serverHome, Path ear, Path baseDirectory, String configuration,
-                                      Map<String, String> systemProperties, ProcessBuilder.Redirect console)
-            throws IOException {
+    public static WildFlyServer start(Path serverHome, Path ear, Path baseDirectory, BrokerMode brokerMode,
+                                      Map<String, String> systemProperties, BrokerAccounts broker,
+                                      ProcessBuilder.Redirect console) throws IOException {
+        String configuration = brokerMode.serverConfiguration();
         int portOffset = Integer.parseInt(systemProperties.getOrDefault(PORT_OFFSET_PROPERTY, "0"));
         List<Integer> ports = new ArrayList<>(WILDFLY_PORTS.stream().map(port -> port + portOffset).toList());
         Optional.ofNullable(systemProperties.get(INTERNAL_PORT_PROPERTY)).map(Integer::valueOf).ifPresent(ports::add);
         ListeningPorts.awaitReleased(ports, PORTS_RELEASE_TIMEOUT);
         prepareBaseDirectory(serverHome, ear, baseDirectory, configuration);
+        Path configurationDirectory = baseDirectory.resolve("configuration");
+        if (brokerMode == BrokerMode.EMBEDDED) {
+            for (BrokerAccount account : broker.all()) {
+                account.addTo(configurationDirectory);
+            }
+        }
+        Path secrets = ownerOnlyProperties(configurationDirectory.resolve(SECRETS_FILE), broker.serverProperties());
         List<String> command = new ArrayList<>();
         command.add(serverHome.resolve("bin").resolve(isWindows() ? "standalone.bat" : "standalone.sh").toString());
         command.add("-c");
         command.add(configuration);
         command.add("-Djboss.server.base.dir=" + baseDirectory);
+        command.add("--properties=" + secrets.toUri());
         systemProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console);
         // the server runs on the JDK that runs the launcher, whatever JAVA_HOME says
@@ -107,6 +126,22 @@ public final class WildFlyServer {
             }
         }
         Files.copy(ear, deployments.resolve(ear.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Writes {@code properties} to {@code file}, readable and writable by its owner only. */
+    private static Path ownerOnlyProperties(Path file, Map<String, String> properties) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Properties written = new Properties();
+        written.putAll(properties);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            written.store(out, "Meridian's secrets for this start; written by the launcher on every start");
+        }
+        return file;
     }
 
     /** Copies the directory {@code from} with everything in it to {@code to}, replacing files that are there. */

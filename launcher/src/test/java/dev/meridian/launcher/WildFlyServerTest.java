@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WildFlyServerTest {
 
-    private static final String CONFIGURATION = "meridian.xml";
+    private static final String CONFIGURATION = LaunchSettings.BrokerMode.EMBEDDED.serverConfiguration();
 
     @TempDir
     Path directory;
@@ -27,7 +27,9 @@ class WildFlyServerTest {
     void stopReturnsOnlyOnceTheProcessTheScriptStartedHasEnded() throws Exception {
         Path pidFile = directory.resolve("jvm.pid");
         WildFlyServer server = WildFlyServer.start(serverHome(pidFile), ear(), directory.resolve("base"),
-                CONFIGURATION, Map.of("jboss.socket.binding.port-offset", String.valueOf(freePort() - 8080)),
+                LaunchSettings.BrokerMode.EMBEDDED, Map.of("jboss.socket.binding.port-offset",
+                        String.valueOf(freePort() - 8080)),
+                BrokerAccounts.from(Map.of("BROKER_PASSWORD", "not-used"), directory, false),
                 ProcessBuilder.Redirect.DISCARD);
         ProcessHandle jvm = ProcessHandle.of(awaitPid(pidFile)).orElseThrow();
 

@@ -73,7 +73,10 @@ public record DeliverySettings(String nodeId, String brokerUser, String brokerPa
                 // the server configuration reads these with the same names, so they mean the same everywhere
                 Settings.text(config, "meridian.node.id", "MERIDIAN_NODE_ID").orElse("meridian-1"),
                 Settings.text(config, "meridian.broker.user", "BROKER_USER").orElse("meridian"),
-                Settings.text(config, "meridian.broker.password", "BROKER_PASSWORD").orElse("meridian-broker"),
+                Settings.text(config, "meridian.broker.password", "BROKER_PASSWORD").orElseThrow(() ->
+                        new IllegalArgumentException("meridian.broker.password (BROKER_PASSWORD) is not set: the"
+                                + " launcher makes one on the first start; a server started otherwise needs the"
+                                + " password of its account on the broker")),
                 config.getOptionalValue("meridian.relay.batch-size", Integer.class).orElse(500),
                 duration(config, "meridian.delivery.poll-interval", "PT1S"),
                 config.getOptionalValue("meridian.delivery.sessions", Integer.class).orElse(2),
