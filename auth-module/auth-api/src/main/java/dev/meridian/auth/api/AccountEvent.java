@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public sealed interface AccountEvent extends DomainEvent permits UserRegistered, AccountActivated,
         RegistrationCancelled, UserLoggedIn, LoginFailed, UserLoggedOut, RolesChanged, AccountDisabled,
-        PasswordResetRequested, PasswordChanged, AccountRestored, AccountErased {
+        PasswordResetRequested, PasswordChanged, AccountRestored, AccountErased, EmailAddressVerified {
 
     /** The account's user id, the same in every module. */
     UUID userId();

@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * address uses up only that address's share: the owner, elsewhere, still signs in. Only a guesser spread over many
  * addresses reaches the per-account budget, which bounds the guesses to at most 100 in any hour (ASVS 2.2.1)
  * at the price of slowing the owner too. Registrations and password-reset requests: per client address and per
- * email address (known or not, so a limit tells nothing about an account).
+ * email address (known or not, so a limit tells nothing about an account). New verification links: per account.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -40,6 +41,7 @@ public class RateLimits {
     private RateLimit registrationsPerAccount;
     private RateLimit passwordResetsPerAddress;
     private RateLimit passwordResetsPerAccount;
+    private RateLimit emailVerificationsPerAccount;
 
     @PostConstruct
     void configure() {
@@ -53,6 +55,8 @@ public class RateLimits {
         registrationsPerAccount = limit(config, "meridian.rate-limit.registrations-per-account", "3/PT1H");
         passwordResetsPerAddress = limit(config, "meridian.rate-limit.password-resets-per-address", "10/PT1H");
         passwordResetsPerAccount = limit(config, "meridian.rate-limit.password-resets-per-account", "3/PT1H");
+        emailVerificationsPerAccount = limit(config, "meridian.rate-limit.email-verifications-per-account",
+                "3/PT1H");
         limiter = new RateLimiter(dataSource);
     }
 
@@ -121,6 +125,11 @@ public class RateLimits {
     public Optional<Duration> beforePasswordReset(String address, String email) {
         return limiter.take("password-reset-address:" + address, passwordResetsPerAddress)
                 .or(() -> limiter.take("password-reset-account:" + email, passwordResetsPerAccount));
+    }
+
+    /** How long the holder of {@code userId} must wait before another verification link is mailed; empty: go. */
+    public Optional<Duration> beforeEmailVerification(UUID userId) {
+        return limiter.take("email-verification-account:" + userId, emailVerificationsPerAccount);
     }
 
     private static RateLimit limit(Config config, String property, String fallback) {

@@ -44,6 +44,7 @@ public class AccountRecords {
             "delete from auth.password_reset_requests where email in (select email from auth.account_emails"
                     + " where user_id = ?)",
             "delete from auth.password_resets where user_id = ?",
+            "delete from auth.email_verifications where user_id = ?",
             "delete from auth.sessions where user_id = ?",
             "delete from auth.refresh_tokens where user_id = ?",
             "delete from auth.credentials where user_id = ?",

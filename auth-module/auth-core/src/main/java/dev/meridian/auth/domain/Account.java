@@ -5,6 +5,7 @@ import dev.meridian.auth.api.AccountDisabled;
 import dev.meridian.auth.api.AccountErased;
 import dev.meridian.auth.api.AccountEvent;
 import dev.meridian.auth.api.AccountRestored;
+import dev.meridian.auth.api.EmailAddressVerified;
 import dev.meridian.auth.api.LoginFailed;
 import dev.meridian.auth.api.PasswordChanged;
 import dev.meridian.auth.api.PasswordResetRequested;
@@ -35,6 +36,7 @@ public final class Account extends AggregateRoot<AccountEvent> {
     private Set<Role> roles = EnumSet.noneOf(Role.class);
     private AccountStatus status;
     private String disabledReason;
+    private boolean emailVerified;
     private final Set<UUID> openSessions = new HashSet<>();
 
     private Account() {
@@ -161,6 +163,24 @@ public final class Account extends AggregateRoot<AccountEvent> {
         record(new PasswordChanged(userId, "PASSWORD_CHANGE", openSessions.contains(sessionId) ? sessionId : null));
     }
 
+    /**
+     * The holder proved the address is theirs. Only an active account: a pending one has not finished registering,
+     * and a disabled or erased one may not change.
+     */
+    public void verifyEmail() {
+        if (status != AccountStatus.ACTIVE) {
+            throw new AccountStateException("Only an active account's address can be verified", status);
+        }
+        if (!emailVerified) {
+            record(new EmailAddressVerified(userId));
+        }
+    }
+
+    /** Whether the holder proved the address is theirs. */
+    public boolean emailVerified() {
+        return emailVerified;
+    }
+
     public UUID userId() {
         return userId;
     }
@@ -213,6 +233,8 @@ public final class Account extends AggregateRoot<AccountEvent> {
             openSessions.clear();
         } else if (event instanceof PasswordChanged changed) {
             openSessions.removeIf(session -> !session.equals(changed.keptSessionId()));
+        } else if (event instanceof EmailAddressVerified) {
+            emailVerified = true;
         }
     }
 }

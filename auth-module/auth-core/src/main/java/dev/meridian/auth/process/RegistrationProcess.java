@@ -28,9 +28,9 @@ import java.util.UUID;
  * The registration process (DESIGN.md): the account is created pending (auth), the profile created (user), the
  * sign-up kept pending (analytics), the welcome mail held (notification), then the LRA is closed, whereupon the
  * coordinator completes every part: the account becomes active, the sign-up is counted and the welcome mail goes
- * out (never for a cancelled registration). A step that fails, answers with an error or does not answer
- * within {@code meridian.process.step-timeout} (five seconds by default) fails the registration: the public
- * resource's answer then cancels the LRA and the coordinator compensates every step taken.
+ * out with the link that verifies the address (never for a cancelled registration). A step that fails, answers
+ * with an error or does not answer within {@code meridian.process.step-timeout} (five seconds by default) fails the
+ * registration: the public resource's answer then cancels the LRA and the coordinator compensates every step taken.
  *
  * <p>Each step is timed ({@code meridian.registration.step}, tagged {@code step}) and each outcome counted
  * ({@code meridian.registrations}, tagged {@code outcome}); the registration benchmark reads them to tell the
@@ -46,6 +46,9 @@ public class RegistrationProcess {
 
     @Inject
     RegisterUserHandler register;
+
+    @Inject
+    EmailVerificationProcess verification;
 
     @Inject
     ProcessLog processLog;
@@ -87,9 +90,12 @@ public class RegistrationProcess {
                     registration.email(), registration.displayName(), registration.locale())), "user"));
             timed("sign-up", () -> takeStep(lraId, SignUpRequest.PATH, Entity.json(new SignUpRequest(userId)),
                     "analytics"));
-            timed("welcome-mail", () -> takeStep(lraId, WelcomeMailRequest.PATH, Entity.json(new WelcomeMailRequest(
-                    userId, registration.email(), registration.displayName(), registration.locale())),
-                    "notification"));
+            timed("welcome-mail", () -> {
+                EmailVerificationProcess.Link verificationLink = verification.newLink(userId);
+                takeStep(lraId, WelcomeMailRequest.PATH, Entity.json(new WelcomeMailRequest(userId,
+                        registration.email(), registration.displayName(), registration.locale(),
+                        verificationLink.url(), verificationLink.expiresAt())), "notification");
+            });
             timed("close", () -> closeLra(lraId));
             meters.counter("meridian.registrations", "outcome", "closed").increment();
             return userId;

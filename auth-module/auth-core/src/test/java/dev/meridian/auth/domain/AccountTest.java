@@ -8,6 +8,7 @@ import dev.meridian.auth.api.AccountDisabled;
 import dev.meridian.auth.api.AccountErased;
 import dev.meridian.auth.api.AccountEvent;
 import dev.meridian.auth.api.AccountRestored;
+import dev.meridian.auth.api.EmailAddressVerified;
 import dev.meridian.auth.api.LoginFailed;
 import dev.meridian.auth.api.PasswordChanged;
 import dev.meridian.auth.api.PasswordResetRequested;
@@ -70,6 +71,21 @@ class AccountTest {
     @Test
     void refusesToCancelARegistrationThatAlreadyClosed() {
         given(REGISTERED, ACTIVATED).when(account -> account.cancelRegistration("too late"))
+                .thenRefused(AccountStateException.class);
+    }
+
+    @Test
+    void verifiesAnActiveAccountsAddressOnceAndNoOtherAccounts() {
+        EmailAddressVerified verified = new EmailAddressVerified(ADA);
+        given(REGISTERED, ACTIVATED).when(Account::verifyEmail).thenRecorded(verified);
+        assertThat(given(REGISTERED, ACTIVATED, verified).when(Account::verifyEmail).thenRecordedNothing()
+                .emailVerified()).isTrue();
+        assertThat(given(REGISTERED, ACTIVATED).when(account -> { }).thenRecordedNothing().emailVerified()).isFalse();
+
+        AccountStateException pending = given(REGISTERED).when(Account::verifyEmail)
+                .thenRefused(AccountStateException.class);
+        assertThat(pending.status()).isEqualTo(AccountStatus.PENDING);
+        given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "abuse")).when(Account::verifyEmail)
                 .thenRefused(AccountStateException.class);
     }
 

@@ -36,12 +36,14 @@ public class Deliveries {
     public static final String PASSWORD_RESET = "PASSWORD_RESET";
     /** The kind of the mail that confirms a password reset. */
     public static final String PASSWORD_CHANGED = "PASSWORD_CHANGED";
+    /** The kind of the mail with a new email-verification link. */
+    public static final String EMAIL_VERIFICATION = "EMAIL_VERIFICATION";
     /** The kind of the mail that says a data export is ready, with its link. */
     public static final String DATA_EXPORT_READY = "DATA_EXPORT_READY";
 
     private static final String HOLD = """
             insert into notification.deliveries (id, user_id, kind, channel, recipient, display_name, locale, lra_id,
-                status) values (?, ?, ?, 'EMAIL', ?, ?, ?, ?, 'HELD')
+                status, link, link_expires_at) values (?, ?, ?, 'EMAIL', ?, ?, ?, ?, 'HELD', ?, ?)
             """;
     private static final String QUEUE_WITH_LINK = """
             insert into notification.deliveries (id, user_id, kind, channel, recipient, locale, lra_id, status,
@@ -97,15 +99,17 @@ public class Deliveries {
     ProcessLog processLog;
 
     /**
-     * Holds the welcome mail of the registration {@code lraId}.
+     * Holds the welcome mail of the registration {@code lraId}, with the link that verifies the address.
      *
      * @return false when the registration was cancelled before this step
      */
     @Transactional
-    public boolean holdWelcome(String lraId, UUID userId, String email, String displayName, String locale) {
+    public boolean holdWelcome(String lraId, UUID userId, String email, String displayName, String locale,
+                               String verificationLink, Instant verificationLinkExpiresAt) {
         ProcessLog.Joining joining = processLog.join(lraId, MODULE, userId, "welcome mail held");
         if (joining == ProcessLog.Joining.JOINED) {
-            update(HOLD, UUID.randomUUID(), userId, WELCOME, email, displayName, locale, lraId);
+            update(HOLD, UUID.randomUUID(), userId, WELCOME, email, displayName, locale, lraId, verificationLink,
+                    Timestamp.from(verificationLinkExpiresAt));
         }
         return joining != ProcessLog.Joining.CANCELLED;
     }
@@ -128,9 +132,26 @@ public class Deliveries {
     @Transactional
     public boolean queuePasswordReset(String lraId, UUID userId, String email, String locale, String link,
                                       Instant expiresAt) {
-        ProcessLog.Joining joining = processLog.join(lraId, MODULE, userId, "reset mail queued");
+        return queueWithLink(lraId, PASSWORD_RESET, "reset mail queued", userId, email, locale, link, expiresAt);
+    }
+
+    /**
+     * Queues the mail with a new email-verification link of the process {@code lraId}.
+     *
+     * @return false when the process was cancelled before this step
+     */
+    @Transactional
+    public boolean queueVerification(String lraId, UUID userId, String email, String locale, String link,
+                                     Instant expiresAt) {
+        return queueWithLink(lraId, EMAIL_VERIFICATION, "verification mail queued", userId, email, locale, link,
+                expiresAt);
+    }
+
+    private boolean queueWithLink(String lraId, String kind, String step, UUID userId, String email, String locale,
+                                  String link, Instant expiresAt) {
+        ProcessLog.Joining joining = processLog.join(lraId, MODULE, userId, step);
         if (joining == ProcessLog.Joining.JOINED) {
-            update(QUEUE_WITH_LINK, UUID.randomUUID(), userId, PASSWORD_RESET, email, locale, lraId, link,
+            update(QUEUE_WITH_LINK, UUID.randomUUID(), userId, kind, email, locale, lraId, link,
                     Timestamp.from(expiresAt));
         }
         return joining != ProcessLog.Joining.CANCELLED;

@@ -59,11 +59,14 @@ public class WelcomeMailParticipant {
         if (request == null || request.displayName() == null || request.locale() == null) {
             violations.add(new Problem.Violation("displayName and locale", "required"));
         }
+        if (request == null || request.verificationLink() == null || request.verificationLinkExpiresAt() == null) {
+            violations.add(new Problem.Violation("verificationLink and verificationLinkExpiresAt", "required"));
+        }
         if (!violations.isEmpty()) {
             return Problem.invalid(violations).toResponse();
         }
         if (!deliveries.holdWelcome(lraId.toString(), request.userId(), request.email(), request.displayName(),
-                request.locale())) {
+                request.locale(), request.verificationLink(), request.verificationLinkExpiresAt())) {
             return Problem.of(Response.Status.CONFLICT, "The registration was cancelled").toResponse();
         }
         return Response.ok().build();

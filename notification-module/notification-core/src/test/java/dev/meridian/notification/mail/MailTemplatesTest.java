@@ -37,16 +37,28 @@ class MailTemplatesTest {
     }
 
     @Test
-    void carriesTheResetLinkAndWhenItStopsWorkingInEveryPart() {
-        String link = "https://app.example.org/password-reset#token=abc_DEF-123";
-        for (String language : new String[] {"en", "de"}) {
-            RenderedMail mail = templates.render("PASSWORD_RESET", language,
-                    Map.of("link", link, "linkExpiresAt", "2026-11-22 14:05 UTC"));
+    void carriesEachLinkAndWhenItStopsWorkingInEveryPart() {
+        String link = "https://app.example.org/some-link#token=abc_DEF-123";
+        for (String kind : new String[] {"PASSWORD_RESET", "EMAIL_VERIFICATION", "WELCOME"}) {
+            for (String language : new String[] {"en", "de"}) {
+                RenderedMail mail = templates.render(kind, language, Map.of("displayName", "Ada", "link", link,
+                        "linkExpiresAt", "2026-11-22 14:05 UTC"));
 
-            assertThat(mail.subject()).as(language).isNotBlank();
-            assertThat(mail.text()).as(language).contains(link, "2026-11-22 14:05 UTC");
-            assertThat(mail.html()).as(language).contains("<a href=\"" + link + "\">", "2026-11-22 14:05 UTC");
+                assertThat(mail.subject()).as(kind + " " + language).isNotBlank();
+                assertThat(mail.text()).as(kind + " " + language).contains(link, "2026-11-22 14:05 UTC");
+                assertThat(mail.html()).as(kind + " " + language)
+                        .contains("<a href=\"" + link + "\">", "2026-11-22 14:05 UTC");
+            }
         }
+    }
+
+    @Test
+    void greetsWithoutALinkWhenTheWelcomeMailHasNone() {
+        // a welcome mail held before verification links existed, sent after an upgrade
+        RenderedMail mail = templates.render("WELCOME", "en", Map.of("displayName", "Ada"));
+
+        assertThat(mail.text()).doesNotContain("link").contains("If you did not register");
+        assertThat(mail.html()).doesNotContain("<a href");
     }
 
     @Test

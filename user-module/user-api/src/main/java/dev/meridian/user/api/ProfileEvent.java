@@ -8,7 +8,8 @@ import java.util.UUID;
  * the display name are personal data: the store keeps them encrypted with the person's key.
  */
 public sealed interface ProfileEvent extends DomainEvent permits UserProfileCreated, UserProfileUpdated,
-        PreferencesChanged, UserProfileDiscarded, UserErasureRequested, UserErasureCancelled, UserErased {
+        PreferencesChanged, UserProfileDiscarded, UserErasureRequested, UserErasureCancelled, UserErased,
+        EmailVerified {
 
     /** The person's user id, the same in every module. */
     UUID userId();

@@ -1,6 +1,7 @@
 package dev.meridian.user.domain;
 
 import dev.meridian.eventinfra.api.AggregateRoot;
+import dev.meridian.user.api.EmailVerified;
 import dev.meridian.user.api.PreferencesChanged;
 import dev.meridian.user.api.ProfileEvent;
 import dev.meridian.user.api.UserErased;
@@ -25,6 +26,7 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
     private DisplayName displayName;
     private LanguageTag locale;
     private Preferences preferences = Preferences.NONE;
+    private boolean emailVerified;
     private boolean discarded;
     private boolean frozen;
     private boolean erased;
@@ -59,6 +61,16 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
         refuseUnlessChangeable();
         if (!newPreferences.equals(preferences)) {
             record(new PreferencesChanged(userId, newPreferences.values()));
+        }
+    }
+
+    /**
+     * The person proved the address is theirs. Recorded once; a discarded or erased profile has no address left to
+     * verify, and one being erased still learns it (the erasure may be cancelled).
+     */
+    public void verifyEmail() {
+        if (!emailVerified && !discarded && !erased) {
+            record(new EmailVerified(userId));
         }
     }
 
@@ -127,6 +139,11 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
         return preferences;
     }
 
+    /** Whether the person proved the address is theirs. */
+    public boolean emailVerified() {
+        return emailVerified;
+    }
+
     public boolean discarded() {
         return discarded;
     }
@@ -153,6 +170,8 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
             locale = new LanguageTag(updated.locale());
         } else if (event instanceof PreferencesChanged changed) {
             preferences = new Preferences(changed.preferences());
+        } else if (event instanceof EmailVerified) {
+            emailVerified = true;
         } else if (event instanceof UserProfileDiscarded) {
             discarded = true;
         } else if (event instanceof UserErasureRequested) {

@@ -23,7 +23,6 @@ public class ProfileQueries {
     public ProfileView view(Profile profile) {
         return new ProfileView(profile.userId(), profile.email(),
                 profile.displayName() == null ? null : profile.displayName().value(), profile.locale().value(),
-                // no verification flow yet: a registered address is unverified until one exists
-                false, profile.preferences().values(), records.profiles().createdAt(profile.userId()).orElseThrow());
+                profile.emailVerified(), profile.preferences().values(), records.profiles().createdAt(profile.userId()).orElseThrow());
     }
 }

@@ -3,6 +3,7 @@ package dev.meridian.user.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meridian.eventinfra.testing.AggregateScenario;
+import dev.meridian.user.api.EmailVerified;
 import dev.meridian.user.api.PreferencesChanged;
 import dev.meridian.user.api.ProfileEvent;
 import dev.meridian.user.api.UserErased;
@@ -24,6 +25,16 @@ class ProfileTest {
 
     private static AggregateScenario<Profile, ProfileEvent> given(ProfileEvent... history) {
         return AggregateScenario.given(Profile::toReplay, history);
+    }
+
+    @Test
+    void recordsAVerifiedAddressOnceAndNotOnADiscardedOrErasedProfile() {
+        EmailVerified verified = new EmailVerified(ADA);
+        assertThat(given(CREATED).when(Profile::verifyEmail).thenRecorded(verified).emailVerified()).isTrue();
+        given(CREATED, verified).when(Profile::verifyEmail).thenRecordedNothing();
+        given(CREATED, DISCARDED).when(Profile::verifyEmail).thenRecordedNothing();
+        given(CREATED, new UserErased(ADA)).when(Profile::verifyEmail).thenRecordedNothing();
+        assertThat(given(CREATED).when(profile -> { }).thenRecordedNothing().emailVerified()).isFalse();
     }
 
     @Test

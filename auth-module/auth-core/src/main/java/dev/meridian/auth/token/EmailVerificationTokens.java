@@ -1,0 +1,60 @@
+package dev.meridian.auth.token;
+
+import dev.meridian.eventinfra.jdbc.Statements;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Email-verification tokens ({@code auth.email_verifications}): opaque ({@link OpaqueTokens}), kept only as their
+ * hash. A token works once, until it expires, and only while it is its account's newest. Every method joins the
+ * caller's transaction.
+ */
+@ApplicationScoped
+public class EmailVerificationTokens {
+
+    private static final String SUPERSEDE = """
+            update auth.email_verifications set status = 'SUPERSEDED', ended_at = now()
+            where user_id = ? and status = 'ISSUED'
+            """;
+    private static final String ISSUE = """
+            insert into auth.email_verifications (token_hash, user_id, status, expires_at) values (?, ?, 'ISSUED', ?)
+            """;
+    // the row lock makes one of two confirmations with the same token wait, then find it used
+    private static final String REDEEM = """
+            update auth.email_verifications set status = 'USED', ended_at = now()
+            where token_hash = ? and status = 'ISSUED' and expires_at > now() returning user_id
+            """;
+
+    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    DataSource dataSource;
+
+    /** A new token for {@code userId}, working until {@code expiresAt}; the account's earlier ones stop working. */
+    public String issue(UUID userId, Instant expiresAt) {
+        String token = OpaqueTokens.next();
+        Statements.update(dataSource, "supersede verification tokens", SUPERSEDE, userId);
+        Statements.update(dataSource, "keep a verification token", ISSUE, OpaqueTokens.hash(token), userId,
+                Timestamp.from(expiresAt));
+        return token;
+    }
+
+    /** Uses {@code token} up: the account it verifies; empty when it is unknown, used, superseded or expired. */
+    public Optional<UUID> redeem(String token) {
+        try (Connection db = dataSource.getConnection(); PreparedStatement redeem = db.prepareStatement(REDEEM)) {
+            redeem.setBytes(1, OpaqueTokens.hash(token));
+            try (ResultSet row = redeem.executeQuery()) {
+                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot use a verification token", e);
+        }
+    }
+}

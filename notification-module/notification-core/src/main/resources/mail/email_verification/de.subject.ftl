@@ -1,0 +1,1 @@
+Adresse für Meridian bestätigen

@@ -1,0 +1,1 @@
+Confirm your address for Meridian
