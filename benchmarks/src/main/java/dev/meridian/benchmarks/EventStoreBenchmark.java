@@ -19,6 +19,7 @@ import dev.meridian.eventinfra.sourcing.SnapshotStore;
 import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.EventTypeRegistry;
+import dev.meridian.eventinfra.store.KeyEncryptionKey;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.StreamIds;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -106,7 +107,7 @@ public final class EventStoreBenchmark {
 
     private EventStoreBenchmark(HikariDataSource pool) {
         this.pool = pool;
-        this.store = new PostgresEventStore(pool, EventTypeRegistry.of(List.of(AccountRegistered.class)), json, EventStoreMetrics.NONE);
+        this.store = new PostgresEventStore(pool, EventTypeRegistry.of(List.of(AccountRegistered.class)), json, EventStoreMetrics.NONE, KeyEncryptionKey.generate());
     }
 
     public static void main(String[] args) throws Exception {

@@ -124,7 +124,8 @@ public final class DeliveryProbes {
      * Starts the provisioned server with {@code ear} in {@code configuration}, its ports moved by {@code portOffset}
      * and the tests' database, and waits until it is ready.
      *
-     * @param properties system properties on top of those the tests' server has
+     * @param properties system properties on top of those the tests' server has; one with an empty value is not
+     *                   set at all
      */
     public static WildFlyServer startServer(Path ear, Path baseDirectory, Path console, int portOffset,
                                      BrokerMode brokerMode, Map<String, String> properties) throws Exception {
@@ -139,8 +140,11 @@ public final class DeliveryProbes {
                 + "/lra-coordinator/lra-coordinator");
         all.put("meridian.jwt.public-key-location", "file:" + TestServer.property("meridian.test.jwt.public-key"));
         all.put("meridian.jwt.private-key-location", "file:" + TestServer.property("meridian.test.jwt.private-key"));
+        all.put("meridian.kek-file", TestServer.property("meridian.test.kek-file"));
         all.put("meridian.delivery.retry.delays", "PT0.1S");
         all.putAll(properties);
+        // an empty value leaves the property unset, so that the server's default applies
+        all.values().removeIf(String::isEmpty);
         WildFlyServer server = WildFlyServer.start(Path.of(TestServer.property("meridian.server.home")), ear,
                 baseDirectory, brokerMode, all, brokerAccounts(brokerMode, baseDirectory.getParent()),
                 ProcessBuilder.Redirect.appendTo(console.toFile()));

@@ -16,11 +16,13 @@ import java.util.Optional;
  * @param brokerMode         whether the server runs its own Artemis or uses one at BROKER_HOST:BROKER_PORT
  * @param internalPort       the internal listener's port (LRA coordinator, participant callbacks): 8090 moved by
  *                           the port offset unless MERIDIAN_INTERNAL_PORT says otherwise
+ * @param internalHost       where this server reaches its own internal listener: the address it binds, or loopback
+ *                           when it binds every address
  * @param coordinatorUrl     the LRA coordinator, on the internal listener unless MERIDIAN_LRA_COORDINATOR_URL names
  *                           another
  */
 public record LaunchSettings(Path dataDirectory, int portOffset, int embeddedDbPort, Optional<String> externalDatabase,
-                             BrokerMode brokerMode, int internalPort, String coordinatorUrl) {
+                             BrokerMode brokerMode, int internalPort, String internalHost, String coordinatorUrl) {
 
     /** Where the broker runs; each mode has its own server configuration, produced by the build. */
     public enum BrokerMode {
@@ -61,10 +63,11 @@ public record LaunchSettings(Path dataDirectory, int portOffset, int embeddedDbP
         int portOffset = integer(environment, PORT_OFFSET, 0, 0, HIGHEST_PORT - HIGHEST_SERVER_PORT);
         int embeddedDbPort = integer(environment, EMBEDDED_DB_PORT, DEFAULT_EMBEDDED_DB_PORT, 1, HIGHEST_PORT);
         int internalPort = integer(environment, INTERNAL_PORT, DEFAULT_INTERNAL_PORT + portOffset, 1, HIGHEST_PORT);
+        String internalHost = internalHost(environment);
         return new LaunchSettings(dataDirectory.toAbsolutePath(), portOffset, embeddedDbPort,
                 Optional.ofNullable(blankToNull(environment.get(DB_URL))), brokerMode(environment), internalPort,
-                Optional.ofNullable(blankToNull(environment.get(COORDINATOR_URL)))
-                        .orElseGet(() -> "http://" + internalHost(environment) + ":" + internalPort
+                internalHost, Optional.ofNullable(blankToNull(environment.get(COORDINATOR_URL)))
+                        .orElseGet(() -> "http://" + internalHost + ":" + internalPort
                                 + "/lra-coordinator/lra-coordinator"));
     }
 

@@ -61,6 +61,8 @@ public final class Meridian {
         properties.put("jboss.socket.binding.port-offset", Integer.toString(settings.portOffset()));
         // the internal listener is on a fixed port (its filter names the number), so the launcher moves it
         properties.put("meridian.internal.port", Integer.toString(settings.internalPort()));
+        // where this server reaches its own internal listener, for the JWK set every module verifies tokens with
+        properties.put("meridian.internal.host", settings.internalHost());
         properties.put("meridian.lra.coordinator.url", settings.coordinatorUrl());
         database.ifPresent(embedded -> {
             properties.put("meridian.db.url", embedded.jdbcUrl());

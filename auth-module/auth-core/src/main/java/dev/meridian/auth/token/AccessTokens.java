@@ -1,19 +1,12 @@
 package dev.meridian.auth.token;
 
-import dev.meridian.eventinfra.module.Settings;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.PrivateKey;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -30,46 +23,20 @@ import org.jose4j.lang.JoseException;
  * asking auth: signing out or disabling an account ends the refresh tokens at once and the access tokens by their
  * expiry.
  *
- * <p>The key pair is {@code meridian.jwt.private-key-location} and {@code meridian.jwt.public-key-location} when
- * configured (both or neither); otherwise the pair kept in the database, whose public half is written to
- * {@code <server data dir>/meridian/jwt-public.pem}, where every module's verification looks by default.
+ * <p>The header names the signing key ({@code kid}), which {@link SigningKeyRing} chooses and rotates.
  */
 @ApplicationScoped
 public class AccessTokens {
 
-    static final String PRIVATE_KEY_LOCATION = "meridian.jwt.private-key-location";
-    static final String PUBLIC_KEY_LOCATION = "meridian.jwt.public-key-location";
+    @Inject
+    SigningKeyRing keys;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
-    DataSource dataSource;
-
-    private PrivateKey signingKey;
     private String issuer;
-    private Duration lifetime;
-    private String keySource;
 
     @PostConstruct
     void prepare() {
-        Config config = ConfigProvider.getConfig(AccessTokens.class.getClassLoader());
-        issuer = config.getValue("mp.jwt.verify.issuer", String.class);
-        lifetime = Settings.positiveDuration(config, "meridian.jwt.access-token-lifetime", Duration.ofMinutes(5));
-        Optional<String> privateKey = Settings.text(config, PRIVATE_KEY_LOCATION);
-        Optional<String> publicKey = Settings.text(config, PUBLIC_KEY_LOCATION);
-        if (privateKey.isPresent() != publicKey.isPresent()) {
-            throw new IllegalStateException("Set both " + PRIVATE_KEY_LOCATION + " and " + PUBLIC_KEY_LOCATION
-                    + " (MERIDIAN_JWT_PRIVATE_KEY_LOCATION, MERIDIAN_JWT_PUBLIC_KEY_LOCATION), or neither");
-        }
-        KeyPair keys;
-        if (privateKey.isPresent()) {
-            keys = SigningKeys.configured(privateKey.get(), publicKey.get());
-            keySource = "the configured key " + privateKey.get();
-        } else {
-            keys = SigningKeys.stored(dataSource);
-            Path published = Path.of(System.getProperty("jboss.server.data.dir"), "meridian", "jwt-public.pem");
-            SigningKeys.publish(keys.getPublic(), published);
-            keySource = "the key pair kept in the database (public key at " + published + ")";
-        }
-        signingKey = keys.getPrivate();
+        issuer = ConfigProvider.getConfig(AccessTokens.class.getClassLoader())
+                .getValue("mp.jwt.verify.issuer", String.class);
     }
 
     /** A token for the account {@code userId}, signed in as {@code email}, in session {@code sessionId}. */
@@ -82,12 +49,14 @@ public class AccessTokens {
         claims.setStringListClaim("groups", roles);
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
-        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(keys.tokenLifetime()).getEpochSecond()));
         claims.setClaim("sid", sessionId.toString());
         claims.setClaim("auth_time", authenticatedAt.getEpochSecond());
         JsonWebSignature signature = new JsonWebSignature();
         signature.setPayload(claims.toJson());
-        signature.setKey(signingKey);
+        SigningKey signingKey = keys.signingKey();
+        signature.setKey(signingKey.privateKey());
+        signature.setKeyIdHeaderValue(signingKey.kid());
         signature.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         signature.setHeader("typ", "JWT");
         try {
@@ -99,11 +68,6 @@ public class AccessTokens {
 
     /** How long a token is valid. */
     public Duration lifetime() {
-        return lifetime;
-    }
-
-    /** Where the signing key came from, for the start-up log. */
-    public String keySource() {
-        return keySource;
+        return keys.tokenLifetime();
     }
 }

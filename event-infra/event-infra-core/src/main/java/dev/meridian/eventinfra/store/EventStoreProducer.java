@@ -17,6 +17,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ServiceLoader;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The event store of the running server: the shared datasource (so appends join the caller's JTA transaction)
@@ -46,6 +47,7 @@ public class EventStoreProducer {
     private EventJson json;
     private EventTypeRegistry registry;
     private PostgresEventStore store;
+    private KeyEncryptionKey keyEncryptionKey;
     private EventStore signallingStore;
 
     @PostConstruct
@@ -54,10 +56,18 @@ public class EventStoreProducer {
         registry = EventTypeRegistry.of(
                 ServiceLoader.load(EventCatalog.class, EventStoreProducer.class.getClassLoader()));
         json = new EventJson();
-        store = new PostgresEventStore(dataSource, registry, json, new MicrometerEventStoreMetrics(meterRegistry));
+        keyEncryptionKey = KeyEncryptionKey.configured(ConfigProvider.getConfig(EventStoreProducer.class
+                .getClassLoader()));
+        store = new PostgresEventStore(dataSource, registry, json, new MicrometerEventStoreMetrics(meterRegistry),
+                keyEncryptionKey);
+        int wrapped = store.wrapSubjectKeys();
+        if (wrapped > 0) {
+            LOG.info(() -> "Wrapped " + wrapped + " people's keys kept in the clear with key-encryption key "
+                    + keyEncryptionKey.id());
+        }
         signallingStore = new CommitSignallingEventStore(store, registry, transactions, appendsCommitted::fire,
                 subjectForgotten::fire);
-        LOG.info("Event store ready");
+        LOG.info(() -> "Event store ready; keys are wrapped with key-encryption key " + keyEncryptionKey.id());
     }
 
     @PreDestroy
@@ -70,6 +80,12 @@ public class EventStoreProducer {
     @ApplicationScoped
     public EventStore eventStore() {
         return signallingStore;
+    }
+
+    /** The key that wraps the keys kept in the database, for a module that keeps one (auth's signing key). */
+    @Produces
+    public KeyEncryptionKey keyEncryptionKey() {
+        return keyEncryptionKey;
     }
 
     /** The store itself, for event-infra's own readers (relay, projections). */

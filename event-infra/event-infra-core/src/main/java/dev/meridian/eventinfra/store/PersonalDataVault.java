@@ -4,9 +4,7 @@ import dev.meridian.eventinfra.api.DataSubject;
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.PersonalData;
 import java.lang.reflect.RecordComponent;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.Connection;
@@ -22,15 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.Cipher;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Crypto-shredding: each {@link PersonalData} component of an event is stored as
  * {@code {"$encrypted": base64(iv || AES-GCM ciphertext), "subject": id, "key": key id}} under the current key of
- * the event's {@link DataSubject}, kept in {@code event_infra.subject_keys}. Forgetting a subject deletes its key;
+ * the event's {@link DataSubject}, kept in {@code event_infra.subject_keys}; a map component is sealed as its JSON,
+ * marked {@code "form": "json"}. Forgetting a subject deletes its key;
  * its values then read as null, even if the person later comes back and gets a new key. The stored form names its
  * key, so reading needs no knowledge of the event type.
  */
@@ -39,24 +37,43 @@ final class PersonalDataVault {
     static final String ENCRYPTED = "$encrypted";
     static final String SUBJECT = "subject";
     static final String KEY = "key";
+    static final String FORM = "form";
+    static final String JSON_FORM = "json";
 
-    private static final String CIPHER = "AES/GCM/NoPadding";
     private static final int KEY_BYTES = 32;
-    private static final int IV_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private static final String CREATE_KEY = """
-            insert into event_infra.subject_keys (key_id, subject_id, key) values (?, ?, ?)
+            insert into event_infra.subject_keys (key_id, subject_id, key, kek_id) values (?, ?, ?, ?)
             on conflict (subject_id) do nothing
             """;
-    private static final String CURRENT_KEY = "select key_id, key from event_infra.subject_keys where subject_id = ?";
+    private static final String CURRENT_KEY = """
+            select key_id::text, key, kek_id from event_infra.subject_keys where subject_id = ?
+            """;
     private static final String KEYS = """
-            select key_id::text, key from event_infra.subject_keys where key_id = any(?::uuid[])
+            select key_id::text, key, kek_id from event_infra.subject_keys where key_id = any(?::uuid[])
             """;
     private static final String FORGET = "delete from event_infra.subject_keys where subject_id = ?";
+    private static final String WRAPPED_BY = """
+            select distinct kek_id from event_infra.subject_keys where kek_id is not null
+            """;
+    private static final String UNWRAPPED = """
+            select key_id::text, key from event_infra.subject_keys where kek_id is null for update
+            """;
+    private static final String WRAP = "update event_infra.subject_keys set key = ?, kek_id = ? where key_id = ?::uuid";
 
     private final SecureRandom random = new SecureRandom();
+    private final KeyEncryptionKey keyEncryptionKey;
+    private final EventJson json;
     private final Map<Class<?>, Optional<PersonalFields>> personalFieldsOfClass = new ConcurrentHashMap<>();
+
+    /**
+     * A vault whose keys are wrapped by {@code keyEncryptionKey} in the database, sealing map components as
+     * {@code json} writes them.
+     */
+    PersonalDataVault(KeyEncryptionKey keyEncryptionKey, EventJson json) {
+        this.keyEncryptionKey = keyEncryptionKey;
+        this.json = json;
+    }
 
     /**
      * Where an event class keeps personal data.
@@ -67,15 +84,15 @@ final class PersonalDataVault {
     record PersonalFields(RecordComponent subject, List<String> fields) {
     }
 
-    /** The personal components of {@code eventClass}, checked: String values and exactly one subject. */
+    /** The personal components of {@code eventClass}, checked: String or Map values and exactly one subject. */
     static Optional<PersonalFields> personalFieldsOf(Class<?> eventClass) {
         RecordComponent subject = null;
         List<String> fields = new ArrayList<>();
         for (RecordComponent component : eventClass.getRecordComponents()) {
             if (component.isAnnotationPresent(PersonalData.class)) {
-                if (component.getType() != String.class) {
+                if (component.getType() != String.class && component.getType() != Map.class) {
                     throw new IllegalArgumentException(eventClass.getName() + "." + component.getName()
-                            + " is @PersonalData, which must be a String");
+                            + " is @PersonalData, which must be a String or a Map");
                 }
                 fields.add(component.getName());
             }
@@ -109,6 +126,11 @@ final class PersonalDataVault {
             if (tree.get(field) instanceof String plain) {
                 tree.put(field, Map.of(ENCRYPTED, seal(key.key(), eventId, field, plain), SUBJECT, subject,
                         KEY, key.id()));
+            } else if (tree.get(field) instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                String asJson = json.fromTree((Map<String, Object>) map);
+                tree.put(field, Map.of(ENCRYPTED, seal(key.key(), eventId, field, asJson), SUBJECT, subject,
+                        KEY, key.id(), FORM, JSON_FORM));
             }
         }
         return tree;
@@ -136,7 +158,8 @@ final class PersonalDataVault {
                     entry.setValue(null);
                     redacted = true;
                 } else {
-                    entry.setValue(open(key, eventId, subject, entry.getKey(), String.valueOf(value.get(ENCRYPTED))));
+                    String opened = open(key, eventId, subject, entry.getKey(), String.valueOf(value.get(ENCRYPTED)));
+                    entry.setValue(JSON_FORM.equals(value.get(FORM)) ? json.toTree(opened) : opened);
                 }
             }
         }
@@ -162,7 +185,7 @@ final class PersonalDataVault {
             query.setArray(1, ids);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    keys.put(rows.getString(1), new SecretKeySpec(rows.getBytes(2), "AES"));
+                    keys.put(rows.getString(1), keyIn(rows));
                 }
             }
         }
@@ -189,10 +212,12 @@ final class PersonalDataVault {
     private CurrentKey keyFor(Connection connection, String subject) throws SQLException {
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);
+        UUID keyId = UUID.randomUUID();
         try (PreparedStatement create = connection.prepareStatement(CREATE_KEY)) {
-            create.setObject(1, UUID.randomUUID());
+            create.setObject(1, keyId);
             create.setString(2, subject);
-            create.setBytes(3, fresh);
+            create.setBytes(3, keyEncryptionKey.wrap(fresh, context(keyId.toString())));
+            create.setString(4, keyEncryptionKey.id());
             create.executeUpdate();
         }
         try (PreparedStatement query = connection.prepareStatement(CURRENT_KEY)) {
@@ -201,9 +226,50 @@ final class PersonalDataVault {
                 if (!row.next()) {
                     throw new EventStoreException("No key for subject " + subject + " right after creating it", null);
                 }
-                return new CurrentKey(row.getString(1), new SecretKeySpec(row.getBytes(2), "AES"));
+                return new CurrentKey(row.getString(1), keyIn(row));
             }
         }
+    }
+
+    /** The key of a row of (key id, key, id of the key-encryption key); one without the last is not wrapped yet. */
+    private SecretKey keyIn(ResultSet row) throws SQLException {
+        byte[] stored = row.getBytes(2);
+        return new SecretKeySpec(row.getString(3) == null ? stored
+                : keyEncryptionKey.unwrap(stored, context(row.getString(1))), "AES");
+    }
+
+    private static String context(String keyId) {
+        return "subject key " + keyId;
+    }
+
+    /**
+     * Wraps every key still stored in the clear (kept before keys were wrapped), after making sure the wrapped ones
+     * are this server's key-encryption key's: one that is not would make every person's data unreadable.
+     *
+     * @return how many keys it wrapped
+     */
+    int wrapStoredKeys(Connection connection) throws SQLException {
+        List<String> wrappedBy = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(WRAPPED_BY); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                wrappedBy.add(rows.getString(1));
+            }
+        }
+        keyEncryptionKey.checkWrapped(wrappedBy, "The people's encryption keys (event_infra.subject_keys)");
+        int wrapped = 0;
+        try (PreparedStatement query = connection.prepareStatement(UNWRAPPED);
+             ResultSet rows = query.executeQuery();
+             PreparedStatement wrap = connection.prepareStatement(WRAP)) {
+            while (rows.next()) {
+                wrap.setBytes(1, keyEncryptionKey.wrap(rows.getBytes(2), context(rows.getString(1))));
+                wrap.setString(2, keyEncryptionKey.id());
+                wrap.setString(3, rows.getString(1));
+                wrap.addBatch();
+                wrapped++;
+            }
+            wrap.executeBatch();
+        }
+        return wrapped;
     }
 
     private static String subjectOf(DomainEvent event, RecordComponent subject) {
@@ -219,20 +285,10 @@ final class PersonalDataVault {
         }
     }
 
-    private String seal(SecretKey key, UUID eventId, String field, String plain) {
-        try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
-            Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            // binding event and component stops a ciphertext from being moved to another event or component
-            cipher.updateAAD(associatedData(eventId, field));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
-                    .put(iv).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+    private static String seal(SecretKey key, UUID eventId, String field, String plain) {
+        // binding event and component stops a ciphertext from being moved to another event or component
+        return Base64.getEncoder().encodeToString(AesGcm.seal(key, plain.getBytes(StandardCharsets.UTF_8),
+                associatedData(eventId, field)));
     }
 
     private static byte[] associatedData(UUID eventId, String field) {
@@ -241,12 +297,9 @@ final class PersonalDataVault {
 
     private static String open(SecretKey key, UUID eventId, String subject, String field, String stored) {
         try {
-            byte[] bytes = Base64.getDecoder().decode(stored);
-            Cipher cipher = Cipher.getInstance(CIPHER);
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
-            cipher.updateAAD(associatedData(eventId, field));
-            return new String(cipher.doFinal(bytes, IV_BYTES, bytes.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
+            return new String(AesGcm.open(key, Base64.getDecoder().decode(stored), associatedData(eventId, field)),
+                    StandardCharsets.UTF_8);
+        } catch (AEADBadTagException e) {
             throw new EventStoreException("Personal data of subject " + subject + " in " + field
                     + " does not decrypt: the stored value or key was altered", e);
         }

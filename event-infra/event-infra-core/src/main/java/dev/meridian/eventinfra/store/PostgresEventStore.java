@@ -144,15 +144,16 @@ public final class PostgresEventStore implements EventStore {
     private final EventTypeRegistry registry;
     private final EventJson json;
     private final StoredEventDecoder decoder;
-    private final PersonalDataVault vault = new PersonalDataVault();
+    private final PersonalDataVault vault;
     private final GapSafeHorizon horizons = new GapSafeHorizon();
     private final EventStoreMetrics metrics;
 
     public PostgresEventStore(DataSource dataSource, EventTypeRegistry registry, EventJson json,
-                              EventStoreMetrics metrics) {
+                              EventStoreMetrics metrics, KeyEncryptionKey keyEncryptionKey) {
         this.dataSource = dataSource;
         this.registry = registry;
         this.json = json;
+        this.vault = new PersonalDataVault(keyEncryptionKey, json);
         this.decoder = new StoredEventDecoder(registry, json);
         this.metrics = metrics;
     }
@@ -570,6 +571,29 @@ public final class PostgresEventStore implements EventStore {
             retain.executeUpdate();
         } catch (SQLException e) {
             throw new EventStoreException("Cannot set the retention of " + streamId, e);
+        }
+    }
+
+    /**
+     * Wraps the people's keys still stored in the clear with the key-encryption key, once it is sure the wrapped
+     * ones are this key's; run at start-up, before anything is appended.
+     *
+     * @return how many keys it wrapped
+     * @throws IllegalStateException when the stored keys are wrapped by another key-encryption key
+     */
+    public int wrapSubjectKeys() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                int wrapped = vault.wrapStoredKeys(connection);
+                connection.commit();
+                return wrapped;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot wrap the people's keys", e);
         }
     }
 

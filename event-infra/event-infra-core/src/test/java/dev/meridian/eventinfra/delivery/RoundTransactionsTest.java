@@ -11,6 +11,7 @@ import dev.meridian.eventinfra.api.NewEvent;
 import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.EventTypeRegistry;
+import dev.meridian.eventinfra.store.KeyEncryptionKey;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.TestDatabase;
 import dev.meridian.eventinfra.store.TestEvents;
@@ -81,7 +82,7 @@ class RoundTransactionsTest {
     void readsInGlobalOrderArePlannedOnceAndTheRoundsOtherStatementsAsConfigured() throws Exception {
         try (EventJson json = new EventJson(); Connection db = database.getConnection()) {
             PostgresEventStore store = new PostgresEventStore(database,
-                    EventTypeRegistry.of(List.of(TestEvents.class)), json, EventStoreMetrics.NONE);
+                    EventTypeRegistry.of(List.of(TestEvents.class)), json, EventStoreMetrics.NONE, KeyEncryptionKey.generate());
             for (int item = 0; item < 20; item++) {
                 store.append("cart-" + item, ExpectedVersion.any(),
                         List.of(NewEvent.of(new TestEvents.ItemAdded("item", item), EventMetadata.none())));

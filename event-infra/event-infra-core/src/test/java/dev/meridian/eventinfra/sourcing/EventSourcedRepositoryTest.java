@@ -9,6 +9,7 @@ import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.EventTypeRegistry;
+import dev.meridian.eventinfra.store.KeyEncryptionKey;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.TestDatabase;
 import dev.meridian.eventinfra.store.TestEvents;
@@ -38,7 +39,7 @@ class EventSourcedRepositoryTest {
     static void createRepositories() {
         database = TestDatabase.fresh();
         store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)),
-                JSON, EventStoreMetrics.NONE);
+                JSON, EventStoreMetrics.NONE, KeyEncryptionKey.generate());
         carts = EventSourcedRepository.of(store, "cart", TestEvents.class, Cart::new);
         snapshottedCarts = EventSourcedRepository.of(store, "snapcart", TestEvents.class, Cart::new)
                 .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE),

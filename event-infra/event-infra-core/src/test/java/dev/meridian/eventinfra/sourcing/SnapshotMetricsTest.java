@@ -6,6 +6,7 @@ import dev.meridian.eventinfra.api.ConcurrencyConflictException;
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.EventTypeRegistry;
+import dev.meridian.eventinfra.store.KeyEncryptionKey;
 import dev.meridian.eventinfra.store.MicrometerEventStoreMetrics;
 import dev.meridian.eventinfra.store.PostgresEventStore;
 import dev.meridian.eventinfra.store.TestDatabase;
@@ -26,7 +27,7 @@ class SnapshotMetricsTest {
         MicrometerEventStoreMetrics metrics = new MicrometerEventStoreMetrics(meters);
         try (EventJson json = new EventJson()) {
             PostgresEventStore store = new PostgresEventStore(database,
-                    EventTypeRegistry.of(List.of(TestEvents.class)), json, metrics);
+                    EventTypeRegistry.of(List.of(TestEvents.class)), json, metrics, KeyEncryptionKey.generate());
             EventSourcedRepository<Cart, TestEvents> carts = EventSourcedRepository
                     .of(store, "cart", TestEvents.class, Cart::new)
                     .withSnapshots(new SnapshotStore(database, json, metrics),

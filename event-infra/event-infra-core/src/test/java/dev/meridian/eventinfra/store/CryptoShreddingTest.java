@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,11 @@ class CryptoShreddingTest {
                                    @PersonalData String name, String plan) implements DomainEvent {
     }
 
+    @EventType(name = "test.PreferencesSet")
+    public record PreferencesSet(@DataSubject UUID personId, @PersonalData Map<String, Object> preferences)
+            implements DomainEvent {
+    }
+
     @EventType(name = "test.Misplaced")
     public record Misplaced(@PersonalData int age, @DataSubject UUID personId) implements DomainEvent {
     }
@@ -39,13 +45,19 @@ class CryptoShreddingTest {
     }
 
     private static final EventJson JSON = new EventJson();
+    private static final KeyEncryptionKey KEY_ENCRYPTION_KEY = KeyEncryptionKey.generate();
     private static DataSource database;
     private static PostgresEventStore store;
 
     @BeforeAll
     static void openStore() {
         database = TestDatabase.fresh();
-        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(PersonRegistered.class)), JSON, EventStoreMetrics.NONE);
+        store = storeWith(KEY_ENCRYPTION_KEY);
+    }
+
+    private static PostgresEventStore storeWith(KeyEncryptionKey keyEncryptionKey) {
+        return new PostgresEventStore(database, EventTypeRegistry.of(List.of(PersonRegistered.class,
+                PreferencesSet.class)), JSON, EventStoreMetrics.NONE, keyEncryptionKey);
     }
 
     @AfterAll
@@ -70,6 +82,79 @@ class CryptoShreddingTest {
         EventEnvelope<DomainEvent> read = store.readStream(stream, 1, 1).get(0);
         assertThat(read.event()).isEqualTo(new PersonRegistered(person, "ada@example.org", "Ada Lovelace", "gold"));
         assertThat(read.personalDataRedacted()).isFalse();
+    }
+
+    @Test
+    void sealsAMapOfPersonalDataWholeAndForgetsItWithThePerson() throws Exception {
+        UUID person = UUID.randomUUID();
+        String stream = StreamIds.of("person", UUID.randomUUID());
+        Map<String, Object> preferences = Map.of("nickname", "Countess", "newsletter", true);
+        store.append(stream, ExpectedVersion.noStream(), List.of(NewEvent.of(new PreferencesSet(person, preferences),
+                EventMetadata.none())));
+
+        assertThat(storedPayload(stream)).doesNotContain("Countess").doesNotContain("newsletter");
+        assertThat(store.readStream(stream, 1, 1).get(0).event()).isEqualTo(new PreferencesSet(person, preferences));
+
+        store.forgetSubject(person.toString());
+
+        EventEnvelope<DomainEvent> redacted = store.readStream(stream, 1, 1).get(0);
+        assertThat(redacted.event()).isEqualTo(new PreferencesSet(person, null));
+        assertThat(redacted.personalDataRedacted()).isTrue();
+    }
+
+    /** What a dump of the database holds: the person's key only wrapped, useless without the key-encryption key. */
+    @Test
+    void keepsThePersonsKeyWrappedSoTheDatabaseAloneDecryptsNothing() throws Exception {
+        UUID person = UUID.randomUUID();
+        String stream = register(person, "ada@example.org", "Ada Lovelace");
+
+        try (Connection db = database.getConnection();
+             PreparedStatement query = db.prepareStatement(
+                     "select key_id::text, key, kek_id from event_infra.subject_keys where subject_id = ?")) {
+            query.setString(1, person.toString());
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getString(3)).isEqualTo(KEY_ENCRYPTION_KEY.id());
+                byte[] stored = row.getBytes(2);
+                assertThat(stored).as("IV, the key wrapped, the tag: no AES key").hasSize(12 + 32 + 16);
+                assertThatThrownBy(() -> KeyEncryptionKey.generate().unwrap(stored, "subject key " + row.getString(1)))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("wrapped by another");
+            }
+        }
+        PostgresEventStore withAnotherKey = storeWith(KeyEncryptionKey.generate());
+        assertThatThrownBy(withAnotherKey::wrapSubjectKeys).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(KEY_ENCRYPTION_KEY.id()).hasMessageContaining("meridian.kek");
+        assertThatThrownBy(() -> withAnotherKey.readStream(stream, 1, 1))
+                .hasRootCauseInstanceOf(javax.crypto.AEADBadTagException.class);
+        assertThat(store.readStream(stream, 1, 1).get(0).event())
+                .isEqualTo(new PersonRegistered(person, "ada@example.org", "Ada Lovelace", "gold"));
+    }
+
+    @Test
+    void wrapsTheKeysKeptInTheClearBeforeKeysWereWrapped() throws Exception {
+        UUID person = UUID.randomUUID();
+        String stream = register(person, "grace@example.org", "Grace Hopper");
+        try (Connection db = database.getConnection();
+             PreparedStatement unwrap = db.prepareStatement("select key_id::text, key from event_infra.subject_keys"
+                     + " where subject_id = ?");
+             PreparedStatement asBefore = db.prepareStatement("update event_infra.subject_keys set key = ?,"
+                     + " kek_id = null where key_id = ?::uuid")) {
+            unwrap.setString(1, person.toString());
+            try (ResultSet row = unwrap.executeQuery()) {
+                row.next();
+                asBefore.setBytes(1, KEY_ENCRYPTION_KEY.unwrap(row.getBytes(2), "subject key " + row.getString(1)));
+                asBefore.setString(2, row.getString(1));
+            }
+            asBefore.executeUpdate();
+        }
+        assertThat(store.readStream(stream, 1, 1).get(0).event()).as("a key in the clear still reads")
+                .isEqualTo(new PersonRegistered(person, "grace@example.org", "Grace Hopper", "gold"));
+
+        assertThat(store.wrapSubjectKeys()).isEqualTo(1);
+
+        assertThat(store.wrapSubjectKeys()).as("nothing left in the clear").isZero();
+        assertThat(store.readStream(stream, 1, 1).get(0).event())
+                .isEqualTo(new PersonRegistered(person, "grace@example.org", "Grace Hopper", "gold"));
     }
 
     @Test

@@ -42,7 +42,7 @@ class EventStoreAppendTest {
     static void openStore() {
         database = TestDatabase.fresh();
         json = new EventJson();
-        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), json, EventStoreMetrics.NONE);
+        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), json, EventStoreMetrics.NONE, KeyEncryptionKey.generate());
     }
 
     @AfterAll
@@ -282,7 +282,7 @@ class EventStoreAppendTest {
                     public void racedToTheHead(String category) {
                         races.incrementAndGet();
                     }
-                });
+                }, KeyEncryptionKey.generate());
         int writers = 16;
         int appendsPerWriter = 25;
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());

@@ -39,7 +39,7 @@ class GapSafeReadingTest {
     @BeforeEach
     void freshStore() {
         database = TestDatabase.fresh();
-        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), JSON, EventStoreMetrics.NONE);
+        store = new PostgresEventStore(database, EventTypeRegistry.of(List.of(TestEvents.class)), JSON, EventStoreMetrics.NONE, KeyEncryptionKey.generate());
     }
 
     @AfterAll

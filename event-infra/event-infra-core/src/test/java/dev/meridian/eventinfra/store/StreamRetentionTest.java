@@ -28,7 +28,7 @@ class StreamRetentionTest {
     @BeforeAll
     static void openStore() {
         store = new PostgresEventStore(TestDatabase.fresh(), EventTypeRegistry.of(List.of(TestEvents.class)), JSON,
-                EventStoreMetrics.NONE);
+                EventStoreMetrics.NONE, KeyEncryptionKey.generate());
     }
 
     @AfterAll

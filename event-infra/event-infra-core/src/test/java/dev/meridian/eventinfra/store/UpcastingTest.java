@@ -84,7 +84,7 @@ class UpcastingTest {
         storeRaw(stream, 2, 2, "{\"item\":\"pear\",\"cents\":99,\"currency\":\"CHF\"}");
         storeRaw(stream, 3, 3, "{\"item\":\"plum\",\"amount\":1.5,\"currency\":\"USD\"}");
         PostgresEventStore store = new PostgresEventStore(database,
-                EventTypeRegistry.of(List.of(PriceSet.class), List.of(new AddCurrency(), new CentsToAmount())), JSON, EventStoreMetrics.NONE);
+                EventTypeRegistry.of(List.of(PriceSet.class), List.of(new AddCurrency(), new CentsToAmount())), JSON, EventStoreMetrics.NONE, KeyEncryptionKey.generate());
 
         List<EventEnvelope<DomainEvent>> events = store.readStream(stream, 1, 10);
 
