@@ -6,6 +6,9 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -77,6 +80,17 @@ class ProfileIT {
         assertThat(TestServer.json(replaced).getJsonObject("preferences").keySet()).containsExactly("theme");
         assertThat(profileEvents()).containsExactly("user.UserProfileCreated", "user.PreferencesChanged",
                 "user.PreferencesChanged");
+        // a preference may hold anything the person typed: sealed with their key, so erasure reaches it
+        try (Connection db = TestServer.database(); PreparedStatement query = db.prepareStatement(
+                "select payload::text from event_infra.events where stream_id = ? and event_type = ?")) {
+            query.setString(1, "profile-" + userId);
+            query.setString(2, "user.PreferencesChanged");
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    assertThat(rows.getString(1)).contains("$encrypted").doesNotContain("dark", "light", "theme");
+                }
+            }
+        }
     }
 
     @Test

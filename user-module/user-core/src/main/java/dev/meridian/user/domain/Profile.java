@@ -169,7 +169,8 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
             displayName = updated.displayName() == null ? null : new DisplayName(updated.displayName());
             locale = new LanguageTag(updated.locale());
         } else if (event instanceof PreferencesChanged changed) {
-            preferences = new Preferences(changed.preferences());
+            // none once the person's key is shredded
+            preferences = changed.preferences() == null ? Preferences.NONE : new Preferences(changed.preferences());
         } else if (event instanceof EmailVerified) {
             emailVerified = true;
         } else if (event instanceof UserProfileDiscarded) {

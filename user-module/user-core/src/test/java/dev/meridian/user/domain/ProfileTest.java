@@ -28,6 +28,14 @@ class ProfileTest {
     }
 
     @Test
+    void readsPreferencesWhoseKeyIsShreddedAsNone() {
+        Profile erased = given(CREATED, new PreferencesChanged(ADA, null), new UserErased(ADA))
+                .when(profile -> { }).thenRecordedNothing();
+
+        assertThat(erased.preferences()).isEqualTo(Preferences.NONE);
+    }
+
+    @Test
     void recordsAVerifiedAddressOnceAndNotOnADiscardedOrErasedProfile() {
         EmailVerified verified = new EmailVerified(ADA);
         assertThat(given(CREATED).when(Profile::verifyEmail).thenRecorded(verified).emailVerified()).isTrue();
