@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  * command starts it): the JWT signing keys and each person's key are wrapped by the key-encryption key, so the
  * tables read straight from the database decrypt nothing and sign nothing; the signing keys rotate, every token
  * names its key ({@code kid}), every module verifies through the JWK set, a new key is published before it signs,
- * and a token of the previous key verifies until it expires. The server rotates every 40 s here.
+ * and a token of the previous key verifies until it expires. The server's keys rotate every ten minutes and are
+ * published ten seconds before they sign; the test makes the first key ten minutes old to have it rotated now.
  */
 class StoredKeysIT {
 
@@ -63,7 +64,7 @@ class StoredKeysIT {
                 baseDirectory.resolve("server-console.log"), portOffset, BrokerMode.EMBEDDED, Map.of(
                         "meridian.jwt.private-key-location", "",
                         "meridian.jwt.public-key-location", "",
-                        "meridian.jwt.key-rotation", "PT40S",
+                        "meridian.jwt.key-rotation", "PT10M",
                         "meridian.jwt.key-publication-lead", "PT10S",
                         "meridian.jwt.access-token-lifetime", "PT60S",
                         // the verifiers may fetch the key set again at once for an unknown kid (a minute apart by
@@ -83,7 +84,12 @@ class StoredKeysIT {
 
         assertKeyTablesAreUselessWithoutTheKeyEncryptionKey(userId, email);
 
-        within(Duration.ofSeconds(120), Duration.ofSeconds(1), () -> publishedKids().size() == 2,
+        try (Connection db = TestServer.database(); PreparedStatement age = db.prepareStatement(
+                "update auth.signing_keys set created_at = now() - interval '11 minutes'")) {
+            assertThat(age.executeUpdate()).isEqualTo(1);
+        }
+        // each server reads the keys again every 30 seconds
+        within(Duration.ofSeconds(60), Duration.ofSeconds(1), () -> publishedKids().size() == 2,
                 "the next key published");
         String beforeTheSwitch = signIn(email);
         assertThat(kidOf(beforeTheSwitch)).as("a published key does not sign before its lead").isEqualTo(firstKid);

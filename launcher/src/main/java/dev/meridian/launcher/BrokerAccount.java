@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -46,10 +47,19 @@ public record BrokerAccount(String user, String password, String group) {
      * {@code add-user.sh -a} would: the password only as the realm's digest of user, realm and password.
      */
     public void addTo(Path configurationDirectory) throws IOException {
-        Files.writeString(configurationDirectory.resolve(USERS_FILE), "\n" + user + "=" + digest() + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        Files.writeString(configurationDirectory.resolve(ROLES_FILE), "\n" + user + "=" + group + "\n",
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        appendOwnerOnly(configurationDirectory.resolve(USERS_FILE), user + "=" + digest());
+        appendOwnerOnly(configurationDirectory.resolve(ROLES_FILE), user + "=" + group);
+    }
+
+    /** The digest of an operator's password is worth guessing at: nobody but the server's user reads the file. */
+    private static void appendOwnerOnly(Path file, String line) throws IOException {
+        Files.writeString(file, "\n" + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file keeps the permissions of the server's directory
+        }
     }
 
     private String digest() {

@@ -72,5 +72,7 @@ class BrokerAccountsTest {
                 .noneMatch(line -> line.contains("meridian-broker") || line.contains("other"));
         assertThat(Files.readAllLines(dataDirectory.resolve("application-roles.properties")))
                 .contains("meridian=guest", "reporting=subscriber");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                dataDirectory.resolve("application-users.properties")))).isEqualTo("rw-------");
     }
 }

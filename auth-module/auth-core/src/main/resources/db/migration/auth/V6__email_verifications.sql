@@ -10,5 +10,6 @@ create table ${flyway:defaultSchema}.email_verifications (
     ended_at   timestamptz
 );
 
-create index email_verifications_issued_by_user on ${flyway:defaultSchema}.email_verifications (user_id)
+-- one working token per account
+create unique index email_verifications_issued_by_user on ${flyway:defaultSchema}.email_verifications (user_id)
     where status = 'ISSUED';

@@ -1,6 +1,5 @@
 package dev.meridian.auth.token;
 
-import dev.meridian.eventinfra.jdbc.Statements;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -15,12 +14,14 @@ import javax.sql.DataSource;
 
 /**
  * Email-verification tokens ({@code auth.email_verifications}): opaque ({@link OpaqueTokens}), kept only as their
- * hash. A token works once, until it expires, and only while it is its account's newest. Every method joins the
- * caller's transaction.
+ * hash. A token works once, until it expires, and only while it is its account's newest: issuing one ends the
+ * others in the same transaction, one account at a time, and the schema allows one working token per account.
  */
 @ApplicationScoped
 public class EmailVerificationTokens {
 
+    // two requests for the same account at once: the second waits, then supersedes the first's token
+    private static final String ONE_ACCOUNT_AT_A_TIME = "select pg_advisory_xact_lock(hashtextextended(?, 0))";
     private static final String SUPERSEDE = """
             update auth.email_verifications set status = 'SUPERSEDED', ended_at = now()
             where user_id = ? and status = 'ISSUED'
@@ -40,9 +41,27 @@ public class EmailVerificationTokens {
     /** A new token for {@code userId}, working until {@code expiresAt}; the account's earlier ones stop working. */
     public String issue(UUID userId, Instant expiresAt) {
         String token = OpaqueTokens.next();
-        Statements.update(dataSource, "supersede verification tokens", SUPERSEDE, userId);
-        Statements.update(dataSource, "keep a verification token", ISSUE, OpaqueTokens.hash(token), userId,
-                Timestamp.from(expiresAt));
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement oneAtATime = db.prepareStatement(ONE_ACCOUNT_AT_A_TIME);
+                 PreparedStatement supersede = db.prepareStatement(SUPERSEDE);
+                 PreparedStatement issue = db.prepareStatement(ISSUE)) {
+                oneAtATime.setString(1, userId.toString());
+                oneAtATime.execute();
+                supersede.setObject(1, userId);
+                supersede.executeUpdate();
+                issue.setBytes(1, OpaqueTokens.hash(token));
+                issue.setObject(2, userId);
+                issue.setTimestamp(3, Timestamp.from(expiresAt));
+                issue.executeUpdate();
+                db.commit();
+            } catch (SQLException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot keep a verification token", e);
+        }
         return token;
     }
 

@@ -20,7 +20,7 @@ final class KeyRotation {
     private final Duration rotation;
     private final Duration publicationLead;
     private final Duration tokenLifetime;
-    private List<StoredSigningKeys.Stored> keys;
+    private volatile List<StoredSigningKeys.Stored> keys;
 
     KeyRotation(StoredSigningKeys stored, Clock clock, Duration rotation, Duration publicationLead,
                 Duration tokenLifetime) {
@@ -35,28 +35,36 @@ final class KeyRotation {
         this.tokenLifetime = tokenLifetime;
     }
 
-    /** Reads the keys, makes the next one when it is due and deletes those no valid token was signed with. */
+    /**
+     * Reads the keys, makes the next one when it is due and deletes those no valid token was signed with. Until it
+     * has read them, the keys read before stay in use.
+     */
     void refresh() {
         Instant now = clock.instant();
-        keys = stored.all();
-        StoredSigningKeys.Stored newest = keys.get(0);
+        List<StoredSigningKeys.Stored> read = stored.all();
+        StoredSigningKeys.Stored newest = read.get(0);
         if (!now.isBefore(newest.key().createdAt().plus(rotation))) {
             stored.add(newest.id() + 1);
-            keys = stored.all();
+            read = stored.all();
         }
-        StoredSigningKeys.Stored current = current();
+        StoredSigningKeys.Stored current = currentOf(read);
         Instant signingSince = current.key().createdAt().plus(publicationLead);
-        if (current != keys.get(keys.size() - 1) && now.isAfter(signingSince.plus(tokenLifetime).plus(CLOCK_SKEW))) {
+        if (current != read.get(read.size() - 1) && now.isAfter(signingSince.plus(tokenLifetime).plus(CLOCK_SKEW))) {
             stored.retireBefore(current.id());
-            keys = stored.all();
+            read = stored.all();
         }
+        keys = read;
     }
 
     /** The key that signs: the newest one published for longer than the lead, or the only one. */
     StoredSigningKeys.Stored current() {
+        return currentOf(keys);
+    }
+
+    private StoredSigningKeys.Stored currentOf(List<StoredSigningKeys.Stored> read) {
         Instant publishedBefore = clock.instant().minus(publicationLead);
-        return keys.stream().filter(key -> !key.key().createdAt().isAfter(publishedBefore)).findFirst()
-                .orElse(keys.get(keys.size() - 1));
+        return read.stream().filter(key -> !key.key().createdAt().isAfter(publishedBefore)).findFirst()
+                .orElse(read.get(read.size() - 1));
     }
 
     /** Every key as last read, newest first. */

@@ -1,9 +1,11 @@
 package dev.meridian.auth.token;
 
+import dev.meridian.eventinfra.delivery.BatchLoop;
 import dev.meridian.eventinfra.module.Settings;
 import dev.meridian.eventinfra.store.KeyEncryptionKey;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -11,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -25,8 +29,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code meridian.jwt.key-publication-lead} (10 minutes) before it signs, longer than the verifiers wait between two
  * fetches of the key set, so every server knows it before any token names it; a key is deleted once its successor
  * has signed for longer than a token lives (plus a minute for clocks), so every token it signed has expired by
- * then. Old tokens verify until they expire. Every server reads the keys again every 30 seconds, so they all sign
- * with the same key within that.
+ * then. Old tokens verify until they expire. Every server reads the keys again every 30 seconds on a thread of its
+ * own, outside any request's transaction, so they all sign with the same key within that; signing and the key set
+ * use the keys last read, so a database that is away for a while changes neither.
  */
 @ApplicationScoped
 public class SigningKeyRing {
@@ -34,6 +39,7 @@ public class SigningKeyRing {
     static final String PRIVATE_KEY_LOCATION = "meridian.jwt.private-key-location";
     static final String PUBLIC_KEY_LOCATION = "meridian.jwt.public-key-location";
     private static final Duration READ_AGAIN_AFTER = Duration.ofSeconds(30);
+    private static final Logger LOG = Logger.getLogger(SigningKeyRing.class.getName());
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
@@ -41,12 +47,15 @@ public class SigningKeyRing {
     @Inject
     KeyEncryptionKey keyEncryptionKey;
 
+    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    ManagedThreadFactory threads;
+
     private final Clock clock = Clock.systemUTC();
     private Duration tokenLifetime;
     private Duration rotationPeriod;
     private Optional<SigningKey> configured;
     private KeyRotation rotation;
-    private Instant readAt = Instant.MIN;
+    private Refresher refresher;
 
     @PostConstruct
     void prepare() {
@@ -66,9 +75,25 @@ public class SigningKeyRing {
             return SigningKey.of(pair.getPrivate(), pair.getPublic(), Instant.EPOCH);
         });
         if (configured.isEmpty()) {
-            rotation = new KeyRotation(new StoredSigningKeys(dataSource, keyEncryptionKey), clock, rotationPeriod,
-                    publicationLead, tokenLifetime);
-            refreshIfStale();
+            StoredSigningKeys stored = new StoredSigningKeys(dataSource, keyEncryptionKey);
+            stored.wrapKeysKeptInTheClear();
+            rotation = new KeyRotation(stored, clock, rotationPeriod, publicationLead, tokenLifetime);
+            rotation.refresh();
+        }
+    }
+
+    /** Starts reading the stored keys again every 30 seconds (nothing to do for a configured pair). */
+    public void start() {
+        if (rotation != null) {
+            refresher = new Refresher();
+            refresher.startOn(threads, "meridian-signing-keys");
+        }
+    }
+
+    /** Stops reading the keys again. */
+    public void stop() {
+        if (refresher != null) {
+            refresher.stop();
         }
     }
 
@@ -78,20 +103,15 @@ public class SigningKeyRing {
     }
 
     /** The key that signs tokens now. */
-    public synchronized SigningKey signingKey() {
-        if (configured.isPresent()) {
-            return configured.get();
-        }
-        refreshIfStale();
-        return rotation.current().key();
+    public SigningKey signingKey() {
+        return configured.orElseGet(() -> rotation.current().key());
     }
 
     /** Every key a valid token may be signed with, and the next one: what the JWK set lists. */
-    public synchronized List<SigningKey> verificationKeys() {
+    public List<SigningKey> verificationKeys() {
         if (configured.isPresent()) {
             return List.of(configured.get());
         }
-        refreshIfStale();
         return rotation.keys().stream().map(StoredSigningKeys.Stored::key).toList();
     }
 
@@ -102,11 +122,22 @@ public class SigningKeyRing {
                         + ", rotated every " + rotationPeriod + " (signing now: " + signingKey().kid() + ")");
     }
 
-    private void refreshIfStale() {
-        Instant now = clock.instant();
-        if (Duration.between(readAt, now).compareTo(READ_AGAIN_AFTER) > 0) {
+    /** Reads the stored keys again every 30 seconds; after a failure it keeps the keys it had and tries again. */
+    private final class Refresher extends BatchLoop {
+
+        Refresher() {
+            super(1, READ_AGAIN_AFTER, READ_AGAIN_AFTER);
+        }
+
+        @Override
+        protected int runBatch() {
             rotation.refresh();
-            readAt = now;
+            return 0;
+        }
+
+        @Override
+        protected void failed(Exception failure) {
+            LOG.log(Level.WARNING, "Cannot read the JWT signing keys; signing goes on with those read before", failure);
         }
     }
 }

@@ -21,8 +21,10 @@ import javax.sql.DataSource;
 /**
  * The signing keys kept in the auth schema ({@code auth.signing_keys}), shared by every server on the database: the
  * private half wrapped by the {@link KeyEncryptionKey}, so a dump of the database cannot sign a token. A key
- * kept in the clear before keys were wrapped is wrapped the first time it is read. Ids grow: the newest key is the
- * one with the highest, and two servers that make the next key at once make one, since the id is taken once.
+ * kept in the clear before keys were wrapped is wrapped at start-up ({@link #wrapKeysKeptInTheClear}); after that
+ * a key in the clear is refused, since only someone who can write to the database but has not the key-encryption
+ * key would put one there. Ids grow: the newest key is the one with the highest, and two servers that make the next
+ * key at once make one, since the id is taken once.
  */
 public final class StoredSigningKeys {
 
@@ -34,6 +36,9 @@ public final class StoredSigningKeys {
     private static final String ADD = """
             insert into auth.signing_keys (id, private_key, public_key, kid, kek_id) values (?, ?, ?, ?, ?)
             on conflict (id) do nothing
+            """;
+    private static final String IN_THE_CLEAR = """
+            select id, private_key, public_key from auth.signing_keys where kek_id is null for update
             """;
     private static final String WRAP = "update auth.signing_keys set private_key = ?, kid = ?, kek_id = ? where id = ?";
     private static final String RETIRE = "delete from auth.signing_keys where id < ?";
@@ -105,7 +110,7 @@ public final class StoredSigningKeys {
              ResultSet rows = query.executeQuery()) {
             List<Stored> keys = new ArrayList<>();
             while (rows.next()) {
-                keys.add(new Stored(rows.getInt(1), keyIn(db, rows)));
+                keys.add(new Stored(rows.getInt(1), keyIn(rows)));
             }
             return keys;
         } catch (SQLException e) {
@@ -115,26 +120,44 @@ public final class StoredSigningKeys {
         }
     }
 
-    private SigningKey keyIn(Connection db, ResultSet row) throws SQLException, GeneralSecurityException {
+    /** Wraps the keys kept in the clear before keys were wrapped; run once at start-up, before any is read. */
+    public void wrapKeysKeptInTheClear() {
+        try (Connection db = dataSource.getConnection()) {
+            db.setAutoCommit(false);
+            try (PreparedStatement query = db.prepareStatement(IN_THE_CLEAR); ResultSet rows = query.executeQuery();
+                 PreparedStatement wrap = db.prepareStatement(WRAP)) {
+                while (rows.next()) {
+                    KeyPair pair = SigningKeys.pair(rows.getString(2), rows.getString(3));
+                    wrap.setString(1, wrapped(rows.getInt(1), pair.getPrivate()));
+                    wrap.setString(2, SigningKey.thumbprintOf(pair.getPublic()));
+                    wrap.setString(3, keyEncryptionKey.id());
+                    wrap.setInt(4, rows.getInt(1));
+                    wrap.executeUpdate();
+                }
+                db.commit();
+            } catch (SQLException | GeneralSecurityException | RuntimeException e) {
+                db.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot wrap the JWT signing keys", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("A JWT signing key kept in the clear is unreadable", e);
+        }
+    }
+
+    private SigningKey keyIn(ResultSet row) throws SQLException, GeneralSecurityException {
         int id = row.getInt(1);
         String wrappedBy = row.getString(4);
+        if (wrappedBy == null) {
+            throw new IllegalStateException("JWT signing key " + id + " is not wrapped by the key-encryption key:"
+                    + " Meridian did not write it");
+        }
+        keyEncryptionKey.checkWrapped(List.of(wrappedBy), "The JWT signing keys (auth.signing_keys)");
         PublicKey publicKey = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(
                 SigningKeys.derOf(row.getString(3), "PUBLIC KEY")));
-        PrivateKey privateKey;
-        if (wrappedBy == null) {
-            privateKey = SigningKeys.pair(row.getString(2), row.getString(3)).getPrivate();
-            try (PreparedStatement wrap = db.prepareStatement(WRAP)) {
-                wrap.setString(1, wrapped(id, privateKey));
-                wrap.setString(2, SigningKey.thumbprintOf(publicKey));
-                wrap.setString(3, keyEncryptionKey.id());
-                wrap.setInt(4, id);
-                wrap.executeUpdate();
-            }
-        } else {
-            keyEncryptionKey.checkWrapped(List.of(wrappedBy), "The JWT signing keys (auth.signing_keys)");
-            privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(keyEncryptionKey
-                    .unwrap(Base64.getDecoder().decode(row.getString(2)), context(id))));
-        }
+        PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
+                keyEncryptionKey.unwrap(Base64.getDecoder().decode(row.getString(2)), context(id))));
         return SigningKey.of(privateKey, publicKey, row.getTimestamp(5).toInstant());
     }
 

@@ -59,7 +59,8 @@ public class EmailVerificationsResource {
     @APIResponse(responseCode = "429", description = "Too many links asked for this account; Retry-After says"
             + " when to try again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The link could not be mailed now; nothing was changed",
+    @APIResponse(responseCode = "503", description = "The link could not be mailed now, and the earlier links"
+            + " stopped working; ask again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resend(@Context SecurityContext security,
                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {

@@ -21,6 +21,12 @@ public class SigningKeyBootstrap implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent started) {
+        keys.start();
         LOG.info(() -> "Access tokens are signed with " + keys.describe() + " and live " + keys.tokenLifetime());
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent stopped) {
+        keys.stop();
     }
 }

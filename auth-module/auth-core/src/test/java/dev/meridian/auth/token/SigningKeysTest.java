@@ -102,7 +102,7 @@ class SigningKeysTest {
     }
 
     @Test
-    void wrapsTheKeyKeptInTheClearBeforeKeysWereWrapped() throws Exception {
+    void wrapsTheKeyKeptInTheClearAtStartUpAndRefusesOneInTheClearAfterwards() throws Exception {
         KeyPair pair = generated();
         try (Connection db = database.getConnection(); PreparedStatement insert = db.prepareStatement(
                 "insert into auth.signing_keys (id, private_key, public_key) values (1, ?, ?)")) {
@@ -111,8 +111,12 @@ class SigningKeysTest {
             insert.executeUpdate();
         }
 
-        SigningKey read = stored(KEY_ENCRYPTION_KEY).all().get(0).key();
+        assertThatThrownBy(() -> stored(KEY_ENCRYPTION_KEY).all()).as("a key in the clear, read as it is")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not wrapped");
 
+        stored(KEY_ENCRYPTION_KEY).wrapKeysKeptInTheClear();
+
+        SigningKey read = stored(KEY_ENCRYPTION_KEY).all().get(0).key();
         assertThat(read.privateKey().getEncoded()).isEqualTo(pair.getPrivate().getEncoded());
         try (Connection db = database.getConnection(); Statement query = db.createStatement();
              ResultSet row = query.executeQuery("select private_key, kek_id from auth.signing_keys")) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,17 +87,29 @@ public final class KeyEncryptionKey {
         }
     }
 
-    /** Writes a new key to {@code file} in one step: a server starting beside this one reads it whole or not at all. */
+    /**
+     * Writes a new key to {@code file} in one step, readable by its owner only, unless the file exists by then: a
+     * server starting beside this one reads the file whole or not at all, and the first key written is the one
+     * both keep (a hard link is made only where no file is; a rename would replace it).
+     */
     private static void makeFile(Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path draft = Files.createTempFile(file.toAbsolutePath().getParent(), "kek", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY)));
-        byte[] material = new byte[KEY_BYTES];
-        new SecureRandom().nextBytes(material);
-        Files.writeString(draft, Base64.getEncoder().encodeToString(material) + "\n", StandardCharsets.US_ASCII);
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path draft;
         try {
-            Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
+            draft = Files.createTempFile(directory, "kek", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY)));
+        } catch (UnsupportedOperationException notPosix) {
+            draft = Files.createTempFile(directory, "kek", ".tmp");
+        }
+        try {
+            byte[] material = new byte[KEY_BYTES];
+            new SecureRandom().nextBytes(material);
+            Files.writeString(draft, Base64.getEncoder().encodeToString(material) + "\n", StandardCharsets.US_ASCII);
+            Files.createLink(file, draft);
         } catch (FileAlreadyExistsException madeMeanwhile) {
+            // the other server's key is the one
+        } finally {
             Files.delete(draft);
         }
     }

@@ -231,11 +231,17 @@ final class PersonalDataVault {
         }
     }
 
-    /** The key of a row of (key id, key, id of the key-encryption key); one without the last is not wrapped yet. */
+    /**
+     * The key of a row of (key id, key, id of the key-encryption key). Keys kept in the clear were wrapped at
+     * start-up ({@link #wrapStoredKeys}); one in the clear now was put there by someone who can write to the
+     * database but has not the key-encryption key, and would decrypt what is sealed with it: refused.
+     */
     private SecretKey keyIn(ResultSet row) throws SQLException {
-        byte[] stored = row.getBytes(2);
-        return new SecretKeySpec(row.getString(3) == null ? stored
-                : keyEncryptionKey.unwrap(stored, context(row.getString(1))), "AES");
+        if (row.getString(3) == null) {
+            throw new EventStoreException("The key " + row.getString(1) + " is not wrapped by the key-encryption key:"
+                    + " Meridian did not write it", null);
+        }
+        return new SecretKeySpec(keyEncryptionKey.unwrap(row.getBytes(2), context(row.getString(1))), "AES");
     }
 
     private static String context(String keyId) {

@@ -8,6 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +59,21 @@ class KeyEncryptionKeyTest {
         assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).hasSize(32);
         try (var leftovers = Files.list(file.getParent())) {
             assertThat(leftovers).containsExactly(file);
+        }
+    }
+
+    @Test
+    void serversMakingTheFileAtOnceAllKeepTheSameKey() throws Exception {
+        Path file = directory.resolve("shared/key-encryption-key");
+        ExecutorService servers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<KeyEncryptionKey>> made = servers.invokeAll(Collections.nCopies(8,
+                    () -> KeyEncryptionKey.inFile(file)));
+            for (Future<KeyEncryptionKey> each : made) {
+                assertThat(each.get().id()).isEqualTo(KeyEncryptionKey.inFile(file).id());
+            }
+        } finally {
+            servers.shutdownNow();
         }
     }
 
