@@ -209,7 +209,12 @@ final class PersonalDataVault {
     private record CurrentKey(String id, SecretKey key) {
     }
 
+    /** The subject's key; made, and wrapped, only for a subject who has none yet. */
     private CurrentKey keyFor(Connection connection, String subject) throws SQLException {
+        Optional<CurrentKey> kept = currentKey(connection, subject);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
         byte[] fresh = new byte[KEY_BYTES];
         random.nextBytes(fresh);
         UUID keyId = UUID.randomUUID();
@@ -220,13 +225,16 @@ final class PersonalDataVault {
             create.setString(4, keyEncryptionKey.id());
             create.executeUpdate();
         }
+        // another transaction may have made it meanwhile: its key is the one
+        return currentKey(connection, subject).orElseThrow(() -> new EventStoreException("No key for subject "
+                + subject + " right after creating it", null));
+    }
+
+    private Optional<CurrentKey> currentKey(Connection connection, String subject) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(CURRENT_KEY)) {
             query.setString(1, subject);
             try (ResultSet row = query.executeQuery()) {
-                if (!row.next()) {
-                    throw new EventStoreException("No key for subject " + subject + " right after creating it", null);
-                }
-                return new CurrentKey(row.getString(1), keyIn(row));
+                return row.next() ? Optional.of(new CurrentKey(row.getString(1), keyIn(row))) : Optional.empty();
             }
         }
     }
