@@ -170,6 +170,24 @@ public final class DeliveryProbes {
      */
     static WildFlyServer startRemoteBrokerServer(Path ear, Path base, String node, int portOffset, int brokerPort)
             throws Exception {
+        return startRemoteBrokerServer(ear, base, node, portOffset, Map.of("meridian.broker.port",
+                String.valueOf(brokerPort)));
+    }
+
+    /**
+     * Starts a server as {@link #startRemoteBrokerServer(Path, Path, String, int, int)} does, connected to the
+     * primary/backup pair on {@code primaryPort} and {@code backupPort}.
+     */
+    static WildFlyServer startBrokerPairServer(Path ear, Path base, String node, int portOffset, int primaryPort,
+                                               int backupPort) throws Exception {
+        return startRemoteBrokerServer(ear, base, node, portOffset, Map.of(
+                "meridian.broker.port", String.valueOf(primaryPort),
+                "meridian.broker.backup.host", "localhost",
+                "meridian.broker.backup.port", String.valueOf(backupPort)));
+    }
+
+    private static WildFlyServer startRemoteBrokerServer(Path ear, Path base, String node, int portOffset,
+                                                         Map<String, String> brokerAddresses) throws Exception {
         Path configuration = base.resolve("configuration-with-probe-topic");
         WildFlyServer.copyTree(Path.of(TestServer.property("meridian.server.home"), "standalone", "configuration"),
                 configuration);
@@ -185,7 +203,7 @@ public final class DeliveryProbes {
         properties.put("jboss.server.config.dir", configuration.toString());
         properties.put("meridian.node.id", node);
         properties.put("meridian.broker.host", "localhost");
-        properties.put("meridian.broker.port", String.valueOf(brokerPort));
+        properties.putAll(brokerAddresses);
         return startServer(ear, base.resolve("wildfly-base"), base.resolve("server-console.log"), portOffset,
                 BrokerMode.REMOTE, properties);
     }
@@ -216,7 +234,7 @@ public final class DeliveryProbes {
      * Whether the server is ready. Readiness is asked only once the EAR answers on the HTTP port: the server logs a
      * warning for every "down" readiness report, and a boot would otherwise leave one per poll in its log.
      */
-    private static boolean ready(int portOffset) throws InterruptedException {
+    static boolean ready(int portOffset) throws InterruptedException {
         URI deployed = http(portOffset, "/admin/api/info");
         URI readiness = URI.create("http://localhost:" + (WILDFLY_MANAGEMENT_PORT + portOffset) + "/health/ready");
         try {
