@@ -8,7 +8,9 @@ import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessObserverMethod;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
 /**
  * Finds, while the container starts, every {@link Delivered} observer method and every {@link Projection} bean of
@@ -35,6 +37,11 @@ public class DeliveryExtension implements Extension {
     /** The delivered-event observers declared by classes of {@code moduleLoader}. */
     public List<ObserverMethod<?>> handlersOf(ClassLoader moduleLoader) {
         return handlers.stream().filter(handler -> handler.getBeanClass().getClassLoader() == moduleLoader).toList();
+    }
+
+    /** The class loaders of the modules that declare delivered-event observers. */
+    public Set<ClassLoader> consumingModules() {
+        return handlers.stream().map(handler -> handler.getBeanClass().getClassLoader()).collect(Collectors.toSet());
     }
 
     /** The projections declared by classes of {@code moduleLoader}. */

@@ -8,10 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
+import jakarta.enterprise.inject.spi.ObserverMethod;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -24,13 +27,8 @@ public class ModuleStartup {
     /** event-infra's own schema: the event store, inboxes, dead letters and checkpoints live there. */
     public static final String EVENT_INFRA_SCHEMA = "event_infra";
 
-    /**
-     * Set by the EAR's last module (event-infra's admin WAR): when it starts, every consumer's subscription exists
-     * and the relays may start.
-     */
-    static final String STARTS_RELAYS = "meridian.delivery.starts-relays";
-
     private final Map<String, StartedModule> started = new ConcurrentHashMap<>();
+    private final Set<ClassLoader> subscribed = ConcurrentHashMap.newKeySet();
 
     @Inject
     SchemaMigrations migrations;
@@ -51,20 +49,34 @@ public class ModuleStartup {
 
     /**
      * Migrates the schema of the module whose WAR is starting, subscribes its consumers, starts its projections
-     * and registers it; a WAR of no module is ignored.
+     * and registers it, and starts the relays once every consuming module has subscribed; a WAR of no module is
+     * ignored.
+     *
+     * @throws IllegalStateException when the WAR declares delivered-event handlers but is no module: its
+     *                               subscriptions would never exist, and the relays would wait for them forever
      */
     public void startModuleOf(ServletContext context, BeanManager beanManager) {
         ClassLoader moduleLoader = context.getClassLoader();
-        Config config = ConfigProvider.getConfig(moduleLoader);
-        ModuleDescriptor.from(config).ifPresent(module -> {
-            start(module, moduleLoader);
-            ModuleContext moduleContext = new ModuleContext(module.name(), moduleLoader, beanManager);
-            delivery.startModule(module, moduleContext, extension.handlersOf(moduleLoader));
-            projections.start(moduleContext, extension.projectionsOf(moduleLoader));
-            if (config.getOptionalValue(STARTS_RELAYS, Boolean.class).orElse(false)) {
-                delivery.startRelays();
+        List<ObserverMethod<?>> handlers = extension.handlersOf(moduleLoader);
+        Optional<ModuleDescriptor> descriptor = ModuleDescriptor.from(ConfigProvider.getConfig(moduleLoader));
+        if (descriptor.isEmpty()) {
+            if (!handlers.isEmpty()) {
+                throw new IllegalStateException("The WAR at " + context.getContextPath() + " declares @Delivered"
+                        + " handlers but no module: set meridian.module.name in its microprofile-config.properties");
             }
-        });
+            return;
+        }
+        ModuleDescriptor module = descriptor.get();
+        start(module, moduleLoader);
+        ModuleContext moduleContext = new ModuleContext(module.name(), moduleLoader, beanManager);
+        delivery.startModule(module, moduleContext, handlers);
+        projections.start(moduleContext, extension.projectionsOf(moduleLoader));
+        subscribed.add(moduleLoader);
+        // A topic drops what it holds no subscription for, so relaying waits until every module that consumes has
+        // subscribed, in whatever order the WARs start; modules that publish and start later are relayed at once.
+        if (subscribed.containsAll(extension.consumingModules())) {
+            delivery.startRelays();
+        }
     }
 
     private void start(ModuleDescriptor module, ClassLoader moduleLoader) {
