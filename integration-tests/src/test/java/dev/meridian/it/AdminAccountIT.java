@@ -47,7 +47,7 @@ class AdminAccountIT {
             String userId = userIds.get(0);
 
             String hash = column("select password_hash from auth.credentials where user_id = ?::uuid", userId).get(0);
-            assertThat(hash).startsWith("PBKDF2WithHmacSHA512:210000:")
+            assertThat(hash).startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
                     .doesNotContain(TestServer.property("meridian.test.admin.password"));
 
             assertThat(column("select event_type from event_infra.events where stream_id = ?"

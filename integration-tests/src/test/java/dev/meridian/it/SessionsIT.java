@@ -16,11 +16,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.glassfish.soteria.identitystores.hash.Pbkdf2PasswordHashImpl;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -107,7 +109,7 @@ class SessionsIT {
         assertThat(wrong.body()).isEqualTo(unknown.body());
         assertThat(wrong.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(lastAccountEvent()).containsExactly("auth.LoginFailed", "WRONG_PASSWORD");
-        // both verify a PBKDF2 hash (about 0.4 s here); a refusal without that work would take milliseconds
+        // both verify an Argon2id hash (tens of milliseconds here); a refusal without that work would take milliseconds
         long wrongMedian = wrongPassword.stream().sorted().toList().get(1);
         long unknownMedian = unknownAddress.stream().sorted().toList().get(1);
         assertThat((double) unknownMedian / wrongMedian).as("unknown %s ns, wrong %s ns", unknownMedian, wrongMedian)
@@ -191,6 +193,32 @@ class SessionsIT {
         }
         assertThat(TestServer.eventTypes("account-" + userId).subList(before, before + 6))
                 .containsOnly("auth.UserLoggedIn");
+    }
+
+    @Test
+    void replacesAPasswordHashOfAnEarlierBuildAtItsOwnersNextSignIn() throws Exception {
+        String owner = "earlier-" + UUID.randomUUID() + "@example.org";
+        String secret = "a passphrase from long ago";
+        UUID userId = UUID.fromString(TestServer.register(owner, secret, "Earlier Build"));
+        // as builds before Argon2id stored it: Jakarta Security's PBKDF2, HMAC-SHA-512, 210,000 iterations
+        Pbkdf2PasswordHashImpl earlierBuild = new Pbkdf2PasswordHashImpl();
+        earlierBuild.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000", "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        String earlierHash = earlierBuild.generate(secret.toCharArray());
+        TestServer.execute("update auth.credentials set password_hash = ?, changed_at = '2025-01-01T00:00Z'"
+                + " where user_id = ?", earlierHash, userId);
+
+        assertThat(signIn(owner, secret + "?").statusCode()).as("a wrong password").isEqualTo(401);
+        assertThat(credentials(userId)).as("untouched by a wrong password")
+                .containsExactly(earlierHash, "2025-01-01T00:00Z");
+        assertThat(signIn(owner, secret).statusCode()).as("the right one, against the earlier hash").isEqualTo(200);
+        List<String> rehashed = credentials(userId);
+        assertThat(rehashed.get(0)).startsWith("$argon2id$v=19$m=19456,t=2,p=1$").doesNotContain(secret);
+        assertThat(rehashed.get(1)).as("a new hash of the same password is no change of password")
+                .isEqualTo("2025-01-01T00:00Z");
+        assertThat(signIn(owner, secret).statusCode()).as("against the new hash").isEqualTo(200);
+        assertThat(signIn(owner, secret + "?").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -426,6 +454,19 @@ class SessionsIT {
     private static JsonObject claimsOf(String token) {
         return TestServer.json(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                 StandardCharsets.UTF_8));
+    }
+
+    /** The stored password hash of {@code userId} and when the password was last changed (UTC). */
+    private static List<String> credentials(UUID userId) throws Exception {
+        try (Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement("select password_hash, to_char(changed_at at time zone"
+                     + " 'UTC', 'YYYY-MM-DD\"T\"HH24:MI\"Z\"') from auth.credentials where user_id = ?")) {
+            query.setObject(1, userId);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("credentials of " + userId).isTrue();
+                return List.of(row.getString(1), row.getString(2));
+            }
+        }
     }
 
     /** The type of the administrator's latest account event and its session or reason. */

@@ -112,6 +112,16 @@ public final class TestServer {
         }
     }
 
+    /** Runs one SQL statement with {@code parameters} for its placeholders on the test database. */
+    static void execute(String sql, Object... parameters) throws SQLException {
+        try (Connection db = database(); PreparedStatement statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        }
+    }
+
     static JsonArray jsonArray(HttpResponse<String> response) {
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
             return reader.readArray();

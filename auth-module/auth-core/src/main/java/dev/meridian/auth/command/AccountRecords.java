@@ -39,6 +39,10 @@ public class AccountRecords {
             update auth.credentials set password_hash = ?, changed_at = now()
             where user_id = ? and password_hash = ?
             """;
+    // a new hash of the same password: not a change, so the time it was last changed stays
+    private static final String REHASH_PASSWORD = """
+            update auth.credentials set password_hash = ? where user_id = ? and password_hash = ?
+            """;
     // what auth keeps about a person besides their stream, in the order that lets each delete find its rows
     private static final String[] ERASE = {
             "delete from auth.password_reset_requests where email in (select email from auth.account_emails"
@@ -123,6 +127,15 @@ public class AccountRecords {
     public boolean replacePasswordIfStill(UUID userId, String checkedHash, String passwordHash) {
         return Statements.update(dataSource, "replace the password of " + userId, REPLACE_CHECKED_PASSWORD,
                 passwordHash, userId, checkedHash) == 1;
+    }
+
+    /**
+     * Replaces the hash of {@code userId}'s password with {@code newHash}, made from the same password, if it is
+     * still {@code checkedHash}: a change or reset that came in between wins.
+     */
+    public void rehashPassword(UUID userId, String checkedHash, String newHash) {
+        Statements.update(dataSource, "rehash the password of " + userId, REHASH_PASSWORD, newHash, userId,
+                checkedHash);
     }
 
     /** Deletes everything auth keeps about {@code userId} outside the account's stream. */

@@ -21,7 +21,8 @@ import java.util.UUID;
  * Signs a person in. Every refusal looks alike to the caller (no account, wrong password, an account that is not
  * active) and costs alike: without an account a password is still verified against a stand-in hash. The account
  * records the attempt either way ({@code UserLoggedIn} or {@code LoginFailed}); several sign-ins to one account at
- * once are each tried again on the account's new version rather than refused.
+ * once are each tried again on the account's new version rather than refused. A successful sign-in replaces a
+ * password hash made an outdated way (see {@link PasswordHashing}) with a new one of the same password.
  */
 @ApplicationScoped
 public class LogInHandler {
@@ -52,8 +53,13 @@ public class LogInHandler {
         if (storedHash.isEmpty()) {
             return Optional.empty();
         }
-        return ConflictRetries.inOwnTransaction(transaction,
-                () -> signIn(userId.get(), passwordRight, command));
+        Optional<String> newHash = passwordRight && hashing.isOutdated(storedHash.get())
+                ? Optional.of(hashing.hash(command.password()))
+                : Optional.empty();
+        return ConflictRetries.inOwnTransaction(transaction, () -> {
+            newHash.ifPresent(hash -> records.rehashPassword(userId.get(), storedHash.get(), hash));
+            return signIn(userId.get(), passwordRight, command);
+        });
     }
 
     private Optional<SessionTokens> signIn(UUID userId, boolean passwordRight, LogIn command) {
