@@ -278,7 +278,7 @@ public final class EventStoreBenchmark {
         truncate();
         EventSourcedRepository<Account, AccountRegistered> accounts = EventSourcedRepository
                 .of(store, "account", AccountRegistered.class, Account::new)
-                .withSnapshots(new SnapshotStore(pool, json, EventStoreMetrics.NONE), SnapshotSettings.of(Account.State.class, 1));
+                .withSnapshots(new SnapshotStore(pool, json, EventStoreMetrics.NONE, store), SnapshotSettings.of(Account.State.class, 1));
         UUID longLived = UUID.randomUUID();
         UUID young = UUID.randomUUID();
         fill(accounts, longLived, 10_000);

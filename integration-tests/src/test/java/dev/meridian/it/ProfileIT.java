@@ -66,6 +66,29 @@ class ProfileIT {
     }
 
     @Test
+    void snapshotsAProfileWithItsPersonalDataSealedAndLoadsFromIt() throws Exception {
+        // the profile snapshots every 25 events; the registration recorded the first
+        for (int n = 1; n <= 25; n++) {
+            HttpResponse<String> changed = send(body("PATCH", "/api/users/me",
+                    "{\"displayName\":\"Grace " + n + "\"}").header("Authorization", bearer));
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        }
+
+        List<String> snapshot = snapshotOf("profile-" + userId);
+        assertThat(snapshot).as("a snapshot at the 25th event").element(0).isEqualTo("25");
+        assertThat(snapshot.get(1)).as("the name and address sealed with the person's key")
+                .contains("$encrypted").doesNotContain("Grace").doesNotContain("@example.org")
+                .contains(userId);
+        HttpResponse<String> changed = send(body("PATCH", "/api/users/me", "{\"locale\":\"fr-FR\"}")
+                .header("Authorization", bearer));
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        JsonObject profile = TestServer.json(send(HttpRequest.newBuilder(TestServer.http("/api/users/me"))
+                .header("Authorization", bearer)));
+        assertThat(profile.getString("displayName")).isEqualTo("Grace 25");
+        assertThat(profile.getString("locale")).isEqualTo("fr-FR");
+    }
+
+    @Test
     void replacesThePreferences() throws Exception {
         HttpResponse<String> set = send(body("PUT", "/api/users/me/preferences",
                 "{\"newsletter\":true,\"theme\":\"dark\"}").header("Authorization", bearer));
@@ -121,6 +144,18 @@ class ProfileIT {
 
     private List<String> profileEvents() throws Exception {
         return TestServer.eventTypes("profile-" + userId);
+    }
+
+    /** The stream version and state of the stream's snapshot, or nothing. */
+    private static List<String> snapshotOf(String streamId) throws Exception {
+        try (Connection db = TestServer.database();
+             PreparedStatement query = db.prepareStatement(
+                     "select stream_version::text, state::text from event_infra.snapshots where stream_id = ?")) {
+            query.setString(1, streamId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? List.of(row.getString(1), row.getString(2)) : List.of();
+            }
+        }
     }
 
     private static HttpRequest.Builder body(String method, String path, String json) {

@@ -6,6 +6,8 @@ import dev.meridian.auth.domain.EmailAddress;
 import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.sourcing.EventSourcedRepository;
+import dev.meridian.eventinfra.sourcing.SnapshotSettings;
+import dev.meridian.eventinfra.sourcing.SnapshotStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,10 +22,13 @@ import javax.sql.DataSource;
 
 /**
  * Where accounts live: their streams ({@code account-<userId>}) in the event store, the email lookup and the
- * credentials in the auth schema. Every method joins the caller's transaction.
+ * credentials in the auth schema. An account is snapshotted every {@value #SNAPSHOT_EVERY} events. Every method
+ * joins the caller's transaction.
  */
 @ApplicationScoped
 public class AccountRecords {
+
+    static final int SNAPSHOT_EVERY = 25;
 
     private static final String RESERVE_EMAIL = """
             insert into auth.account_emails (email, user_id) values (?, ?) on conflict (email) do nothing
@@ -64,11 +69,16 @@ public class AccountRecords {
     @Inject
     EventStore eventStore;
 
+    @Inject
+    SnapshotStore snapshots;
+
     private EventSourcedRepository<Account, AccountEvent> accounts;
 
     @PostConstruct
     void open() {
-        accounts = EventSourcedRepository.of(eventStore, "account", AccountEvent.class, Account::toReplay);
+        // every sign-in appends to the account: a snapshot keeps the next one from replaying them all
+        accounts = EventSourcedRepository.of(eventStore, "account", AccountEvent.class, Account::toReplay)
+                .withSnapshots(snapshots, new SnapshotSettings<>(Account.Snapshot.class, 1, SNAPSHOT_EVERY));
     }
 
     /** The account streams. */

@@ -15,9 +15,13 @@ import dev.meridian.auth.api.UserLoggedIn;
 import dev.meridian.auth.api.UserLoggedOut;
 import dev.meridian.auth.api.UserRegistered;
 import dev.meridian.eventinfra.api.AggregateRoot;
+import dev.meridian.eventinfra.api.DataSubject;
+import dev.meridian.eventinfra.api.PersonalData;
+import dev.meridian.eventinfra.api.Snapshotable;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,7 +30,16 @@ import java.util.UUID;
  * role change or a step of the registration process may happen; a repeated step (a redelivered message, a
  * repeated LRA callback) records nothing.
  */
-public final class Account extends AggregateRoot<AccountEvent> {
+public final class Account extends AggregateRoot<AccountEvent> implements Snapshotable<Account.Snapshot> {
+
+    /**
+     * The whole state of an account, for a snapshot. Its address is sealed with the person's key, as in the events,
+     * and reads as null once the person is forgotten.
+     */
+    public record Snapshot(@DataSubject UUID userId, @PersonalData String email, List<String> roles,
+                           AccountStatus status, String disabledReason, boolean emailVerified,
+                           Set<UUID> openSessions) {
+    }
 
     /** Why an account being erased is disabled. */
     static final String ERASURE = "ERASURE";
@@ -200,6 +213,23 @@ public final class Account extends AggregateRoot<AccountEvent> {
     /** The sessions signed in and not logged out or revoked since. */
     public Set<UUID> openSessions() {
         return Set.copyOf(openSessions);
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return new Snapshot(userId, email == null ? null : email.value(), Role.wireNames(roles), status,
+                disabledReason, emailVerified, Set.copyOf(openSessions));
+    }
+
+    @Override
+    public void restore(Snapshot snapshot) {
+        userId = snapshot.userId();
+        email = snapshot.email() == null ? null : new EmailAddress(snapshot.email());
+        roles = Role.allOf(snapshot.roles());
+        status = snapshot.status();
+        disabledReason = snapshot.disabledReason();
+        emailVerified = snapshot.emailVerified();
+        openSessions.addAll(snapshot.openSessions());
     }
 
     @Override

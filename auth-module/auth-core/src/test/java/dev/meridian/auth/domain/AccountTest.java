@@ -199,4 +199,32 @@ class AccountTest {
         given(REGISTERED, ACTIVATED, forErasure, new AccountErased(ADA)).when(it -> it.logIn(SESSION))
                 .thenRecorded(new LoginFailed(ADA, "NOT_ACTIVE"));
     }
+
+    @Test
+    void restoresFromItsSnapshotTheStateItsEventsBuilt() {
+        UUID otherSession = UUID.randomUUID();
+        Account lived = given(REGISTERED, ACTIVATED, new UserLoggedIn(ADA, SESSION), new UserLoggedIn(ADA, otherSession),
+                new EmailAddressVerified(ADA)).when(account -> { }).thenRecordedNothing();
+
+        Account restored = Account.toReplay();
+        restored.restore(lived.snapshot());
+
+        assertThat(restored.snapshot()).isEqualTo(lived.snapshot());
+        assertThat(restored.email()).isEqualTo(new EmailAddress("ada@example.org"));
+        assertThat(restored.openSessions()).containsExactlyInAnyOrder(SESSION, otherSession);
+        restored.logOut(SESSION);
+        assertThat(restored.recordedEvents()).containsExactly(new UserLoggedOut(ADA, SESSION));
+    }
+
+    @Test
+    void restoresAForgottenAddressAsNone() {
+        Account forgotten = given(new UserRegistered(ADA, null, List.of("user")), ACTIVATED)
+                .when(account -> { }).thenRecordedNothing();
+
+        Account restored = Account.toReplay();
+        restored.restore(forgotten.snapshot());
+
+        assertThat(restored.email()).isNull();
+        assertThat(restored.status()).isEqualTo(AccountStatus.ACTIVE);
+    }
 }

@@ -3,17 +3,24 @@ package dev.meridian.eventinfra.sourcing;
 import dev.meridian.eventinfra.store.EventJson;
 import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.EventStoreException;
+import dev.meridian.eventinfra.store.PersonalDataSeal;
 import dev.meridian.eventinfra.store.StreamIds;
 import jakarta.json.bind.JsonbException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
-/** The latest snapshot per stream, in the caller's transaction like the events. */
+/**
+ * The latest snapshot per stream, in the caller's transaction like the events. A snapshot's personal data is sealed
+ * as its events' is ({@link PersonalDataSeal}), bound to the stream and version it reflects; one whose person was
+ * forgotten does not open, and the aggregate is rebuilt from its (equally unreadable) events.
+ */
 public final class SnapshotStore {
 
     private static final String LOAD = """
@@ -36,11 +43,13 @@ public final class SnapshotStore {
     private final DataSource dataSource;
     private final EventJson json;
     private final EventStoreMetrics metrics;
+    private final PersonalDataSeal seal;
 
-    public SnapshotStore(DataSource dataSource, EventJson json, EventStoreMetrics metrics) {
+    public SnapshotStore(DataSource dataSource, EventJson json, EventStoreMetrics metrics, PersonalDataSeal seal) {
         this.dataSource = dataSource;
         this.json = json;
         this.metrics = metrics;
+        this.seal = seal;
     }
 
     void reportLookup(String streamId, String outcome) {
@@ -50,11 +59,12 @@ public final class SnapshotStore {
     /**
      * A stored snapshot.
      *
+     * @param streamId      the stream it is of
      * @param streamVersion the stream version the state reflects
      * @param schemaVersion the version of the state's JSON shape
-     * @param stateJson     the state
+     * @param stateJson     the state, its personal data sealed
      */
-    record Stored(long streamVersion, int schemaVersion, String stateJson) {
+    record Stored(String streamId, long streamVersion, int schemaVersion, String stateJson) {
     }
 
     Optional<Stored> load(String streamId) {
@@ -63,7 +73,7 @@ public final class SnapshotStore {
             query.setString(1, streamId);
             try (ResultSet row = query.executeQuery()) {
                 return row.next()
-                        ? Optional.of(new Stored(row.getLong(1), row.getInt(2), row.getString(3)))
+                        ? Optional.of(new Stored(streamId, row.getLong(1), row.getInt(2), row.getString(3)))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -72,26 +82,28 @@ public final class SnapshotStore {
     }
 
     /**
-     * The stored state in the current schema, upcast if it is older; empty if it cannot be brought there or does
-     * not read (a snapshot is a cache: the events rebuild it).
+     * The stored state in the current schema, upcast if it is older; empty if it cannot be brought there, does not
+     * read, or its person was forgotten (a snapshot is a cache: the events rebuild it).
      */
     <S extends Record> Optional<S> state(Stored stored, SnapshotSettings<S> settings) {
         try {
-            return upcastState(stored, settings);
+            return seal.opened(idOf(stored.streamId(), stored.streamVersion()), stored.stateJson())
+                    .flatMap(opened -> upcastState(opened, stored.schemaVersion(), settings));
         } catch (JsonbException | ClassCastException unreadable) {
             return Optional.empty();
         }
     }
 
-    private <S extends Record> Optional<S> upcastState(Stored stored, SnapshotSettings<S> settings) {
-        if (stored.schemaVersion() == settings.schemaVersion()) {
-            return Optional.of(json.fromJson(stored.stateJson(), settings.stateClass()));
+    private <S extends Record> Optional<S> upcastState(String stateJson, int schemaVersion,
+                                                       SnapshotSettings<S> settings) {
+        if (schemaVersion == settings.schemaVersion()) {
+            return Optional.of(json.fromJson(stateJson, settings.stateClass()));
         }
-        if (stored.schemaVersion() > settings.schemaVersion()) {
+        if (schemaVersion > settings.schemaVersion()) {
             return Optional.empty();
         }
-        Map<String, Object> state = json.toTree(stored.stateJson());
-        for (int version = stored.schemaVersion(); version < settings.schemaVersion(); version++) {
+        Map<String, Object> state = json.toTree(stateJson);
+        for (int version = schemaVersion; version < settings.schemaVersion(); version++) {
             SnapshotUpcaster upcaster = settings.upcasters().get(version);
             if (upcaster == null) {
                 return Optional.empty();
@@ -107,10 +119,16 @@ public final class SnapshotStore {
             save.setString(1, streamId);
             save.setLong(2, streamVersion);
             save.setInt(3, schemaVersion);
-            save.setString(4, json.toJson(state));
+            save.setString(4, seal.sealed(idOf(streamId, streamVersion), state));
             save.executeUpdate();
         } catch (SQLException e) {
             throw new EventStoreException("Cannot save the snapshot of " + streamId, e);
         }
+    }
+
+    /** What a snapshot's sealed values are bound to: its stream and version, so none can be moved to another. */
+    private static UUID idOf(String streamId, long streamVersion) {
+        return UUID.nameUUIDFromBytes(("snapshot of " + streamId + " at " + streamVersion)
+                .getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -45,6 +45,7 @@ public class EventStoreProducer {
     Event<SubjectForgotten> subjectForgotten;
 
     private EventJson json;
+    private EventStoreMetrics metrics;
     private EventTypeRegistry registry;
     private PostgresEventStore store;
     private KeyEncryptionKey keyEncryptionKey;
@@ -58,7 +59,8 @@ public class EventStoreProducer {
         json = new EventJson();
         keyEncryptionKey = KeyEncryptionKey.configured(ConfigProvider.getConfig(EventStoreProducer.class
                 .getClassLoader()));
-        store = new PostgresEventStore(dataSource, registry, json, new MicrometerEventStoreMetrics(meterRegistry),
+        metrics = new MicrometerEventStoreMetrics(meterRegistry);
+        store = new PostgresEventStore(dataSource, registry, json, metrics,
                 keyEncryptionKey);
         int wrapped = store.wrapSubjectKeys();
         if (wrapped > 0) {
@@ -91,6 +93,11 @@ public class EventStoreProducer {
     /** The store itself, for event-infra's own readers (relay, projections). */
     public PostgresEventStore store() {
         return store;
+    }
+
+    /** The store's metrics, which snapshot lookups report to as well. */
+    public EventStoreMetrics metrics() {
+        return metrics;
     }
 
     /** The one JSON-B instance event-infra reads and writes events with. */

@@ -1,7 +1,6 @@
 package dev.meridian.eventinfra.store;
 
 import dev.meridian.eventinfra.api.DataSubject;
-import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.PersonalData;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
@@ -112,33 +111,37 @@ final class PersonalDataVault {
         return Optional.of(new PersonalFields(subject, List.copyOf(fields)));
     }
 
-    /** The event's JSON tree with its personal components encrypted, or the tree unchanged if it has none. */
-    Map<String, Object> encrypt(Connection connection, UUID eventId, DomainEvent event, Map<String, Object> tree)
+    /**
+     * The JSON tree of {@code value} (an event, or a record kept beside the events) with its personal components
+     * encrypted and bound to {@code id}, or the tree unchanged if it has none or they are all null: no key is made
+     * for nothing to seal.
+     */
+    Map<String, Object> encrypt(Connection connection, UUID id, Record value, Map<String, Object> tree)
             throws SQLException {
-        Optional<PersonalFields> personal = personalFieldsOfClass.computeIfAbsent(event.getClass(),
+        Optional<PersonalFields> personal = personalFieldsOfClass.computeIfAbsent(value.getClass(),
                 PersonalDataVault::personalFieldsOf);
-        if (personal.isEmpty()) {
+        if (personal.isEmpty() || personal.get().fields().stream().allMatch(field -> tree.get(field) == null)) {
             return tree;
         }
-        String subject = subjectOf(event, personal.get().subject());
+        String subject = subjectOf(value, personal.get().subject());
         CurrentKey key = keyFor(connection, subject);
         for (String field : personal.get().fields()) {
             if (tree.get(field) instanceof String plain) {
-                tree.put(field, Map.of(ENCRYPTED, seal(key.key(), eventId, field, plain), SUBJECT, subject,
+                tree.put(field, Map.of(ENCRYPTED, seal(key.key(), id, field, plain), SUBJECT, subject,
                         KEY, key.id()));
             } else if (tree.get(field) instanceof Map<?, ?> map) {
                 @SuppressWarnings("unchecked")
                 String asJson = json.fromTree((Map<String, Object>) map);
-                tree.put(field, Map.of(ENCRYPTED, seal(key.key(), eventId, field, asJson), SUBJECT, subject,
+                tree.put(field, Map.of(ENCRYPTED, seal(key.key(), id, field, asJson), SUBJECT, subject,
                         KEY, key.id(), FORM, JSON_FORM));
             }
         }
         return tree;
     }
 
-    /** Whether {@code event}'s class has personal data, so its JSON must go through {@link #encrypt}. */
-    boolean hasPersonalData(DomainEvent event) {
-        return personalFieldsOfClass.computeIfAbsent(event.getClass(), PersonalDataVault::personalFieldsOf)
+    /** Whether {@code value}'s class has personal data, so its JSON must go through {@link #encrypt}. */
+    boolean hasPersonalData(Object value) {
+        return personalFieldsOfClass.computeIfAbsent(value.getClass(), PersonalDataVault::personalFieldsOf)
                 .isPresent();
     }
 
@@ -286,16 +289,16 @@ final class PersonalDataVault {
         return wrapped;
     }
 
-    private static String subjectOf(DomainEvent event, RecordComponent subject) {
+    private static String subjectOf(Record value, RecordComponent subject) {
         try {
-            Object value = subject.getAccessor().invoke(event);
-            if (value == null) {
-                throw new IllegalArgumentException(event.getClass().getName() + " has personal data but its "
+            Object id = subject.getAccessor().invoke(value);
+            if (id == null) {
+                throw new IllegalArgumentException(value.getClass().getName() + " has personal data but its "
                         + subject.getName() + " is null");
             }
-            return value.toString();
+            return id.toString();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read " + subject.getName() + " of " + event.getClass(), e);
+            throw new IllegalStateException("Cannot read " + subject.getName() + " of " + value.getClass(), e);
         }
     }
 

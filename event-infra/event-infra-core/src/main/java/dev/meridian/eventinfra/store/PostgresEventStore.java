@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -35,7 +36,7 @@ import javax.sql.DataSource;
  * transaction it takes part in that transaction: an append becomes visible when, and only if, the caller commits.
  * The {@code Connection}-taking variants are for callers that manage transactions themselves.
  */
-public final class PostgresEventStore implements EventStore {
+public final class PostgresEventStore implements EventStore, PersonalDataSeal {
 
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String STREAM_VERSION_CONSTRAINT = "events_stream_version_unique";
@@ -380,7 +381,7 @@ public final class PostgresEventStore implements EventStore {
     private String payloadOf(Connection connection, NewEvent event) throws SQLException {
         String plain = json.toJson((Record) event.event());
         return vault.hasPersonalData(event.event())
-                ? json.fromTree(vault.encrypt(connection, event.eventId(), event.event(), json.toTree(plain)))
+                ? json.fromTree(vault.encrypt(connection, event.eventId(), (Record) event.event(), json.toTree(plain)))
                 : plain;
     }
 
@@ -603,6 +604,33 @@ public final class PostgresEventStore implements EventStore {
             vault.forget(connection, subjectId);
         } catch (SQLException e) {
             throw new EventStoreException("Cannot forget subject " + subjectId, e);
+        }
+    }
+
+    @Override
+    public String sealed(UUID id, Record value) {
+        String plain = json.toJson(value);
+        if (!vault.hasPersonalData(value)) {
+            return plain;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return json.fromTree(vault.encrypt(connection, id, value, json.toTree(plain)));
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot seal the personal data of " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> opened(UUID id, String sealed) {
+        if (!sealed.contains(PersonalDataVault.ENCRYPTED)) {
+            return Optional.of(sealed);
+        }
+        Map<String, Object> tree = json.toTree(sealed);
+        try (Connection connection = dataSource.getConnection()) {
+            boolean redacted = vault.decrypt(id, tree, vault.keysOf(connection, PersonalDataVault.keyIdsIn(tree)));
+            return redacted ? Optional.empty() : Optional.of(json.fromTree(tree));
+        } catch (SQLException e) {
+            throw new EventStoreException("Cannot open sealed personal data", e);
         }
     }
 

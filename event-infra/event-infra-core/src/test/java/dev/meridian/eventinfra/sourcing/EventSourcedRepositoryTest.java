@@ -42,7 +42,7 @@ class EventSourcedRepositoryTest {
                 JSON, EventStoreMetrics.NONE, KeyEncryptionKey.generate());
         carts = EventSourcedRepository.of(store, "cart", TestEvents.class, Cart::new);
         snapshottedCarts = EventSourcedRepository.of(store, "snapcart", TestEvents.class, Cart::new)
-                .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE),
+                .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE, store),
                         new SnapshotSettings<>(Cart.State.class, 2, SNAPSHOT_EVERY));
     }
 
@@ -128,7 +128,7 @@ class EventSourcedRepositoryTest {
         overwriteSnapshotState(id, "{\"entries\":[{\"item\":\"from-schema-1\",\"quantity\":7}]}", 1);
         EventSourcedRepository<Cart, TestEvents> upcasting = EventSourcedRepository
                 .of(store, "snapcart", TestEvents.class, Cart::new)
-                .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE),
+                .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE, store),
                         new SnapshotSettings<>(Cart.State.class, 2, SNAPSHOT_EVERY).withUpcaster(1, state -> {
                             Map<String, Object> items = new LinkedHashMap<>();
                             for (Object entry : (List<?>) state.get("entries")) {
@@ -159,7 +159,7 @@ class EventSourcedRepositoryTest {
     @Test
     void refusesSnapshotsForAnAggregateThatCannotTakeThem() {
         assertThatThrownBy(() -> EventSourcedRepository.of(store, "plain", TestEvents.class, PlainCart::new)
-                .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE), SnapshotSettings.of(Cart.State.class, 1)))
+                .withSnapshots(new SnapshotStore(database, JSON, EventStoreMetrics.NONE, store), SnapshotSettings.of(Cart.State.class, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not Snapshotable");
     }
 

@@ -30,7 +30,7 @@ class SnapshotMetricsTest {
                     EventTypeRegistry.of(List.of(TestEvents.class)), json, metrics, KeyEncryptionKey.generate());
             EventSourcedRepository<Cart, TestEvents> carts = EventSourcedRepository
                     .of(store, "cart", TestEvents.class, Cart::new)
-                    .withSnapshots(new SnapshotStore(database, json, metrics),
+                    .withSnapshots(new SnapshotStore(database, json, metrics, store),
                             new SnapshotSettings<>(Cart.State.class, 1, 2));
             UUID id = UUID.randomUUID();
 

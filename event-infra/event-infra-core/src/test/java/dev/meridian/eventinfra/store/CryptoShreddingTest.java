@@ -44,6 +44,11 @@ class CryptoShreddingTest {
     public record Ownerless(@PersonalData String email) implements DomainEvent {
     }
 
+    /** A record kept beside the events, such as an aggregate's snapshot. */
+    public record PersonState(@DataSubject UUID personId, @PersonalData String email,
+                              @PersonalData Map<String, Object> preferences, String plan) {
+    }
+
     private static final EventJson JSON = new EventJson();
     private static final KeyEncryptionKey KEY_ENCRYPTION_KEY = KeyEncryptionKey.generate();
     private static DataSource database;
@@ -100,6 +105,28 @@ class CryptoShreddingTest {
         EventEnvelope<DomainEvent> redacted = store.readStream(stream, 1, 1).get(0);
         assertThat(redacted.event()).isEqualTo(new PreferencesSet(person, null));
         assertThat(redacted.personalDataRedacted()).isTrue();
+    }
+
+    @Test
+    void sealsARecordKeptBesideTheEventsUnderThePersonsKeyAndForgetsItWithThePerson() throws Exception {
+        UUID person = UUID.randomUUID();
+        UUID snapshot = UUID.randomUUID();
+        PersonState state = new PersonState(person, "grace@example.org", Map.of("nickname", "Amazing"), "gold");
+
+        String sealed = store.sealed(snapshot, state);
+
+        assertThat(sealed).doesNotContain("grace@example.org").doesNotContain("Amazing").contains("gold");
+        assertThat(store.opened(snapshot, sealed).map(json -> JSON.fromJson(json, PersonState.class)))
+                .hasValue(state);
+        assertThatThrownBy(() -> store.opened(UUID.randomUUID(), sealed)).as("moved to another record")
+                .isInstanceOf(EventStoreException.class);
+
+        store.forgetSubject(person.toString());
+
+        assertThat(store.opened(snapshot, sealed)).as("its key is gone").isEmpty();
+        PersonState forgotten = new PersonState(person, null, null, "gold");
+        assertThat(store.sealed(snapshot, forgotten)).as("nothing to seal").isEqualTo(JSON.toJson(forgotten));
+        assertThat(keysOf(person)).as("and no new key made for it").isZero();
     }
 
     /** What a dump of the database holds: the person's key only wrapped, useless without the key-encryption key. */
@@ -222,6 +249,18 @@ class CryptoShreddingTest {
             try (ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getString(1);
+            }
+        }
+    }
+
+    private static int keysOf(UUID person) throws Exception {
+        try (Connection db = database.getConnection();
+             PreparedStatement query = db.prepareStatement(
+                     "select count(*) from event_infra.subject_keys where subject_id = ?")) {
+            query.setString(1, person.toString());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getInt(1);
             }
         }
     }

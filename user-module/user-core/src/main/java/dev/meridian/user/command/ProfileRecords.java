@@ -3,6 +3,8 @@ package dev.meridian.user.command;
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.sourcing.EventSourcedRepository;
+import dev.meridian.eventinfra.sourcing.SnapshotSettings;
+import dev.meridian.eventinfra.sourcing.SnapshotStore;
 import dev.meridian.user.api.ProfileEvent;
 import dev.meridian.user.domain.Profile;
 import jakarta.annotation.PostConstruct;
@@ -12,18 +14,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where profiles live: their streams ({@code profile-<userId>}) in the event store. */
+/**
+ * Where profiles live: their streams ({@code profile-<userId>}) in the event store, with a snapshot every
+ * {@value #SNAPSHOT_EVERY} events, so that a change costs the same however many came before it.
+ */
 @ApplicationScoped
 public class ProfileRecords {
 
+    static final int SNAPSHOT_EVERY = 25;
+
     @Inject
     EventStore eventStore;
+
+    @Inject
+    SnapshotStore snapshots;
 
     private EventSourcedRepository<Profile, ProfileEvent> profiles;
 
     @PostConstruct
     void open() {
-        profiles = EventSourcedRepository.of(eventStore, "profile", ProfileEvent.class, Profile::toReplay);
+        profiles = EventSourcedRepository.of(eventStore, "profile", ProfileEvent.class, Profile::toReplay)
+                .withSnapshots(snapshots, new SnapshotSettings<>(Profile.Snapshot.class, 1, SNAPSHOT_EVERY));
     }
 
     /** The profile streams. */

@@ -1,6 +1,9 @@
 package dev.meridian.user.domain;
 
 import dev.meridian.eventinfra.api.AggregateRoot;
+import dev.meridian.eventinfra.api.DataSubject;
+import dev.meridian.eventinfra.api.PersonalData;
+import dev.meridian.eventinfra.api.Snapshotable;
 import dev.meridian.user.api.EmailVerified;
 import dev.meridian.user.api.PreferencesChanged;
 import dev.meridian.user.api.ProfileEvent;
@@ -10,6 +13,7 @@ import dev.meridian.user.api.UserErasureRequested;
 import dev.meridian.user.api.UserProfileCreated;
 import dev.meridian.user.api.UserProfileDiscarded;
 import dev.meridian.user.api.UserProfileUpdated;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -19,7 +23,16 @@ import java.util.UUID;
  * records nothing. Only real changes are recorded. While the person's erasure runs the profile is frozen; once it
  * closed the profile is erased and nothing can change it.
  */
-public final class Profile extends AggregateRoot<ProfileEvent> {
+public final class Profile extends AggregateRoot<ProfileEvent> implements Snapshotable<Profile.Snapshot> {
+
+    /**
+     * The whole state of a profile, for a snapshot. Its personal components are sealed with the person's key, as in
+     * the events, and read as null once the person is forgotten.
+     */
+    public record Snapshot(@DataSubject UUID userId, @PersonalData String email, @PersonalData String displayName,
+                           String locale, @PersonalData Map<String, Object> preferences, boolean emailVerified,
+                           boolean discarded, boolean frozen, boolean erased) {
+    }
 
     private UUID userId;
     private String email;
@@ -156,6 +169,25 @@ public final class Profile extends AggregateRoot<ProfileEvent> {
     /** Whether the person's erasure runs: nothing about them may start now, since it would outlive them. */
     public boolean beingErased() {
         return frozen;
+    }
+
+    @Override
+    public Snapshot snapshot() {
+        return new Snapshot(userId, email, displayName == null ? null : displayName.value(), locale.value(),
+                preferences.values(), emailVerified, discarded, frozen, erased);
+    }
+
+    @Override
+    public void restore(Snapshot snapshot) {
+        userId = snapshot.userId();
+        email = snapshot.email();
+        displayName = snapshot.displayName() == null ? null : new DisplayName(snapshot.displayName());
+        locale = new LanguageTag(snapshot.locale());
+        preferences = snapshot.preferences() == null ? Preferences.NONE : new Preferences(snapshot.preferences());
+        emailVerified = snapshot.emailVerified();
+        discarded = snapshot.discarded();
+        frozen = snapshot.frozen();
+        erased = snapshot.erased();
     }
 
     @Override

@@ -128,4 +128,21 @@ class ProfileTest {
         given(CREATED, frozen, new UserErased(ADA)).when(it -> it.changePreferences(Preferences.NONE))
                 .thenRefused(ProfileStateException.class);
     }
+
+    @Test
+    void restoresFromItsSnapshotTheStateItsEventsBuilt() {
+        Profile lived = given(CREATED, new PreferencesChanged(ADA, Map.of("newsletter", true)),
+                new EmailVerified(ADA)).when(profile -> { }).thenRecordedNothing();
+
+        Profile restored = Profile.toReplay();
+        restored.restore(lived.snapshot());
+
+        assertThat(restored.snapshot()).isEqualTo(lived.snapshot());
+        assertThat(restored.displayName()).isEqualTo(new DisplayName("Ada Lovelace"));
+        assertThat(restored.preferences().values()).containsEntry("newsletter", true);
+        assertThat(restored.emailVerified()).isTrue();
+        restored.update(new DisplayName("Countess Lovelace"), null);
+        assertThat(restored.recordedEvents()).containsExactly(
+                new UserProfileUpdated(ADA, "Countess Lovelace", "en-GB"));
+    }
 }
