@@ -8,6 +8,9 @@ import dev.meridian.it.delivery.FixedRate;
 import dev.meridian.launcher.LaunchSettings.BrokerMode;
 import dev.meridian.launcher.WildFlyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +37,8 @@ import java.util.regex.Pattern;
  * The registration process through the deployed EAR: {@code POST /api/auth/registrations} at fixed rates (latency)
  * and from several clients at once (throughput), every registration running the whole LRA with a real SMTP server
  * (GreenMail) receiving the welcome mails. The server's own step timers ({@code meridian.registration.step}) split
- * a registration into the coordinator's part and the modules' work.
+ * a registration into the coordinator's part and the modules' work. Then sign-ins to accounts it registers, beside
+ * the password hash's own ceiling ({@link SignIns}).
  */
 public final class RegistrationBenchmark {
 
@@ -70,7 +74,8 @@ public final class RegistrationBenchmark {
                     work.resolve("server-console.log"), PORT_OFFSET, BrokerMode.EMBEDDED, Map.of(
                             "meridian.smtp.port", String.valueOf(SMTP_PORT),
                             "meridian.rate-limit.registrations-per-address", "1000000/PT1M",
-                            "meridian.rate-limit.registrations-per-account", "1000000/PT1M"));
+                            "meridian.rate-limit.registrations-per-account", "1000000/PT1M",
+                            "meridian.rate-limit.logins-per-address", "1000000/PT1M"));
             try {
                 new RegistrationBenchmark().run(output, smtp);
             } finally {
@@ -87,8 +92,8 @@ public final class RegistrationBenchmark {
         report.add("`POST /api/auth/registrations` through the whole registration process (LRA coordinator in the same"
                 + " server, four participants, welcome mail to a real SMTP server), "
                 + Runtime.getRuntime().availableProcessors() + " cores; the load generator and the SMTP server share"
-                + " them. Every registration hashes its password with PBKDF2 (210,000 iterations, about 0.4 s of one"
-                + " core), which bounds the rate on this machine before anything else does.");
+                + " them. Every registration hashes its password with Argon2id (19 MiB, 2 passes; its cost is in"
+                + " \"Sign-ins\" below).");
         report.add("");
         for (int i = 0; i < 10; i++) {
             register();
@@ -149,7 +154,7 @@ public final class RegistrationBenchmark {
         report.add("|---|---|---|");
         Map<String, String> meaning = new LinkedHashMap<>();
         meaning.put("auth-join", "one HTTP call to auth's participant: the LRA join at the coordinator, nothing else");
-        meaning.put("account", "PBKDF2 hash, email reservation, credentials, `UserRegistered` (one transaction)");
+        meaning.put("account", "Argon2id hash, email reservation, credentials, `UserRegistered` (one transaction)");
         meaning.put("profile", "HTTP call to user: LRA join + `UserProfileCreated`");
         meaning.put("sign-up", "HTTP call to analytics: LRA join + pending sign-up row");
         meaning.put("welcome-mail", "HTTP call to notification: LRA join + held delivery row");
@@ -172,6 +177,25 @@ public final class RegistrationBenchmark {
         report.add("");
         report.add(String.format(Locale.ROOT, "Welcome mails received by the SMTP server: %,d.",
                 smtp.getReceivedMessages().length));
+        report.add("");
+        new SignIns(path -> DeliveryProbes.http(PORT_OFFSET, path), PASSWORD, report).run(this::registeredAccount);
+        new ProfileHistory(path -> DeliveryProbes.http(PORT_OFFSET, path), report).run(new ProfileHistory.People() {
+            @Override
+            public String register() throws Exception {
+                return registeredAccount();
+            }
+
+            @Override
+            public String bearerOf(String email) throws Exception {
+                String session = http.send(HttpRequest.newBuilder(DeliveryProbes.http(PORT_OFFSET,
+                                "/api/auth/sessions")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\""
+                                + PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString()).body();
+                try (JsonReader reader = Json.createReader(new StringReader(session))) {
+                    return "Bearer " + reader.readObject().getString("accessToken");
+                }
+            }
+        });
         Files.createDirectories(output.getParent());
         Files.write(output, report);
         report.forEach(System.out::println);
@@ -190,8 +214,25 @@ public final class RegistrationBenchmark {
         failed.incrementAndGet();
     }
 
+    /** The address of a newly registered account. */
+    private String registeredAccount() throws Exception {
+        String email = newAddress();
+        int status = register(email);
+        if (status != 201) {
+            throw new IllegalStateException("Registering " + email + " was answered " + status);
+        }
+        return email;
+    }
+
     private int register() throws Exception {
-        String email = "bench-" + UUID.randomUUID() + "@example.org";
+        return register(newAddress());
+    }
+
+    private static String newAddress() {
+        return "bench-" + UUID.randomUUID() + "@example.org";
+    }
+
+    private int register(String email) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(DeliveryProbes.http(PORT_OFFSET, "/api/auth/registrations"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD
