@@ -11,8 +11,11 @@ import java.util.UUID;
  */
 public interface PersonalDataSeal {
 
-    /** {@code value} as JSON, its personal components sealed and bound to {@code id}. */
-    String sealed(UUID id, Record value);
+    /**
+     * {@code value} as JSON, its personal components sealed and bound to {@code id}; empty when it holds personal
+     * data but its person has no key (was forgotten): no key is ever made for it here.
+     */
+    Optional<String> sealed(UUID id, Record value);
 
     /**
      * JSON that {@link #sealed} wrote for {@code id}, its personal components opened; empty when a component's key

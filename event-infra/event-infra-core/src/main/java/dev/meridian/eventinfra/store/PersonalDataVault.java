@@ -112,20 +112,45 @@ final class PersonalDataVault {
     }
 
     /**
-     * The JSON tree of {@code value} (an event, or a record kept beside the events) with its personal components
-     * encrypted and bound to {@code id}, or the tree unchanged if it has none or they are all null: no key is made
-     * for nothing to seal.
+     * The event's JSON tree with its personal components encrypted and bound to {@code eventId}, under the current
+     * key of its subject, made now if the subject has none; the tree unchanged if it has no personal data, or it is
+     * all null: no key is made for nothing to seal.
      */
-    Map<String, Object> encrypt(Connection connection, UUID id, Record value, Map<String, Object> tree)
+    Map<String, Object> encrypt(Connection connection, UUID eventId, Record event, Map<String, Object> tree)
             throws SQLException {
-        Optional<PersonalFields> personal = personalFieldsOfClass.computeIfAbsent(value.getClass(),
+        Optional<PersonalFields> personal = personalFieldsOfClass.computeIfAbsent(event.getClass(),
                 PersonalDataVault::personalFieldsOf);
-        if (personal.isEmpty() || personal.get().fields().stream().allMatch(field -> tree.get(field) == null)) {
+        if (personal.isEmpty() || allNull(personal.get(), tree)) {
             return tree;
         }
+        String subject = subjectOf(event, personal.get().subject());
+        return seal(eventId, personal.get(), subject, keyFor(connection, subject), tree);
+    }
+
+    /**
+     * The JSON tree of {@code value}, a record kept beside the events, with its personal components encrypted and
+     * bound to {@code id}, under its subject's existing key; empty when it has personal data but the subject has no
+     * key. Such a record is never sealed under a new key: a subject without one was forgotten, and a key made for
+     * it now would undo the erasure for whatever is sealed later.
+     */
+    Optional<Map<String, Object>> encryptWithExistingKey(Connection connection, UUID id, Record value,
+                                                         Map<String, Object> tree) throws SQLException {
+        Optional<PersonalFields> personal = personalFieldsOfClass.computeIfAbsent(value.getClass(),
+                PersonalDataVault::personalFieldsOf);
+        if (personal.isEmpty() || allNull(personal.get(), tree)) {
+            return Optional.of(tree);
+        }
         String subject = subjectOf(value, personal.get().subject());
-        CurrentKey key = keyFor(connection, subject);
-        for (String field : personal.get().fields()) {
+        return currentKey(connection, subject).map(existing -> seal(id, personal.get(), subject, existing, tree));
+    }
+
+    private static boolean allNull(PersonalFields personal, Map<String, Object> tree) {
+        return personal.fields().stream().allMatch(field -> tree.get(field) == null);
+    }
+
+    private Map<String, Object> seal(UUID id, PersonalFields personal, String subject, CurrentKey key,
+                                     Map<String, Object> tree) {
+        for (String field : personal.fields()) {
             if (tree.get(field) instanceof String plain) {
                 tree.put(field, Map.of(ENCRYPTED, seal(key.key(), id, field, plain), SUBJECT, subject,
                         KEY, key.id()));

@@ -608,13 +608,13 @@ public final class PostgresEventStore implements EventStore, PersonalDataSeal {
     }
 
     @Override
-    public String sealed(UUID id, Record value) {
+    public Optional<String> sealed(UUID id, Record value) {
         String plain = json.toJson(value);
         if (!vault.hasPersonalData(value)) {
-            return plain;
+            return Optional.of(plain);
         }
         try (Connection connection = dataSource.getConnection()) {
-            return json.fromTree(vault.encrypt(connection, id, value, json.toTree(plain)));
+            return vault.encryptWithExistingKey(connection, id, value, json.toTree(plain)).map(json::fromTree);
         } catch (SQLException e) {
             throw new EventStoreException("Cannot seal the personal data of " + value.getClass().getSimpleName(), e);
         }

@@ -110,10 +110,11 @@ class CryptoShreddingTest {
     @Test
     void sealsARecordKeptBesideTheEventsUnderThePersonsKeyAndForgetsItWithThePerson() throws Exception {
         UUID person = UUID.randomUUID();
+        register(person, "grace@example.org", "Grace Hopper");
         UUID snapshot = UUID.randomUUID();
         PersonState state = new PersonState(person, "grace@example.org", Map.of("nickname", "Amazing"), "gold");
 
-        String sealed = store.sealed(snapshot, state);
+        String sealed = store.sealed(snapshot, state).orElseThrow();
 
         assertThat(sealed).doesNotContain("grace@example.org").doesNotContain("Amazing").contains("gold");
         assertThat(store.opened(snapshot, sealed).map(json -> JSON.fromJson(json, PersonState.class)))
@@ -125,8 +126,18 @@ class CryptoShreddingTest {
 
         assertThat(store.opened(snapshot, sealed)).as("its key is gone").isEmpty();
         PersonState forgotten = new PersonState(person, null, null, "gold");
-        assertThat(store.sealed(snapshot, forgotten)).as("nothing to seal").isEqualTo(JSON.toJson(forgotten));
+        assertThat(store.sealed(snapshot, forgotten)).as("nothing to seal").hasValue(JSON.toJson(forgotten));
+        assertThat(store.sealed(snapshot, state)).as("personal data of a forgotten person: not sealed").isEmpty();
         assertThat(keysOf(person)).as("and no new key made for it").isZero();
+    }
+
+    @Test
+    void neverMakesAKeyToSealARecordKeptBesideTheEvents() throws Exception {
+        UUID stranger = UUID.randomUUID();
+
+        assertThat(store.sealed(UUID.randomUUID(), new PersonState(stranger, "x@example.org", null, "gold")))
+                .isEmpty();
+        assertThat(keysOf(stranger)).isZero();
     }
 
     /** What a dump of the database holds: the person's key only wrapped, useless without the key-encryption key. */

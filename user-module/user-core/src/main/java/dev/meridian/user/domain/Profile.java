@@ -173,8 +173,10 @@ public final class Profile extends AggregateRoot<ProfileEvent> implements Snapsh
 
     @Override
     public Snapshot snapshot() {
+        // no preferences are none at all, not an empty map: a forgotten person's snapshot then holds nothing to seal
         return new Snapshot(userId, email, displayName == null ? null : displayName.value(), locale.value(),
-                preferences.values(), emailVerified, discarded, frozen, erased);
+                preferences.values().isEmpty() ? null : preferences.values(), emailVerified, discarded, frozen,
+                erased);
     }
 
     @Override
