@@ -62,6 +62,10 @@ public class AccountRecords {
     private static final String DELETE_CREDENTIALS = "delete from auth.credentials where user_id = ?";
     private static final String USER_OF_EMAIL = "select user_id from auth.account_emails where email = ?";
     private static final String PASSWORD_HASH = "select password_hash from auth.credentials where user_id = ?";
+    // the predicate of the partial index credentials_of_earlier_builds, so that the index answers it
+    private static final String HASHES_OF_EARLIER_BUILDS = """
+            select exists (select 1 from auth.credentials where password_hash not like '$argon2id$%')
+            """;
 
     @Resource(lookup = "java:jboss/datasources/MeridianDS")
     DataSource dataSource;
@@ -137,6 +141,18 @@ public class AccountRecords {
     public boolean replacePasswordIfStill(UUID userId, String checkedHash, String passwordHash) {
         return Statements.update(dataSource, "replace the password of " + userId, REPLACE_CHECKED_PASSWORD,
                 passwordHash, userId, checkedHash) == 1;
+    }
+
+    /** Whether any password hash made before Argon2id remains. */
+    public boolean keepsHashesOfEarlierBuilds() {
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement query = db.prepareStatement(HASHES_OF_EARLIER_BUILDS);
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell whether hashes of earlier builds remain", e);
+        }
     }
 
     /**

@@ -27,13 +27,26 @@ record Argon2id(int memoryKib, int iterations, int parallelism) {
             "\\$argon2id\\$v=19\\$m=(\\d{1,9}),t=(\\d{1,9}),p=(\\d{1,3})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
+    // what a stored hash must have at least: RFC 9106 recommends these for salts, and a shorter hash is guessable
+    private static final int MIN_STORED_SALT_BYTES = 8;
+    private static final int MIN_STORED_HASH_BYTES = 16;
+    private static final int MAX_MEMORY_KIB = 4 * 1024 * 1024;
+    private static final int MAX_ITERATIONS = 100;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getEncoder().withoutPadding();
 
-    /** RFC 9106's bounds: at least one pass, 1 to 2^24 - 1 lanes, and at least 8 KiB of memory per lane. */
+    /**
+     * RFC 9106's bounds (at least one pass, and at least 8 KiB of memory per lane), and ours: at most 4 GiB and 100
+     * passes, so that a stored hash cannot make a sign-in take the server's memory or minutes of a core.
+     */
     Argon2id {
-        if (iterations < 1) {
-            throw new IllegalArgumentException("the iterations must be at least 1, not " + iterations);
+        if (iterations < 1 || iterations > MAX_ITERATIONS) {
+            throw new IllegalArgumentException("the iterations must be between 1 and " + MAX_ITERATIONS + ", not "
+                    + iterations);
+        }
+        if (memoryKib > MAX_MEMORY_KIB) {
+            throw new IllegalArgumentException("the memory must be at most " + MAX_MEMORY_KIB + " KiB, not "
+                    + memoryKib + " KiB");
         }
         if (parallelism < 1 || parallelism > 255) {
             throw new IllegalArgumentException("the parallelism must be between 1 and 255, not " + parallelism);
@@ -64,9 +77,12 @@ record Argon2id(int memoryKib, int iterations, int parallelism) {
      */
     static boolean verify(String password, String stored) {
         Matcher parts = parse(stored);
+        byte[] salt = Base64.getDecoder().decode(parts.group(4));
         byte[] expected = Base64.getDecoder().decode(parts.group(5));
-        byte[] actual = parametersOf(parts).derive(password, Base64.getDecoder().decode(parts.group(4)),
-                expected.length);
+        if (salt.length < MIN_STORED_SALT_BYTES || expected.length < MIN_STORED_HASH_BYTES) {
+            throw new IllegalArgumentException("A stored Argon2id hash with a salt or hash too short to trust");
+        }
+        byte[] actual = parametersOf(parts).derive(password, salt, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 

@@ -16,13 +16,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Signs a person in. Every refusal looks alike to the caller (no account, wrong password, an account that is not
  * active) and costs alike: without an account a password is still verified against a stand-in hash. The account
  * records the attempt either way ({@code UserLoggedIn} or {@code LoginFailed}); several sign-ins to one account at
  * once are each tried again on the account's new version rather than refused. A successful sign-in replaces a
- * password hash made an outdated way (see {@link PasswordHashing}) with a new one of the same password.
+ * password hash made an outdated way (see {@link PasswordHashing}) with a new one of the same password; while
+ * hashes of builds before Argon2id remain, every refusal takes as long as verifying one of them.
  */
 @ApplicationScoped
 public class LogInHandler {
@@ -47,9 +49,13 @@ public class LogInHandler {
         Optional<UUID> userId = records.userIdOf(EmailAddress.of(command.email()));
         Optional<String> storedHash = userId.flatMap(records::passwordHashOf);
         // the slow part, outside any transaction: it holds no connection and no lock while it runs
+        long verifying = System.nanoTime();
         boolean passwordRight = storedHash.isPresent()
                 ? hashing.verify(command.password(), storedHash.get())
                 : hashing.verifyForNobody(command.password());
+        if (!passwordRight && records.keepsHashesOfEarlierBuilds()) {
+            holdUntil(verifying + hashing.earlierBuildsVerification().toNanos());
+        }
         if (storedHash.isEmpty()) {
             return Optional.empty();
         }
@@ -60,6 +66,21 @@ public class LogInHandler {
             newHash.ifPresent(hash -> records.rehashPassword(userId.get(), storedHash.get(), hash));
             return signIn(userId.get(), passwordRight, command);
         });
+    }
+
+    /**
+     * Answers a refusal no sooner than {@code deadline} (a {@link System#nanoTime()}): verifying a hash of an
+     * earlier build takes longer than verifying any other, so every refusal takes that long while one remains.
+     */
+    private static void holdUntil(long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private Optional<SessionTokens> signIn(UUID userId, boolean passwordRight, LogIn command) {

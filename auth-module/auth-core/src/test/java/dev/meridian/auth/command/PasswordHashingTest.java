@@ -20,7 +20,7 @@ class PasswordHashingTest {
 
     @BeforeAll
     static void startUp() {
-        hashing = new PasswordHashing(new Pbkdf2PasswordHashImpl(), OWASP);
+        hashing = new PasswordHashing(new Pbkdf2PasswordHashImpl(), OWASP, 2);
     }
 
     @Test
@@ -74,12 +74,19 @@ class PasswordHashingTest {
         assertThatThrownBy(() -> new Argon2id(19_456, 0, 1)).hasMessageContaining("iterations");
         assertThatThrownBy(() -> new Argon2id(19_456, 2, 0)).hasMessageContaining("parallelism");
         assertThatThrownBy(() -> new Argon2id(31, 1, 4)).hasMessageContaining("at least 8 KiB per lane (32 KiB)");
+        assertThatThrownBy(() -> new Argon2id(5_000_000, 1, 1)).hasMessageContaining("at most 4194304 KiB");
+        assertThatThrownBy(() -> new Argon2id(19_456, 101, 1)).hasMessageContaining("between 1 and 100");
     }
 
     @Test
     void refusesAStoredHashItCannotRead() {
         assertThatThrownBy(() -> hashing.verify(PASSWORD, "$argon2id$v=19$m=19456,t=2$c29tZXNhbHQ$AAAA"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("c29tZXNhbHQ");
+        assertThatThrownBy(() -> hashing.verify(PASSWORD, "$argon2id$v=19$m=999999999,t=2,p=1$c29tZXNhbHQ$"
+                + "CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc")).as("a stored hash asking for 953 GiB")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> hashing.verify(PASSWORD, "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$AAAA"))
+                .as("a 3-byte hash").isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
