@@ -41,9 +41,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Delivery in the running server: a relay per publishing module's topic, a consumer per module with
  * {@link Delivered} observers (its workers on each topic it needs), and redrives of dead letters.
  *
- * <p>Consumers start with their module. Relays start once the EAR's last module (event-infra's admin WAR, see
- * {@code ear/pom.xml}: modules initialize in order) has started, so that every consumer's durable subscription
- * exists before the first event is put on a topic; a topic without subscriptions would drop it.
+ * <p>Consumers start with their module. Relays start once every module with {@link Delivered} observers has
+ * started ({@link dev.meridian.eventinfra.module.ModuleStartup} decides), so that every consumer's durable
+ * subscription exists before the first event is put on a topic; a topic without subscriptions would drop it.
  */
 @ApplicationScoped
 public class DeliveryRuntime {
