@@ -1,6 +1,7 @@
 package dev.meridian.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.and;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -18,6 +19,8 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The module rules of STYLE.md, for any root package: the build applies them to {@code dev.meridian}, and a test
@@ -96,6 +99,35 @@ final class MeridianArchitecture {
         String[] modules = DOMAIN_MODULES.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
         return noClasses().that().resideInAPackage(root + ".eventinfra..")
                 .should().dependOnClassesThat().resideInAnyPackage(modules);
+    }
+
+    /**
+     * A module uses of event-infra only its declared surface: the event-infra-api jar, and the types of the rest
+     * marked {@code @API} with a status other than {@code INTERNAL} (apiguardian's annotation, which JUnit marks its
+     * own surface with), nested types included. Everything else in event-infra may change without notice.
+     */
+    static ArchRule modulesUseOnlyTheDeclaredPlatform(String root) {
+        String[] modules = DOMAIN_MODULES.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
+        return noClasses().that().resideInAnyPackage(modules)
+                .should().dependOnClassesThat(and(resideInAPackage(root + ".eventinfra.."),
+                        resideOutsideOfPackage(root + ".eventinfra.api.."), not(declaredForModules())))
+                .because("docs/platform.md: what a module may use of event-infra is declared, the rest is internal");
+    }
+
+    /** Whether {@code javaClass}, or a class it is nested in, is marked {@code @API} and not as internal. */
+    static boolean isDeclaredForModules(JavaClass javaClass) {
+        for (Optional<JavaClass> type = Optional.of(javaClass); type.isPresent(); type = type.get().getEnclosingClass()) {
+            Optional<API> api = type.get().tryGetAnnotationOfType(API.class);
+            if (api.isPresent()) {
+                return api.get().status() != API.Status.INTERNAL;
+            }
+        }
+        return false;
+    }
+
+    private static DescribedPredicate<JavaClass> declaredForModules() {
+        return DescribedPredicate.describe("are declared for modules (@API, not INTERNAL)",
+                MeridianArchitecture::isDeclaredForModules);
     }
 
     /** Handlers of other modules' events ({@code @Delivered} observers) live in a module's messaging package. */

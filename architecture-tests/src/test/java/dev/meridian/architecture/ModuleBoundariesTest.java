@@ -3,6 +3,18 @@ package dev.meridian.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModuleBoundariesTest {
 
     private static final String ROOT = "dev.meridian";
+    /** The repository's root: the build runs this module's tests from its own directory. */
+    private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern EVENT_INFRA_CLASS = Pattern.compile("dev\\.meridian\\.eventinfra(\\.[a-z]+)+\\.[A-Z]\\w*");
+    /** A row of docs/platform.md's tables: | `Type` | STATUS | what for | */
+    private static final Pattern LISTED_TYPE = Pattern.compile("(?m)^\\| `(\\w+)` \\| (STABLE|EXPERIMENTAL) \\|");
 
     private static JavaClasses meridian;
 
@@ -48,6 +65,45 @@ class ModuleBoundariesTest {
     @Test
     void domainIsFreeOfFrameworks() {
         MeridianArchitecture.domainIsFreeOfFrameworks(ROOT).check(meridian);
+    }
+
+    @Test
+    void modulesUseOnlyTheDeclaredPlatform() {
+        MeridianArchitecture.modulesUseOnlyTheDeclaredPlatform(ROOT).check(meridian);
+    }
+
+    @Test
+    void webXmlsNameOnlyTheDeclaredPlatform() throws IOException {
+        List<Path> webXmls = new ArrayList<>();
+        for (String module : MeridianArchitecture.DOMAIN_MODULES) {
+            try (Stream<Path> files = Files.walk(REPOSITORY.resolve(module + "-module"))) {
+                files.filter(file -> file.endsWith(Path.of("src/main/webapp/WEB-INF/web.xml"))).forEach(webXmls::add);
+            }
+        }
+        assertThat(webXmls).as("every domain module's web.xml").hasSize(MeridianArchitecture.DOMAIN_MODULES.size());
+        for (Path webXml : webXmls) {
+            Matcher named = EVENT_INFRA_CLASS.matcher(Files.readString(webXml));
+            while (named.find()) {
+                assertThat(MeridianArchitecture.isDeclaredForModules(meridian.get(named.group())))
+                        .as("%s names %s", REPOSITORY.relativize(webXml), named.group()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void platformPageListsExactlyTheDeclaredTypes() throws IOException {
+        Set<String> declared = meridian.stream()
+                .filter(type -> type.getPackageName().startsWith(ROOT + ".eventinfra."))
+                .filter(type -> !type.isNestedClass())
+                .filter(type -> type.tryGetAnnotationOfType(API.class).isPresent())
+                .map(type -> type.getSimpleName() + " " + type.getAnnotationOfType(API.class).status())
+                .collect(Collectors.toSet());
+        Set<String> listed = new HashSet<>();
+        Matcher row = LISTED_TYPE.matcher(Files.readString(REPOSITORY.resolve("docs/platform.md")));
+        while (row.find()) {
+            listed.add(row.group(1) + " " + row.group(2));
+        }
+        assertThat(listed).as("docs/platform.md against the @API types").isEqualTo(declared);
     }
 
     @Test

@@ -43,6 +43,18 @@ class RulesCatchViolationsTest {
     }
 
     @Test
+    void catchesAModuleUsingAnUndeclaredPartOfThePlatform() {
+        ArchRule rule = MeridianArchitecture.modulesUseOnlyTheDeclaredPlatform(FIXTURE);
+        assertViolation(rule, "fixture.notification.command.UsesThePlatform");
+        assertThat(rule.evaluate(fixture).getFailureReport().getDetails())
+                .as("the undeclared and the internal type are named; the declared ones and the api are fine")
+                .anyMatch(detail -> detail.contains("UndeclaredHelper"))
+                .anyMatch(detail -> detail.contains("InternalHelper"))
+                .noneMatch(detail -> detail.contains("DeclaredHelper") && !detail.contains("UndeclaredHelper"))
+                .noneMatch(detail -> detail.contains("fixture.eventinfra.api."));
+    }
+
+    @Test
     void catchesEventInfraKnowingADomainModule() {
         assertViolation(MeridianArchitecture.eventInfraKnowsNoDomainModule(FIXTURE),
                 "fixture.eventinfra.store.KnowsAuth");

@@ -3,6 +3,7 @@ package dev.meridian.eventinfra.delivery;
 import java.time.Duration;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.apiguardian.api.API;
 
 /**
  * The loop relays and projections run on: another batch at once after a full one; after a short one, a wait for
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
  * no new batch sooner than {@link #minimumRoundInterval()} after the previous one started; after a failure, a
  * pause before trying again. It runs until stopped.
  */
+@API(status = API.Status.STABLE)
 public abstract class BatchLoop implements Runnable {
 
     private final int batchSize;

@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import jakarta.enterprise.util.AnnotationLiteral;
+import org.apiguardian.api.API;
 
 /**
  * Marks an observer method as a handler of other modules' events, delivered from the broker:
@@ -30,6 +31,7 @@ import jakarta.enterprise.util.AnnotationLiteral;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD, ElementType.TYPE})
+@API(status = API.Status.STABLE)
 public @interface Delivered {
 
     /** The qualifier as a value. */

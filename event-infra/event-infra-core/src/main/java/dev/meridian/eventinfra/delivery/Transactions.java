@@ -4,11 +4,13 @@ import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apiguardian.api.API;
 
 /**
  * The JTA demarcation event-infra's own threads (relay, consumers, projections) use around their work, with the
  * transaction manager's checked exceptions turned into {@link BookkeepingFailure}.
  */
+@API(status = API.Status.STABLE)
 public final class Transactions {
 
     private static final Logger LOG = Logger.getLogger(Transactions.class.getName());

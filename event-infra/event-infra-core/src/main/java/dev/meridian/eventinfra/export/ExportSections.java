@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apiguardian.api.API;
 
 /**
  * The modules' sections of GDPR data exports ({@code event_infra.data_export_sections}). A module answers an export
@@ -34,6 +35,7 @@ import javax.sql.DataSource;
  * module answered travels as an event, since events are kept for good and published.
  */
 @ApplicationScoped
+@API(status = API.Status.EXPERIMENTAL)
 public class ExportSections {
 
     private static final int PAGE = 500;

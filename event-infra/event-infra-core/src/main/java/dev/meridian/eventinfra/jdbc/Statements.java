@@ -7,11 +7,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.apiguardian.api.API;
 
 /**
  * Runs one statement on a connection of the caller's transaction (the server hands out the enlisted one), or on a
  * connection the caller holds.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class Statements {
 
     private Statements() {

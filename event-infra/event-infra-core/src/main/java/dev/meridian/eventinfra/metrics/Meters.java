@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * Counters and timers by name and tags, looked up in the registry once and kept.
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * meters to a private registry that is never exported. No client-side percentiles either: they need HdrHistogram,
  * which the server's micrometer module lacks.
  */
+@API(status = API.Status.STABLE)
 public final class Meters {
 
     private final MeterRegistry registry;

@@ -3,12 +3,14 @@ package dev.meridian.eventinfra.module;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.apiguardian.api.API;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code GET .../info}: the module's name and version, without authentication. A WAR exposes it by declaring a
  * subclass with its {@code @Path}, because JAX-RS discovers resources in the WAR and not in the EAR's lib/.
  */
+@API(status = API.Status.STABLE)
 public abstract class ModuleInfoResource {
 
     @GET

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.Config;
  * (its {@code meridian.*} property and an environment variable of its own, such as {@code SMTP_HOST}), the first
  * one set wins, and a blank value counts as not set.
  */
+@API(status = API.Status.STABLE)
 public final class Settings {
 
     private Settings() {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.apiguardian.api.API;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * listener too. Each step carries the current request's correlation id, so the participants' events carry it too.
  */
 @ApplicationScoped
+@API(status = API.Status.EXPERIMENTAL)
 public class LraCoordinator {
 
     private static final Logger LOG = Logger.getLogger(LraCoordinator.class.getName());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.apiguardian.api.API;
 
 /**
  * Records processes and each module's part in them. Every write joins the caller's transaction, so a module's step
@@ -22,6 +23,7 @@ import javax.sql.DataSource;
  * first {@link #complete} or {@link #compensate} of a part returns its subject, a repeat returns nothing.
  */
 @ApplicationScoped
+@API(status = API.Status.EXPERIMENTAL)
 public class ProcessLog {
 
     private static final String BEGIN = """

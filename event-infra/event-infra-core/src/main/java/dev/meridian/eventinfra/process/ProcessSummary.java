@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.process;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * A process as the admin API lists it.
@@ -15,6 +16,7 @@ import java.util.UUID;
  * @param endedAt   when it ended; null while running
  * @param outcome   why it did not close; null otherwise
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ProcessSummary(UUID id, String lraId, String type, UUID subjectId, String status, Instant startedAt,
                              Instant endedAt, String outcome) {
 }

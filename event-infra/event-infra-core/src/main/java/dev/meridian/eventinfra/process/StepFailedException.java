@@ -2,11 +2,13 @@ package dev.meridian.eventinfra.process;
 
 import dev.meridian.eventinfra.web.Problem;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A step of a process was not taken: a participant refused it, failed or did not answer, or the coordinator did
  * not do what it was asked. The process must then be cancelled.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public class StepFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

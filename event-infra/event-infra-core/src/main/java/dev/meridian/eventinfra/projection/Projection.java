@@ -4,6 +4,7 @@ import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * A read model built from the event store: a CDI bean in a module's WAR that keeps tables in the module's schema.
@@ -13,6 +14,7 @@ import java.util.Set;
  *
  * <p>Methods run inside event-infra's transaction on the shared datasource; they must not start their own.
  */
+@API(status = API.Status.STABLE)
 public interface Projection {
 
     /** A stable name, unique in the deployment: the checkpoint is kept under it. */

@@ -6,6 +6,7 @@ import jakarta.transaction.UserTransaction;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Runs a command in a transaction of its own and runs it again, from loading the aggregate on, when another
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
  * once start again together and collide again: six sign-ins at once to one account could each lose five times in a
  * row, because only one of them wins each round.
  */
+@API(status = API.Status.STABLE)
 public final class ConflictRetries {
 
     private static final int ATTEMPTS = 8;

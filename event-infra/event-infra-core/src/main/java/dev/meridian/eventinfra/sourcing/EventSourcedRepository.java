@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * Loads and saves one type of event-sourced aggregate, each instance in its own stream {@code <category>-<id>}.
@@ -24,6 +25,7 @@ import java.util.function.Supplier;
  * @param <A> the aggregate
  * @param <E> its event family
  */
+@API(status = API.Status.STABLE)
 public final class EventSourcedRepository<A extends AggregateRoot<E>, E extends DomainEvent> {
 
     private static final int PAGE = 1000;

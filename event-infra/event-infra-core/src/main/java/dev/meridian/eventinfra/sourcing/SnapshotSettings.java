@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.sourcing;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * When and in which shape an aggregate type is snapshotted.
@@ -13,6 +14,7 @@ import java.util.Map;
  *                      that cannot be brought to the current version is ignored and rebuilt from the events
  * @param <S>           the snapshot record
  */
+@API(status = API.Status.STABLE)
 public record SnapshotSettings<S extends Record>(Class<S> stateClass, int schemaVersion, int every,
                                                  Map<Integer, SnapshotUpcaster> upcasters) {
 

@@ -17,12 +17,14 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.apiguardian.api.API;
 
 /**
  * The latest snapshot per stream, in the caller's transaction like the events. A snapshot's personal data is sealed
  * as its events' is ({@link PersonalDataSeal}), bound to the stream and version it reflects; one whose person was
  * forgotten does not open, and the aggregate is rebuilt from its (equally unreadable) events.
  */
+@API(status = API.Status.STABLE)
 public final class SnapshotStore {
 
     private static final Logger LOG = Logger.getLogger(SnapshotStore.class.getName());

@@ -17,6 +17,7 @@ import java.util.Optional;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.apiguardian.api.API;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.config.Config;
  * off as another. The key's {@link #id()} is stored beside every key it wraps: a server with another
  * key-encryption key finds out at start-up, not when a person's data reads as noise.
  */
+@API(status = API.Status.EXPERIMENTAL)
 public final class KeyEncryptionKey {
 
     private static final int KEY_BYTES = 32;

@@ -5,12 +5,14 @@ import dev.meridian.eventinfra.api.NewEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * The correlation id of the request this thread serves (API.md: {@code X-Correlation-Id}), set by
  * {@link dev.meridian.eventinfra.web.CorrelationIds} for the request's length. The store gives it to every event
  * appended meanwhile that names no correlation of its own, so the events a request caused carry its id.
  */
+@API(status = API.Status.STABLE)
 public final class RequestCorrelation {
 
     private static final ThreadLocal<UUID> CURRENT = new ThreadLocal<>();

@@ -1,9 +1,11 @@
 package dev.meridian.eventinfra.store;
 
+import org.apiguardian.api.API;
 /**
  * Stream ids name a category and an entity, {@code <category>-<id>} (for example {@code account-0b7c...}); the
  * category lets readers follow every stream of one kind.
  */
+@API(status = API.Status.STABLE)
 public final class StreamIds {
 
     private static final int MAX_LENGTH = 200;

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Every failure of a module's API as problem+json: a body that came too slowly (408, see {@link BodyDeadline}), the
@@ -14,6 +15,7 @@ import java.util.Optional;
  * not supported), an unreadable body, and anything else as a logged 500 that shows nothing of its cause. A module's
  * API declares a {@code @Provider} subclass, since providers are found only in the application's own archive.
  */
+@API(status = API.Status.STABLE)
 public abstract class ApiProblems implements ExceptionMapper<Exception> {
 
     private final String api;

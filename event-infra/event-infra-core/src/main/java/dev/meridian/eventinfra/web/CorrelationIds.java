@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Gives every request a correlation id (API.md, Conventions): the request's {@code X-Correlation-Id} when it is a
@@ -18,6 +19,7 @@ import java.util.UUID;
  * as its correlation id ({@link RequestCorrelation}). A value that is no UUID is replaced rather than echoed, since
  * events keep correlation ids as UUIDs. Each module maps this filter to all its paths in web.xml, first, for requests and error pages.
  */
+@API(status = API.Status.STABLE)
 public class CorrelationIds implements Filter {
 
     /** The header, in requests and responses. */

@@ -7,6 +7,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.apiguardian.api.API;
 
 /**
  * {@code Cache-Control: no-store} on every answer of an API (API.md, Conventions): tokens, profiles, addresses,
@@ -14,6 +15,7 @@ import java.io.IOException;
  * One rule for every API answer, errors included, rather than a decision per resource that a new resource could
  * forget. Each module maps it to its API's paths in web.xml.
  */
+@API(status = API.Status.STABLE)
 public class NoStore implements Filter {
 
     @Override

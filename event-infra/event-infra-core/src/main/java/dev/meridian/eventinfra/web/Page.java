@@ -1,6 +1,7 @@
 package dev.meridian.eventinfra.web;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A page of a list, as every list of the APIs is answered (API.md, Conventions).
@@ -12,6 +13,7 @@ import java.util.List;
  * @param totalExact whether {@code total} was counted to the end: a list that stops counting early says so
  * @param <T>        the item type
  */
+@API(status = API.Status.STABLE)
 public record Page<T>(List<T> items, int page, int size, long total, boolean totalExact) {
 
     public Page {

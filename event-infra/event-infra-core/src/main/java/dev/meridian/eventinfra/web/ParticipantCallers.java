@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
+import org.apiguardian.api.API;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * unless {@code io.undertow.forwarded.change-local-addr-port} lets forwarded headers rewrite it; Meridian does not
  * set it.
  */
+@API(status = API.Status.STABLE)
 public class ParticipantCallers implements Filter {
 
     private static final Logger LOG = Logger.getLogger(ParticipantCallers.class.getName());

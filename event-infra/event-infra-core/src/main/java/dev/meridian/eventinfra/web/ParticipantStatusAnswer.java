@@ -4,8 +4,10 @@ import dev.meridian.eventinfra.process.ParticipantState;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The answer of an LRA participant's {@code @Status} method, from its part in the process log. */
+@API(status = API.Status.EXPERIMENTAL)
 public final class ParticipantStatusAnswer {
 
     private ParticipantStatusAnswer() {

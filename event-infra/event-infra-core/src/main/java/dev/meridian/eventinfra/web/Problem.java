@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apiguardian.api.API;
 
 /**
  * An error answer as RFC 9457 {@code application/problem+json} (API.md, Conventions). Never carries a stack trace.
@@ -20,6 +21,7 @@ import java.util.logging.Logger;
  * @param detail     what went wrong this time
  * @param violations for a validation problem, what is wrong with which field; otherwise empty
  */
+@API(status = API.Status.STABLE)
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
 
     /** The media type of a problem. */

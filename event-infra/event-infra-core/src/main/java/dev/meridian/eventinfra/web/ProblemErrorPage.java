@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The answers the server gives before any module's code runs, as problem+json too (API.md):
@@ -21,6 +22,7 @@ import java.util.List;
  *       module is a 404.</li>
  * </ul>
  */
+@API(status = API.Status.STABLE)
 public class ProblemErrorPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Reads the parameters every API shares strictly: a malformed one is a 400 naming it
  * ({@link InvalidParameterException}), never silently replaced by a default.
  */
+@API(status = API.Status.STABLE)
 public final class RequestParameters {
 
     /** The largest page any list answers. */

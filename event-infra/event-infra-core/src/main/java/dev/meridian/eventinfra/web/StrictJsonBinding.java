@@ -18,6 +18,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * JSON-B for the APIs' request bodies that refuses a field the API does not define, so that a misspelt field is a
@@ -30,6 +31,7 @@ import java.util.Locale;
  * endpoints take an address and a password at most), and {@link JsonBodyShape} checks it against the type it is
  * read into, so that no malformed body reaches a resource, or the database, and every refusal names its field.
  */
+@API(status = API.Status.STABLE)
 public class StrictJsonBinding implements ContextResolver<Jsonb>, ReaderInterceptor {
 
     /** More than the largest body of the APIs (50 preferences of 500 characters). */
