@@ -4,8 +4,8 @@ import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.projection.Projection;
 import dev.meridian.it.probe.ProbeEvents;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class NotesProjection implements Projection {
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     private static String schema() {

@@ -3,9 +3,9 @@ package dev.meridian.it.delivery;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.delivery.Delivered;
 import dev.meridian.it.probe.ProbeEvents;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class ProbeConsumer {
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     void on(@Observes @Delivered EventEnvelope<ProbeEvents.Published> envelope) throws SQLException {

@@ -2,7 +2,6 @@ package dev.meridian.analytics.command;
 
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.process.ProcessLog;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,7 +22,7 @@ public class SignUps {
     private static final String ADD_PENDING = "insert into analytics.pending_signups (user_id, lra_id) values (?, ?)";
     private static final String DROP_PENDING = "delete from analytics.pending_signups where user_id = ?";
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     @Inject

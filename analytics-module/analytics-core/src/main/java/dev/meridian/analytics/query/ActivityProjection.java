@@ -6,8 +6,8 @@ import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.projection.Projection;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +45,7 @@ public class ActivityProjection implements Projection {
             on conflict (day) do update set count = erasures_per_day.count + 1
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     @Override

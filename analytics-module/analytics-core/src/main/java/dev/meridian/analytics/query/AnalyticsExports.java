@@ -1,8 +1,8 @@
 package dev.meridian.analytics.query;
 
 import dev.meridian.eventinfra.jdbc.Statements;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -14,7 +14,7 @@ public class AnalyticsExports {
     private static final String PENDING = "select started_at from analytics.pending_signups where user_id = ?";
     private static final String LAST_SIGN_IN = "select signed_in_at from analytics.last_sign_in where user_id = ?";
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /** Everything analytics holds about {@code userId}. */

@@ -4,8 +4,8 @@ import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.projection.Projection;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +27,7 @@ public class EventVolumeProjection implements Projection {
             on conflict (hour, event_type) do update set count = events_per_hour.count + excluded.count
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     @Override

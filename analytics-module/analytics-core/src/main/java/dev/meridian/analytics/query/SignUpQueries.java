@@ -1,8 +1,8 @@
 package dev.meridian.analytics.query;
 
 import dev.meridian.eventinfra.jdbc.Statements;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -15,7 +15,7 @@ public class SignUpQueries {
             select day, count from analytics.signups_per_day where day between ? and ? order by day
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /** The days from {@code from} to {@code to} (both included) with at least one sign-up, in order. */

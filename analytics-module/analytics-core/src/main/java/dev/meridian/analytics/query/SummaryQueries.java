@@ -1,8 +1,8 @@
 package dev.meridian.analytics.query;
 
 import dev.meridian.eventinfra.jdbc.Statements;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,7 @@ public class SummaryQueries {
             group by day order by day
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /** The summary now. */

@@ -1,8 +1,8 @@
 package dev.meridian.auth.abuse;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,7 +30,7 @@ public class RateLimits {
 
     private final Semaphore waiting = new Semaphore(MOST_WAITING);
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     private RateLimiter limiter;

@@ -1,8 +1,8 @@
 package dev.meridian.auth.process;
 
 import dev.meridian.eventinfra.jdbc.Statements;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +36,7 @@ public class PasswordResetRequests {
             """;
     private static final String DONE = "delete from auth.password_reset_requests where id = ?";
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /** Keeps a request for a reset of {@code email}'s password, to be worked on. */

@@ -1,7 +1,6 @@
 package dev.meridian.auth.query;
 
 import dev.meridian.eventinfra.jdbc.Statements;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
@@ -32,7 +31,7 @@ public class AccountExports {
     @Inject
     AccountQueries accounts;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /** Everything auth holds about {@code userId}. */

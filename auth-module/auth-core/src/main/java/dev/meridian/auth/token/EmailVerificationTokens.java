@@ -1,7 +1,7 @@
 package dev.meridian.auth.token;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +35,7 @@ public class EmailVerificationTokens {
             where token_hash = ? and status = 'ISSUED' and expires_at > now() returning user_id
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /** A new token for {@code userId}, working until {@code expiresAt}; the account's earlier ones stop working. */

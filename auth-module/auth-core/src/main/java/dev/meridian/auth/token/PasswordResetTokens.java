@@ -1,8 +1,8 @@
 package dev.meridian.auth.token;
 
 import dev.meridian.eventinfra.jdbc.Statements;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +43,7 @@ public class PasswordResetTokens {
             update auth.password_resets set status = 'EXPIRED', ended_at = now() where lra_id = ? and status = 'ISSUED'
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /**

@@ -3,8 +3,8 @@ package dev.meridian.auth.token;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.module.Settings;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +46,7 @@ public class RefreshTokens {
             update auth.refresh_tokens set revoked_at = now() where session_id = ? and revoked_at is null
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     private Duration lifetime;

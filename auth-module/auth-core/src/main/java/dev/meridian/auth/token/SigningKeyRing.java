@@ -41,7 +41,7 @@ public class SigningKeyRing {
     private static final Duration READ_AGAIN_AFTER = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(SigningKeyRing.class.getName());
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     @Inject

@@ -6,7 +6,6 @@ import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.delivery.DeliveryRuntime;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.web.InvalidParameterException;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -58,7 +57,7 @@ public class EventsResource {
     @Inject
     DeliveryRuntime runtime;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /**

@@ -54,7 +54,7 @@ public class LiveEvents {
     @Inject
     DeliveryRuntime runtime;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     @Resource(lookup = "java:jboss/ee/concurrency/factory/default")

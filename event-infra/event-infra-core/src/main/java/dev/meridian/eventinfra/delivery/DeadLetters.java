@@ -1,11 +1,9 @@
 package dev.meridian.eventinfra.delivery;
 
-import dev.meridian.eventinfra.module.SchemaMigrations;
 import dev.meridian.eventinfra.store.EventStoreProducer;
 import dev.meridian.eventinfra.store.SubjectForgotten;
 import dev.meridian.eventinfra.web.Page;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -34,7 +32,7 @@ public class DeadLetters {
             order by stream_version limit 1
             """;
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    @Inject
     DataSource dataSource;
 
     @Inject

@@ -2,7 +2,6 @@ package dev.meridian.eventinfra.delivery;
 
 import dev.meridian.eventinfra.module.ModuleContext;
 import dev.meridian.eventinfra.module.ModuleDescriptor;
-import dev.meridian.eventinfra.module.SchemaMigrations;
 import dev.meridian.eventinfra.store.AppendsCommitted;
 import dev.meridian.eventinfra.store.EventStoreProducer;
 import dev.meridian.eventinfra.store.EventTypeRegistry;
@@ -51,7 +50,7 @@ public class DeliveryRuntime {
     private static final Logger LOG = Logger.getLogger(DeliveryRuntime.class.getName());
     private static final int REDRIVE_PROGRESS_EVERY = 1_000;
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    @Inject
     DataSource dataSource;
 
     @Resource(lookup = "java:jboss/UserTransaction")

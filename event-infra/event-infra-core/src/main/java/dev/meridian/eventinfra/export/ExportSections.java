@@ -10,7 +10,6 @@ import dev.meridian.eventinfra.api.ExpectedVersion;
 import dev.meridian.eventinfra.api.NewEvent;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.store.StreamIds;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -56,7 +55,7 @@ public class ExportSections {
     @Inject
     EventStore store;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /**

@@ -1,8 +1,6 @@
 package dev.meridian.eventinfra.health;
 
 import dev.meridian.eventinfra.module.ModuleStartup;
-import dev.meridian.eventinfra.module.SchemaMigrations;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -25,7 +23,7 @@ public class DatabaseReadiness implements HealthCheck {
 
     private static final int TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    @Inject
     DataSource dataSource;
 
     @Inject

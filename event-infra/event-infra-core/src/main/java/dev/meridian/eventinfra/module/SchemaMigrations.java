@@ -1,7 +1,7 @@
 package dev.meridian.eventinfra.module;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -14,12 +14,9 @@ import org.flywaydb.core.api.output.MigrateResult;
 @ApplicationScoped
 public class SchemaMigrations {
 
-    /** The one datasource every module shares; the server defines it. */
-    public static final String DATASOURCE = "java:jboss/datasources/MeridianDS";
-
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
-    @Resource(lookup = DATASOURCE)
+    @Inject
     DataSource dataSource;
 
     /**

@@ -2,8 +2,8 @@ package dev.meridian.eventinfra.process;
 
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.web.Page;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,7 +66,7 @@ public class ProcessLog {
             select module, step, detail, at from event_infra.process_steps where lra_id = ? order by id
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /**

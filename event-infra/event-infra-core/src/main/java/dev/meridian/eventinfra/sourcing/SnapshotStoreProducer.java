@@ -1,9 +1,7 @@
 package dev.meridian.eventinfra.sourcing;
 
-import dev.meridian.eventinfra.module.SchemaMigrations;
 import dev.meridian.eventinfra.store.EventStoreProducer;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -16,7 +14,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class SnapshotStoreProducer {
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    @Inject
     DataSource dataSource;
 
     @Inject

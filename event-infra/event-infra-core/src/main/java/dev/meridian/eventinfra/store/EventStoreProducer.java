@@ -3,7 +3,6 @@ package dev.meridian.eventinfra.store;
 import dev.meridian.eventinfra.api.EventCatalog;
 import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.api.PublishedEvents;
-import dev.meridian.eventinfra.module.SchemaMigrations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -29,7 +28,7 @@ public class EventStoreProducer {
 
     private static final Logger LOG = Logger.getLogger(EventStoreProducer.class.getName());
 
-    @Resource(lookup = SchemaMigrations.DATASOURCE)
+    @Inject
     DataSource dataSource;
 
     @Inject

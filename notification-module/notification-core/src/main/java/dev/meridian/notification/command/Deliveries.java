@@ -3,7 +3,6 @@ package dev.meridian.notification.command;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.store.StreamIds;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -92,7 +91,7 @@ public class Deliveries {
                 link = null where id = ?
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     @Inject

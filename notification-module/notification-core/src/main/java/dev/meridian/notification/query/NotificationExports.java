@@ -1,8 +1,8 @@
 package dev.meridian.notification.query;
 
 import dev.meridian.eventinfra.jdbc.Statements;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +17,7 @@ public class NotificationExports {
             from notification.deliveries where user_id = ? order by created_at
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /** Everything notification holds about {@code userId}. */

@@ -1,8 +1,8 @@
 package dev.meridian.notification.query;
 
 import dev.meridian.eventinfra.web.Page;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +24,7 @@ public class NotificationQueries {
             """;
     private static final String COUNT = "select count(*) from notification.deliveries where user_id = ?";
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     /** Page {@code page} of {@code size} of the notifications for {@code userId}. */

@@ -23,7 +23,6 @@ import dev.meridian.user.query.DataExportView;
 import dev.meridian.user.query.ProfileQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -78,7 +77,7 @@ public class DataExports {
     private static final String DELETE_EXPIRED = "delete from users.data_exports where expires_at <= now()";
     private static final String ERASE = "delete from users.data_exports where user_id = ?";
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     @Inject

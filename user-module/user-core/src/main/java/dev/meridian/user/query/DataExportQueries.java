@@ -3,8 +3,8 @@ package dev.meridian.user.query;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.module.Settings;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +31,7 @@ public class DataExportQueries {
             and expires_at > now()
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     private String publicUrl;
