@@ -196,6 +196,38 @@ class SessionsIT {
     }
 
     @Test
+    void endsTheOldestSessionWhenAnAccountSignsInBeyondItsLimit() throws Exception {
+        String owner = "forgetful-" + UUID.randomUUID() + "@example.org";
+        String secret = "a long passphrase of mine";
+        String userId = TestServer.register(owner, secret, "Never Signs Out");
+        JsonObject oldest = TestServer.json(signIn(owner, secret));
+        String oldestSession = claimsOf(oldest.getString("accessToken")).getString("sid");
+        // the default limit is 100 open sessions; two at a time, as two devices would
+        ExecutorService devices = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Integer> signIn = () -> signIn(owner, secret).statusCode();
+            for (Future<Integer> answer : devices.invokeAll(Collections.nCopies(99, signIn))) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            devices.shutdownNow();
+        }
+        assertThat(TestServer.jsonArray(sessionsOf(oldest.getString("accessToken")))).hasSize(100);
+
+        JsonObject newest = TestServer.json(signIn(owner, secret));
+
+        List<JsonObject> open = TestServer.jsonArray(sessionsOf(newest.getString("accessToken")))
+                .getValuesAs(JsonObject.class);
+        assertThat(open).hasSize(100).extracting(session -> session.getString("sessionId"))
+                .doesNotContain(oldestSession)
+                .contains(claimsOf(newest.getString("accessToken")).getString("sid"));
+        assertThat(refresh(oldest.getString("refreshToken")).statusCode()).as("the ended session").isEqualTo(401);
+        List<String> events = TestServer.eventTypes("account-" + userId);
+        assertThat(events.subList(events.size() - 2, events.size()))
+                .containsExactly("auth.UserLoggedOut", "auth.UserLoggedIn");
+    }
+
+    @Test
     void replacesAPasswordHashOfAnEarlierBuildAtItsOwnersNextSignIn() throws Exception {
         String owner = "earlier-" + UUID.randomUUID() + "@example.org";
         String secret = "a passphrase from long ago";

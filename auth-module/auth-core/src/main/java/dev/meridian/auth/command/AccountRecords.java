@@ -9,7 +9,6 @@ import dev.meridian.eventinfra.sourcing.EventSourcedRepository;
 import dev.meridian.eventinfra.sourcing.SnapshotSettings;
 import dev.meridian.eventinfra.sourcing.SnapshotStore;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -67,7 +66,7 @@ public class AccountRecords {
             select exists (select 1 from auth.credentials where password_hash not like '$argon2id$%')
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -80,9 +79,10 @@ public class AccountRecords {
 
     @PostConstruct
     void open() {
-        // every sign-in appends to the account: a snapshot keeps the next one from replaying them all
+        // every sign-in appends to the account: a snapshot keeps the next one from replaying them all; schema 2
+        // lists the open sessions oldest first, as the limit on them needs
         accounts = EventSourcedRepository.of(eventStore, "account", AccountEvent.class, Account::toReplay)
-                .withSnapshots(snapshots, new SnapshotSettings<>(Account.Snapshot.class, 1, SNAPSHOT_EVERY));
+                .withSnapshots(snapshots, new SnapshotSettings<>(Account.Snapshot.class, 2, SNAPSHOT_EVERY));
     }
 
     /** The account streams. */

@@ -3,6 +3,7 @@ package dev.meridian.auth.command;
 import dev.meridian.auth.domain.Account;
 import dev.meridian.auth.domain.EmailAddress;
 import dev.meridian.auth.domain.Role;
+import dev.meridian.auth.token.RefreshTokens;
 import dev.meridian.auth.token.SessionTokenIssuer;
 import dev.meridian.auth.token.SessionTokens;
 import dev.meridian.auth.token.Sessions;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * records the attempt either way ({@code UserLoggedIn} or {@code LoginFailed}); several sign-ins to one account at
  * once are each tried again on the account's new version rather than refused. A successful sign-in replaces a
  * password hash made an outdated way (see {@link PasswordHashing}) with a new one of the same password; while
- * hashes of builds before Argon2id remain, every refusal takes as long as verifying one of them.
+ * hashes of builds before Argon2id remain, every refusal takes as long as verifying one of them. A sign-in to an
+ * account with as many sessions open as it may have ends the oldest, refresh tokens and all.
  */
 @ApplicationScoped
 public class LogInHandler {
@@ -40,6 +43,9 @@ public class LogInHandler {
 
     @Inject
     Sessions sessions;
+
+    @Inject
+    RefreshTokens refreshTokens;
 
     @Resource(lookup = "java:jboss/UserTransaction")
     UserTransaction transaction;
@@ -86,14 +92,17 @@ public class LogInHandler {
     private Optional<SessionTokens> signIn(UUID userId, boolean passwordRight, LogIn command) {
         Account account = records.accounts().load(userId).orElseThrow(() -> new NoSuchAccountException(userId));
         UUID sessionId = UUID.randomUUID();
+        List<UUID> openBefore = account.openSessions();
         if (passwordRight) {
-            account.logIn(sessionId);
+            account.logIn(sessionId, sessions.perAccount());
         } else {
             account.refuseLogIn();
         }
         records.accounts().save(userId, account, new EventMetadata(Optional.of(sessionId), Optional.empty(),
                 Optional.of(userId.toString()), Map.of()));
-        if (!account.openSessions().contains(sessionId)) {
+        List<UUID> open = account.openSessions();
+        openBefore.stream().filter(session -> !open.contains(session)).forEach(refreshTokens::revokeSession);
+        if (!open.contains(sessionId)) {
             return Optional.empty();
         }
         Instant signedInAt = Instant.now();

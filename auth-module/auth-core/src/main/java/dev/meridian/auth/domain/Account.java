@@ -20,7 +20,7 @@ import dev.meridian.eventinfra.api.PersonalData;
 import dev.meridian.eventinfra.api.Snapshotable;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,17 +28,18 @@ import java.util.UUID;
 /**
  * An account: its email address, roles and state, and the sessions it has open. It decides whether a sign-in, a
  * role change or a step of the registration process may happen; a repeated step (a redelivered message, a
- * repeated LRA callback) records nothing.
+ * repeated LRA callback) records nothing. It keeps at most a given number of sessions open, so its state, and the
+ * snapshot that holds it, stays small however often its owner signs in without signing out.
  */
 public final class Account extends AggregateRoot<AccountEvent> implements Snapshotable<Account.Snapshot> {
 
     /**
      * The whole state of an account, for a snapshot. Its address is sealed with the person's key, as in the events,
-     * and reads as null once the person is forgotten.
+     * and reads as null once the person is forgotten. The open sessions are listed oldest first.
      */
     public record Snapshot(@DataSubject UUID userId, @PersonalData String email, List<String> roles,
                            AccountStatus status, String disabledReason, boolean emailVerified,
-                           Set<UUID> openSessions) {
+                           List<UUID> openSessions) {
     }
 
     /** Why an account being erased is disabled. */
@@ -50,7 +51,8 @@ public final class Account extends AggregateRoot<AccountEvent> implements Snapsh
     private AccountStatus status;
     private String disabledReason;
     private boolean emailVerified;
-    private final Set<UUID> openSessions = new HashSet<>();
+    /** In the order they began, so the oldest is the first to end when there are too many. */
+    private final Set<UUID> openSessions = new LinkedHashSet<>();
 
     private Account() {
     }
@@ -88,11 +90,20 @@ public final class Account extends AggregateRoot<AccountEvent> implements Snapsh
         }
     }
 
-    /** A sign-in with the right password: a new session, if the account may sign in. */
-    public void logIn(UUID sessionId) {
+    /**
+     * A sign-in with the right password: a new session, if the account may sign in. With {@code sessionLimit}
+     * sessions open already, the oldest end first, as a sign-out of theirs would end them.
+     */
+    public void logIn(UUID sessionId, int sessionLimit) {
+        if (sessionLimit < 1) {
+            throw new IllegalArgumentException("An account needs room for at least one session, not " + sessionLimit);
+        }
         if (status != AccountStatus.ACTIVE) {
             record(new LoginFailed(userId, "NOT_ACTIVE"));
             return;
+        }
+        while (openSessions.size() >= sessionLimit) {
+            record(new UserLoggedOut(userId, openSessions.iterator().next()));
         }
         record(new UserLoggedIn(userId, sessionId));
     }
@@ -210,15 +221,15 @@ public final class Account extends AggregateRoot<AccountEvent> implements Snapsh
         return status;
     }
 
-    /** The sessions signed in and not logged out or revoked since. */
-    public Set<UUID> openSessions() {
-        return Set.copyOf(openSessions);
+    /** The sessions signed in and not logged out or revoked since, oldest first. */
+    public List<UUID> openSessions() {
+        return List.copyOf(openSessions);
     }
 
     @Override
     public Snapshot snapshot() {
         return new Snapshot(userId, email == null ? null : email.value(), Role.wireNames(roles), status,
-                disabledReason, emailVerified, Set.copyOf(openSessions));
+                disabledReason, emailVerified, List.copyOf(openSessions));
     }
 
     @Override

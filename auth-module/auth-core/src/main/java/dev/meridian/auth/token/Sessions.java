@@ -3,8 +3,8 @@ package dev.meridian.auth.token;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.module.Settings;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,13 +12,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The sessions as their owner sees them ({@code auth.sessions}): when each began and was last used, and the client
  * that began it. A session lives while its refresh token does, and never longer than
  * {@code meridian.auth.session-lifetime} (30 days by default) from its beginning, however often it is refreshed.
- * Every method joins the caller's transaction.
+ * An account has at most {@code meridian.auth.sessions-per-account} (100 by default) open at once. Every method
+ * joins the caller's transaction.
  */
 @ApplicationScoped
 public class Sessions {
@@ -27,6 +29,8 @@ public class Sessions {
     static final int MAX_USER_AGENT = 256;
     /** An IPv6 address with a zone fits; anything longer is not an address. */
     static final int MAX_CLIENT_ADDRESS = 64;
+    /** The account's snapshot lists its open sessions: this keeps it a few kilobytes at most. */
+    static final int MAX_SESSIONS_PER_ACCOUNT = 1_000;
 
     private static final String OPEN = """
             insert into auth.sessions (session_id, user_id, created_at, last_used_at, client_address, user_agent)
@@ -61,15 +65,26 @@ public class Sessions {
             delete from auth.sessions where session_id in (select session_id from ended)
             """;
 
-    @Resource(lookup = "java:jboss/datasources/MeridianDS")
+    @Inject
     DataSource dataSource;
 
     private Duration lifetime;
+    private int perAccount;
 
     @PostConstruct
     void configure() {
-        lifetime = Settings.positiveDuration(ConfigProvider.getConfig(Sessions.class.getClassLoader()),
-                "meridian.auth.session-lifetime", Duration.ofDays(30));
+        Config config = ConfigProvider.getConfig(Sessions.class.getClassLoader());
+        lifetime = Settings.positiveDuration(config, "meridian.auth.session-lifetime", Duration.ofDays(30));
+        perAccount = config.getOptionalValue("meridian.auth.sessions-per-account", Integer.class).orElse(100);
+        if (perAccount < 1 || perAccount > MAX_SESSIONS_PER_ACCOUNT) {
+            throw new IllegalStateException("meridian.auth.sessions-per-account must be between 1 and "
+                    + MAX_SESSIONS_PER_ACCOUNT + ", not " + perAccount);
+        }
+    }
+
+    /** How many sessions one account may have open; a sign-in beyond it ends the account's oldest. */
+    public int perAccount() {
+        return perAccount;
     }
 
     /** Records the sign-in at {@code startedAt} of the session {@code sessionId} of {@code userId}, by the client. */

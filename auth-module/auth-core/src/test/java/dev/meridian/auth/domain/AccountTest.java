@@ -29,6 +29,7 @@ class AccountTest {
     private static final UUID ADA = UUID.randomUUID();
     private static final UUID ADMIN = UUID.randomUUID();
     private static final UUID SESSION = UUID.randomUUID();
+    private static final int SESSION_LIMIT = 100;
     private static final UserRegistered REGISTERED = new UserRegistered(ADA, "ada@example.org", List.of("user"));
     private static final AccountActivated ACTIVATED = new AccountActivated(ADA);
 
@@ -91,11 +92,11 @@ class AccountTest {
 
     @Test
     void opensASessionOnlyForAnActiveAccount() {
-        given(REGISTERED, ACTIVATED).when(account -> account.logIn(SESSION))
+        given(REGISTERED, ACTIVATED).when(account -> account.logIn(SESSION, SESSION_LIMIT))
                 .thenRecorded(new UserLoggedIn(ADA, SESSION));
-        given(REGISTERED).when(account -> account.logIn(SESSION))
+        given(REGISTERED).when(account -> account.logIn(SESSION, SESSION_LIMIT))
                 .thenRecorded(new LoginFailed(ADA, "NOT_ACTIVE"));
-        given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "fraud")).when(account -> account.logIn(SESSION))
+        given(REGISTERED, ACTIVATED, new AccountDisabled(ADA, "fraud")).when(account -> account.logIn(SESSION, SESSION_LIMIT))
                 .thenRecorded(new LoginFailed(ADA, "NOT_ACTIVE"));
     }
 
@@ -174,7 +175,7 @@ class AccountTest {
     @Test
     void readsAnAccountWhosePersonsKeyWasShreddedWithoutItsAddress() {
         Account account = given(new UserRegistered(ADA, null, List.of("user")), ACTIVATED)
-                .when(it -> it.logIn(SESSION)).thenRecorded(new UserLoggedIn(ADA, SESSION));
+                .when(it -> it.logIn(SESSION, SESSION_LIMIT)).thenRecorded(new UserLoggedIn(ADA, SESSION));
 
         assertThat(account.email()).isNull();
     }
@@ -196,7 +197,7 @@ class AccountTest {
                 .thenRecorded(new AccountErased(ADA));
         assertThat(erased.status()).isEqualTo(AccountStatus.ERASED);
         given(REGISTERED, ACTIVATED, forErasure, new AccountErased(ADA)).when(Account::erase).thenRecordedNothing();
-        given(REGISTERED, ACTIVATED, forErasure, new AccountErased(ADA)).when(it -> it.logIn(SESSION))
+        given(REGISTERED, ACTIVATED, forErasure, new AccountErased(ADA)).when(it -> it.logIn(SESSION, SESSION_LIMIT))
                 .thenRecorded(new LoginFailed(ADA, "NOT_ACTIVE"));
     }
 
@@ -211,9 +212,28 @@ class AccountTest {
 
         assertThat(restored.snapshot()).isEqualTo(lived.snapshot());
         assertThat(restored.email()).isEqualTo(new EmailAddress("ada@example.org"));
-        assertThat(restored.openSessions()).containsExactlyInAnyOrder(SESSION, otherSession);
+        assertThat(restored.openSessions()).containsExactly(SESSION, otherSession);
         restored.logOut(SESSION);
         assertThat(restored.recordedEvents()).containsExactly(new UserLoggedOut(ADA, SESSION));
+    }
+
+    @Test
+    void endsTheOldestSessionsToStayWithinTheLimit() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        Account account = given(REGISTERED, ACTIVATED, new UserLoggedIn(ADA, first), new UserLoggedIn(ADA, second),
+                new UserLoggedIn(ADA, third), new UserLoggedOut(ADA, second))
+                .when(it -> it.logIn(SESSION, 2))
+                .thenRecorded(new UserLoggedOut(ADA, first), new UserLoggedIn(ADA, SESSION));
+        assertThat(account.openSessions()).containsExactly(third, SESSION);
+
+        Account restored = Account.toReplay();
+        restored.restore(account.snapshot());
+        restored.logIn(first, 1);
+        assertThat(restored.recordedEvents()).containsExactly(new UserLoggedOut(ADA, third),
+                new UserLoggedOut(ADA, SESSION), new UserLoggedIn(ADA, first));
+        assertThatThrownBy(() -> restored.logIn(SESSION, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
