@@ -248,7 +248,7 @@ class DeliveryIT {
     @Test
     void concurrentBatchesWithoutAVersionCheckToOneStreamAllLandWhole() throws Exception {
         String stream = "raced-" + UUID.randomUUID().toString().substring(0, 8);
-        double racesBefore = counter("meridian_events_head_races_total", "category=\"raced\"");
+        double racesBefore = TestServer.counter("meridian_events_head_races_total", "category=\"raced\"");
         ExecutorService clients = Executors.newFixedThreadPool(8);
         List<Future<List<String>>> appends = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -278,7 +278,7 @@ class DeliveryIT {
                 int first = storedInOrder.indexOf(pair.get(0));
                 assertThat(storedInOrder.get(first + 1)).as("an append stays together").isEqualTo(pair.get(1));
             }
-            assertThat(counter("meridian_events_head_races_total", "category=\"raced\""))
+            assertThat(TestServer.counter("meridian_events_head_races_total", "category=\"raced\""))
                     .as("appends must have raced for the test to mean anything").isGreaterThan(racesBefore);
         } finally {
             clients.shutdownNow();
@@ -407,7 +407,7 @@ class DeliveryIT {
     }
 
     private static double refused(String consumer) throws Exception {
-        return counter("meridian_delivery_unstored_events_total", "consumer=\"" + consumer + "\"");
+        return TestServer.counter("meridian_delivery_unstored_events_total", "consumer=\"" + consumer + "\"");
     }
 
     @Test
@@ -721,19 +721,11 @@ class DeliveryIT {
     }
 
     private static double relayWakeUps() throws Exception {
-        return counter("meridian_relay_wakeups_total", "topic=\"meridian.probe.events\"");
+        return TestServer.counter("meridian_relay_wakeups_total", "topic=\"meridian.probe.events\"");
     }
 
     private static double projectionWakeUps() throws Exception {
-        return counter("meridian_projection_wakeups_total", "projection=\"notes-probe_a\"");
-    }
-
-    /** A counter's value from {@code /prometheus}; 0 before it first counts. */
-    private static double counter(String name, String label) throws Exception {
-        return TestServer.get(TestServer.management("/prometheus")).body().lines()
-                .filter(line -> line.startsWith(name + "{") && line.contains(label))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
+        return TestServer.counter("meridian_projection_wakeups_total", "projection=\"notes-probe_a\"");
     }
 
     private static long lagOf(String projection) throws Exception {

@@ -79,9 +79,13 @@ class ProfileIT {
         assertThat(snapshot.get(1)).as("the name and address sealed with the person's key")
                 .contains("$encrypted").doesNotContain("Grace").doesNotContain("@example.org")
                 .contains(userId);
+        double hits = snapshotLookups("hit");
+        double stale = snapshotLookups("stale");
         HttpResponse<String> changed = send(body("PATCH", "/api/users/me", "{\"locale\":\"fr-FR\"}")
                 .header("Authorization", bearer));
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(snapshotLookups("hit")).as("the update loaded the profile from its snapshot").isGreaterThan(hits);
+        assertThat(snapshotLookups("stale")).as("no profile snapshot failed to load").isEqualTo(stale);
         JsonObject profile = TestServer.json(send(HttpRequest.newBuilder(TestServer.http("/api/users/me"))
                 .header("Authorization", bearer)));
         assertThat(profile.getString("displayName")).isEqualTo("Grace 25");
@@ -165,5 +169,10 @@ class ProfileIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double snapshotLookups(String outcome) throws Exception {
+        return TestServer.counter("meridian_snapshot_lookups_total", "category=\"profile\"",
+                "outcome=\"" + outcome + "\"");
     }
 }

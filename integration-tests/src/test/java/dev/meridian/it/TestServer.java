@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -80,6 +81,15 @@ public final class TestServer {
         return ear.addAsModule(war).setApplicationXML(new StringAsset(applicationXml.replace("</application>",
                 "<module><web><web-uri>" + war.getName() + "</web-uri><context-root>" + contextRoot
                         + "</context-root></web></module></application>")));
+    }
+
+    /** A counter's value from {@code /prometheus}, summed over its series with every one of {@code labels}. */
+    static double counter(String name, String... labels) throws Exception {
+        return get(management("/prometheus")).body().lines()
+                .filter(line -> line.startsWith(name + "{"))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     public static URI http(String path) {
