@@ -8,9 +8,7 @@ import dev.meridian.it.delivery.FixedRate;
 import dev.meridian.launcher.LaunchSettings.BrokerMode;
 import dev.meridian.launcher.WildFlyServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.json.Json;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
+import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,7 +65,8 @@ public final class RegistrationBenchmark {
         smtp.start();
         try (EmbeddedPostgres postgres = Load.serverDatabase(work)) {
             DeliveryProbes.createTokenKeys();
-            Path ear = DeliveryProbes.exportedMeridian(work.resolve("deployment/meridian.ear"));
+            Path ear = DeliveryProbes.exportedMeridianWith(work.resolve("deployment/meridian.ear"),
+                    CommandCeiling.probe(), CommandCeiling.CONTEXT_ROOT);
             System.out.println("Starting the server (its console: " + work.resolve("server-console.log") + ")");
             // the limits are for people; the benchmark is one client address registering thousands
             WildFlyServer server = DeliveryProbes.startServer(ear, work.resolve("wildfly-base"),
@@ -179,23 +178,31 @@ public final class RegistrationBenchmark {
                 smtp.getReceivedMessages().length));
         report.add("");
         new SignIns(path -> DeliveryProbes.http(PORT_OFFSET, path), PASSWORD, report).run(this::registeredAccount);
-        new ProfileHistory(path -> DeliveryProbes.http(PORT_OFFSET, path), report).run(new ProfileHistory.People() {
+        HistoryCost.People people = new HistoryCost.People() {
             @Override
             public String register() throws Exception {
                 return registeredAccount();
             }
 
             @Override
-            public String bearerOf(String email) throws Exception {
-                String session = http.send(HttpRequest.newBuilder(DeliveryProbes.http(PORT_OFFSET,
+            public JsonObject signIn(String email) throws Exception {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(DeliveryProbes.http(PORT_OFFSET,
                                 "/api/auth/sessions")).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\""
-                                + PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString()).body();
-                try (JsonReader reader = Json.createReader(new StringReader(session))) {
-                    return "Bearer " + reader.readObject().getString("accessToken");
+                                + PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("A sign-in was answered " + answer.statusCode());
                 }
+                return HistoryCost.parse(answer.body());
             }
-        });
+        };
+        new HistoryCost(path -> DeliveryProbes.http(PORT_OFFSET, path), () -> "Bearer " + DeliveryProbes.adminToken(),
+                report).run(people);
+        List<String> bearers = new ArrayList<>();
+        for (int n = 0; n < CLIENTS; n++) {
+            bearers.add("Bearer " + people.signIn(people.register()).getString("accessToken"));
+        }
+        new CommandCeiling(path -> DeliveryProbes.http(PORT_OFFSET, path), report).run(bearers);
         Files.createDirectories(output.getParent());
         Files.write(output, report);
         report.forEach(System.out::println);

@@ -80,6 +80,7 @@ final class SignIns {
         report.add("| clients | sign-ins/s | of the hash's ceiling | p50 | p99 | refused or failed |");
         report.add("|---|---|---|---|---|---|");
         for (int clients : CLIENTS) {
+            System.out.println("Sign-ins from " + clients + " client(s)");
             ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
             AtomicInteger failed = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(clients);

@@ -105,6 +105,11 @@ public final class DeliveryProbes {
         return exported(TestServer.meridianEar(), file);
     }
 
+    /** The shipped EAR with {@code war} as one more web module at {@code contextRoot}, written to {@code file}. */
+    public static Path exportedMeridianWith(Path file, WebArchive war, String contextRoot) throws IOException {
+        return exported(TestServer.withWebModule(TestServer.meridianEar(), war, contextRoot), file);
+    }
+
     static Path exported(EnterpriseArchive ear, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         ear.as(ZipExporter.class).exportTo(file.toFile(), true);
