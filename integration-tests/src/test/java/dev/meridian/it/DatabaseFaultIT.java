@@ -30,7 +30,8 @@ class DatabaseFaultIT {
     /** Long enough for the steady start, the longest fault and a steady end. */
     private static final int LOAD_SECONDS = 60;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
-    private static final Duration LATE_COMMIT = Duration.ofSeconds(45);
+    /** Minutes, as the issue asks: readers wait on the transaction, not on a timer, however long it stays open. */
+    private static final Duration LATE_COMMIT = Duration.ofMinutes(2);
     /**
      * The tests' embedded PostgreSQL commits asynchronously for speed, which loses the last commits when it crashes
      * (the crash scenario found 35 events lost and 8 streams out of order that way). PostgreSQL's default, and what
