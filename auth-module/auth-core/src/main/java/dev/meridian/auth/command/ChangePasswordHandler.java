@@ -4,8 +4,8 @@ import dev.meridian.auth.domain.Account;
 import dev.meridian.auth.domain.PasswordRules;
 import dev.meridian.auth.token.RefreshTokens;
 import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.sourcing.ConflictRetries;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -29,7 +29,8 @@ public class ChangePasswordHandler {
     @Inject
     PasswordHashing hashing;
 
-    @Resource(lookup = "java:jboss/UserTransaction")
+    @Inject
+    @ServerResource
     UserTransaction transaction;
 
     /**

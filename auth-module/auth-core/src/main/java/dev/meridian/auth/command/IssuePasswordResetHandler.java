@@ -3,9 +3,9 @@ package dev.meridian.auth.command;
 import dev.meridian.auth.domain.Account;
 import dev.meridian.auth.token.PasswordResetTokens;
 import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.sourcing.ConflictRetries;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -30,7 +30,8 @@ public class IssuePasswordResetHandler {
     @Inject
     ProcessLog processLog;
 
-    @Resource(lookup = "java:jboss/UserTransaction")
+    @Inject
+    @ServerResource
     UserTransaction transaction;
 
     /**

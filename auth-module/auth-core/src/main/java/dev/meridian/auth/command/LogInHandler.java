@@ -8,8 +8,8 @@ import dev.meridian.auth.token.SessionTokenIssuer;
 import dev.meridian.auth.token.SessionTokens;
 import dev.meridian.auth.token.Sessions;
 import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.sourcing.ConflictRetries;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -47,7 +47,8 @@ public class LogInHandler {
     @Inject
     RefreshTokens refreshTokens;
 
-    @Resource(lookup = "java:jboss/UserTransaction")
+    @Inject
+    @ServerResource
     UserTransaction transaction;
 
     /** The new session's tokens; empty when the sign-in is refused, for whichever reason. */

@@ -3,8 +3,8 @@ package dev.meridian.auth.command;
 import dev.meridian.auth.domain.Account;
 import dev.meridian.auth.token.RefreshTokens;
 import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.sourcing.ConflictRetries;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -25,7 +25,8 @@ public class LogOutHandler {
     @Inject
     RefreshTokens refreshTokens;
 
-    @Resource(lookup = "java:jboss/UserTransaction")
+    @Inject
+    @ServerResource
     UserTransaction transaction;
 
     public void handle(LogOut command) {

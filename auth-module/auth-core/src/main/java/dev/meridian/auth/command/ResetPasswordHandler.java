@@ -5,9 +5,9 @@ import dev.meridian.auth.domain.PasswordRules;
 import dev.meridian.auth.token.PasswordResetTokens;
 import dev.meridian.auth.token.RefreshTokens;
 import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.sourcing.ConflictRetries;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -38,7 +38,8 @@ public class ResetPasswordHandler {
     @Inject
     ProcessLog processLog;
 
-    @Resource(lookup = "java:jboss/UserTransaction")
+    @Inject
+    @ServerResource
     UserTransaction transaction;
 
     /**

@@ -4,8 +4,8 @@ import dev.meridian.auth.domain.Account;
 import dev.meridian.auth.domain.AccountStateException;
 import dev.meridian.auth.token.EmailVerificationTokens;
 import dev.meridian.eventinfra.api.EventMetadata;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.sourcing.ConflictRetries;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -27,7 +27,8 @@ public class VerifyEmailHandler {
     @Inject
     EmailVerificationTokens tokens;
 
-    @Resource(lookup = "java:jboss/UserTransaction")
+    @Inject
+    @ServerResource
     UserTransaction transaction;
 
     /**

@@ -1,8 +1,8 @@
 package dev.meridian.auth.process;
 
 import dev.meridian.eventinfra.delivery.BatchLoop;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.store.RequestCorrelation;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +33,8 @@ public class PasswordResetWorker {
     @Inject
     PasswordResetProcess process;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    @Inject
+    @ServerResource
     ManagedThreadFactory threads;
 
     private Loop loop;

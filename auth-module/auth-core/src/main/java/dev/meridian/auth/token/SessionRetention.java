@@ -1,9 +1,9 @@
 package dev.meridian.auth.token;
 
 import dev.meridian.eventinfra.delivery.BatchLoop;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.module.Settings;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +26,8 @@ public class SessionRetention {
     @Inject
     Sessions sessions;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    @Inject
+    @ServerResource
     ManagedThreadFactory threads;
 
     private Duration interval;

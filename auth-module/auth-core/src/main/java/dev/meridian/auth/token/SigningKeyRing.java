@@ -1,10 +1,10 @@
 package dev.meridian.auth.token;
 
 import dev.meridian.eventinfra.delivery.BatchLoop;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.module.Settings;
 import dev.meridian.eventinfra.store.KeyEncryptionKey;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +47,8 @@ public class SigningKeyRing {
     @Inject
     KeyEncryptionKey keyEncryptionKey;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    @Inject
+    @ServerResource
     ManagedThreadFactory threads;
 
     private final Clock clock = Clock.systemUTC();

@@ -8,9 +8,9 @@ import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.delivery.BatchLoop;
 import dev.meridian.eventinfra.delivery.DeliveryRuntime;
 import dev.meridian.eventinfra.jdbc.Statements;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.store.AppendsCommitted;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -57,7 +57,8 @@ public class LiveEvents {
     @Inject
     DataSource dataSource;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    @Inject
+    @ServerResource
     ManagedThreadFactory threads;
 
     private record Follower(SseEventSink sink, Sse sse, Instant until) {

@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.delivery;
 
 import dev.meridian.eventinfra.module.ModuleContext;
 import dev.meridian.eventinfra.module.ModuleDescriptor;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.store.AppendsCommitted;
 import dev.meridian.eventinfra.store.EventStoreProducer;
 import dev.meridian.eventinfra.store.EventTypeRegistry;
@@ -9,7 +10,6 @@ import dev.meridian.eventinfra.store.PostgresEventStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,13 +53,16 @@ public class DeliveryRuntime {
     @Inject
     DataSource dataSource;
 
-    @Resource(lookup = "java:jboss/UserTransaction")
+    @Inject
+    @ServerResource
     UserTransaction transaction;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    @Inject
+    @ServerResource
     ManagedThreadFactory threads;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
+    @Inject
+    @ServerResource
     ManagedExecutorService executor;
 
     @Inject

@@ -3,8 +3,6 @@ package dev.meridian.eventinfra.module;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -24,14 +22,8 @@ public class MeridianDataSource {
 
     @PostConstruct
     void lookUp() {
-        String name = ConfigProvider.getConfig(MeridianDataSource.class.getClassLoader())
-                .getValue(JNDI_NAME, String.class);
-        try {
-            dataSource = (DataSource) new InitialContext().lookup(name);
-        } catch (NamingException | ClassCastException e) {
-            throw new IllegalStateException(JNDI_NAME + " names " + name + ", which is no datasource of this server",
-                    e);
-        }
+        dataSource = ServerResources.lookUp(ConfigProvider.getConfig(MeridianDataSource.class.getClassLoader()),
+                JNDI_NAME, DataSource.class);
     }
 
     @Produces

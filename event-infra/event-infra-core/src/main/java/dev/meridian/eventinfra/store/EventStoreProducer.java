@@ -3,9 +3,9 @@ package dev.meridian.eventinfra.store;
 import dev.meridian.eventinfra.api.EventCatalog;
 import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.api.PublishedEvents;
+import dev.meridian.eventinfra.module.ServerResource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,7 +34,8 @@ public class EventStoreProducer {
     @Inject
     MeterRegistry meterRegistry;
 
-    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    @Inject
+    @ServerResource
     TransactionSynchronizationRegistry transactions;
 
     @Inject

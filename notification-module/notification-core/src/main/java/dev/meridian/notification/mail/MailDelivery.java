@@ -2,9 +2,9 @@ package dev.meridian.notification.mail;
 
 import dev.meridian.eventinfra.api.PublishedEvents;
 import dev.meridian.eventinfra.metrics.Meters;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.notification.command.Deliveries;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -25,13 +25,15 @@ public class MailDelivery {
     @Inject
     Event<PublishedEvents> publish;
 
-    @Resource(lookup = "java:jboss/UserTransaction")
+    @Inject
+    @ServerResource
     UserTransaction transaction;
 
     @Inject
     MeterRegistry meterRegistry;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    @Inject
+    @ServerResource
     ManagedThreadFactory threads;
 
     private MailSender sender;

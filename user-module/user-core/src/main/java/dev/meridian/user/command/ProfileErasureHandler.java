@@ -2,10 +2,10 @@ package dev.meridian.user.command;
 
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.api.EventStore;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.sourcing.ConflictRetries;
 import dev.meridian.user.domain.Profile;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -37,7 +37,8 @@ public class ProfileErasureHandler {
     @Inject
     DataExports dataExports;
 
-    @Resource(lookup = "java:jboss/UserTransaction")
+    @Inject
+    @ServerResource
     UserTransaction transaction;
 
     /**

@@ -1,8 +1,8 @@
 package dev.meridian.user.process;
 
 import dev.meridian.eventinfra.delivery.BatchLoop;
+import dev.meridian.eventinfra.module.ServerResource;
 import dev.meridian.user.command.DataExports;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +25,8 @@ public class DataExportSweeper {
     @Inject
     DataExports exports;
 
-    @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+    @Inject
+    @ServerResource
     ManagedThreadFactory threads;
 
     private Loop loop;
