@@ -1,6 +1,7 @@
 package dev.meridian.benchmarks;
 
 import dev.meridian.benchmarks.ceiling.CeilingApplication;
+import dev.meridian.benchmarks.ceiling.CeilingJsonBinding;
 import dev.meridian.benchmarks.ceiling.CeilingNote;
 import dev.meridian.benchmarks.ceiling.CeilingResource;
 import java.net.URI;
@@ -53,7 +54,8 @@ final class CommandCeiling {
     /** The probe as a web module of its own, with a schema for its table; the EAR must have it at {@link #CONTEXT_ROOT}. */
     static WebArchive probe() {
         return ShrinkWrap.create(WebArchive.class, "ceiling-probe.war")
-                .addClasses(CeilingApplication.class, CeilingResource.class, CeilingNote.class)
+                .addClasses(CeilingApplication.class, CeilingResource.class, CeilingNote.class,
+                        CeilingJsonBinding.class)
                 .addAsResource(new StringAsset("meridian.module.name=ceiling\nmeridian.module.version=1\n"
                         + "meridian.module.schema=ceiling\n"), "META-INF/microprofile-config.properties")
                 .addAsResource(CommandCeiling.class.getResource("/ceiling-probe/V1__notes.sql"),
