@@ -1,6 +1,9 @@
 package dev.meridian.eventinfra.process;
 
+import org.apiguardian.api.API;
+
 /** Where a module's part in a process stands. */
+@API(status = API.Status.EXPERIMENTAL)
 public enum ParticipantState {
     /** The module took its step; the process has not ended. */
     ACTIVE("Active"),

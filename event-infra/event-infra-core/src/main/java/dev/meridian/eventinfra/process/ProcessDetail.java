@@ -1,6 +1,7 @@
 package dev.meridian.eventinfra.process;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A process with its steps.
@@ -8,6 +9,7 @@ import java.util.List;
  * @param process the process
  * @param steps   what each module did, in order
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ProcessDetail(ProcessSummary process, List<ProcessStep> steps) {
 
     public ProcessDetail {

@@ -1,6 +1,7 @@
 package dev.meridian.eventinfra.process;
 
 import java.time.Instant;
+import org.apiguardian.api.API;
 
 /**
  * One thing a module did in a process.
@@ -10,5 +11,6 @@ import java.time.Instant;
  * @param detail why, when there is more to say
  * @param at     when
  */
+@API(status = API.Status.EXPERIMENTAL)
 public record ProcessStep(String module, String step, String detail, Instant at) {
 }
