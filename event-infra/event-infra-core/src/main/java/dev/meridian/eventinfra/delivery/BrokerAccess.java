@@ -1,6 +1,6 @@
 package dev.meridian.eventinfra.delivery;
 
-import dev.meridian.eventinfra.health.BrokerReadiness;
+import dev.meridian.eventinfra.module.ServerResources;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -20,8 +20,9 @@ import javax.naming.NamingException;
  * The broker as the relay and the consumers use it: plain (not pooled, not XA) connections with delivery's own
  * account, because both run their own loops and acknowledge only after the database committed.
  *
- * <p>{@code java:/ConnectionFactory} is the embedded broker's in-VM factory, or in remote mode a factory for the
- * external broker with the same name (see {@code remote-broker.cli}).
+ * <p>The factory ({@link ServerResources#connectionFactoryName()}, WildFly's {@code java:/ConnectionFactory}) is the
+ * embedded broker's in-VM factory, or in remote mode a factory for the external broker with the same name (see
+ * {@code remote-broker.cli}).
  *
  * <p>Each relay, consumer session and the readiness check connects through a factory of its own
  * ({@link #withOwnFactory()}). Artemis' factory opens one connection at a time, and an attempt on a broker that
@@ -32,8 +33,6 @@ import javax.naming.NamingException;
 final class BrokerAccess implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BrokerAccess.class.getName());
-
-    static final String CONNECTION_FACTORY = "java:/ConnectionFactory";
 
     private final DeliverySettings settings;
     // null: the server's factory, looked up for each connection
@@ -90,11 +89,11 @@ final class BrokerAccess implements AutoCloseable {
 
     /** A module topic, as the server configuration (or a deployment's jms descriptor) binds it. */
     static Topic topic(String name) {
-        return (Topic) lookup(BrokerReadiness.TOPIC_JNDI_PREFIX + name);
+        return (Topic) lookup(ServerResources.topicName(name));
     }
 
     private static ConnectionFactory factory() {
-        return (ConnectionFactory) lookup(CONNECTION_FACTORY);
+        return (ConnectionFactory) lookup(ServerResources.connectionFactoryName());
     }
 
     private static Object lookup(String name) {

@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.health;
 
 import dev.meridian.eventinfra.delivery.DeliveryRuntime;
 import dev.meridian.eventinfra.module.ModuleStartup;
+import dev.meridian.eventinfra.module.ServerResources;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.naming.InitialContext;
@@ -18,9 +19,6 @@ import org.eclipse.microprofile.health.Readiness;
 @Readiness
 @ApplicationScoped
 public class BrokerReadiness implements HealthCheck {
-
-    /** Where a publishing module's topic is bound; the server configuration binds every module topic there. */
-    public static final String TOPIC_JNDI_PREFIX = "java:/jms/topic/";
 
     @Inject
     DeliveryRuntime delivery;
@@ -39,7 +37,7 @@ public class BrokerReadiness implements HealthCheck {
         for (ModuleStartup.StartedModule module : modules.startedModules()) {
             if (module.descriptor().topic().isPresent()) {
                 String topic = module.descriptor().topic().get();
-                boolean bound = isBound(TOPIC_JNDI_PREFIX + topic);
+                boolean bound = isBound(ServerResources.topicName(topic));
                 response.withData(module.descriptor().name() + ".topic", topic + (bound ? "" : " (not bound)"));
                 allTopicsBound &= bound;
             }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The application server's transaction and concurrency resources, for {@code @Inject @ServerResource}, looked up
  * once by the JNDI names configuration gives ({@code meridian.jndi.*}, WildFly's in this jar's
  * microprofile-config.properties), so that no class names a server's JNDI namespace. The datasource comes from
- * {@link MeridianDataSource} the same way.
+ * {@link MeridianDataSource} the same way; the broker's objects, which delivery looks up for each connection, are
+ * named by {@link #connectionFactoryName()} and {@link #topicName(String)}.
  */
 @ApplicationScoped
 public class ServerResources {
@@ -34,6 +35,20 @@ public class ServerResources {
                 TransactionSynchronizationRegistry.class);
         threadFactory = lookUp(config, "meridian.jndi.managed-thread-factory", ManagedThreadFactory.class);
         executor = lookUp(config, "meridian.jndi.managed-executor", ManagedExecutorService.class);
+    }
+
+    /** The JNDI name of the broker's connection factory ({@code meridian.jndi.connection-factory}). */
+    public static String connectionFactoryName() {
+        return setting("meridian.jndi.connection-factory");
+    }
+
+    /** The JNDI name the server binds the module topic {@code topic} under ({@code meridian.jndi.topics} + topic). */
+    public static String topicName(String topic) {
+        return setting("meridian.jndi.topics") + topic;
+    }
+
+    private static String setting(String name) {
+        return ConfigProvider.getConfig(ServerResources.class.getClassLoader()).getValue(name, String.class);
     }
 
     /** The object the setting {@code name} names in JNDI, which must be a {@code type}. */

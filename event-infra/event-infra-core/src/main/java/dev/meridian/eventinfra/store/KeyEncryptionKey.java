@@ -64,7 +64,8 @@ public final class KeyEncryptionKey {
 
     /**
      * The key {@code config} names: {@code meridian.kek}, else the file {@code meridian.kek-file}, else the file in
-     * the server's data directory; a file that does not exist yet is made with a new key.
+     * the server's data directory ({@code meridian.data-dir}, WildFly's {@code jboss.server.data.dir}); a file that does
+     * not exist yet is made with a new key.
      */
     public static KeyEncryptionKey configured(Config config) {
         Optional<String> value = config.getOptionalValue("meridian.kek", String.class).filter(text -> !text.isBlank());
@@ -73,7 +74,7 @@ public final class KeyEncryptionKey {
         }
         Path file = config.getOptionalValue("meridian.kek-file", String.class).filter(text -> !text.isBlank())
                 .map(Path::of)
-                .orElseGet(() -> Path.of(config.getValue("jboss.server.data.dir", String.class), DEFAULT_FILE));
+                .orElseGet(() -> Path.of(config.getValue("meridian.data-dir", String.class), DEFAULT_FILE));
         return inFile(file);
     }
 
