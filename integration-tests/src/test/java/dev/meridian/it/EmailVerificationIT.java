@@ -99,6 +99,48 @@ class EmailVerificationIT {
     }
 
     @Test
+    void aMailStepTooSlowCancelsTheRequestAndItsMailNeverGoesOut() throws Exception {
+        String email = newAddress();
+        String userId = TestServer.register(email, PASSWORD, "Vera");
+        String bearer = bearerOf(email);
+        MAILBOX.mailTo(email, WELCOME);
+        // longer than the tests' step timeout (meridian.process.step-timeout=PT2S in arquillian.xml): the mail is
+        // held after the process was cancelled, and compensating it is all that keeps it from going out
+        TestServer.execute("""
+                create function stall_for_test() returns trigger language plpgsql as $$
+                begin perform pg_sleep(4); return new; end $$;
+                """);
+        TestServer.execute("create trigger stall_for_test before insert on notification.deliveries for each row"
+                + " when (new.kind = 'EMAIL_VERIFICATION') execute function stall_for_test()");
+        HttpResponse<String> refused;
+        try {
+            refused = send(askForLink(bearer));
+        } finally {
+            TestServer.execute("drop trigger stall_for_test on notification.deliveries");
+            TestServer.execute("drop function stall_for_test()");
+        }
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        // the stalled step ends, and commits or finds the process cancelled, whichever came first
+        DeliveryIT.eventually(() -> TestServer.count("select count(*) from pg_stat_activity"
+                + " where wait_event = 'PgSleep'") == 0, "the stalled step ended");
+        DeliveryIT.eventually(() -> Processes.steps(Processes.of("email-verification", userId)).stream()
+                .anyMatch(step -> step.equals("notification: compensated")
+                        || step.equals("notification: cancelled before its step")), "the held mail compensated");
+        assertThat(Processes.status(Processes.of("email-verification", userId))).isEqualTo("CANCELLED");
+        assertThat(Processes.steps(Processes.of("email-verification", userId))).contains("auth: failed");
+        assertThat(TestServer.count("select count(*) from notification.deliveries where user_id = '" + userId
+                + "' and kind = 'EMAIL_VERIFICATION' and status <> 'CANCELLED'"))
+                .as("the mail of the cancelled request, held and never sent").isZero();
+
+        HttpResponse<String> again = send(askForLink(bearer));
+        assertThat(again.statusCode()).as("asked again: " + again.body()).isEqualTo(202);
+        assertThat(send(confirm(tokenIn(MAILBOX.mailTo(email, NEW_LINK)))).statusCode()).isEqualTo(204);
+        assertThat(MAILBOX.mailsTo(email, NEW_LINK)).as("only the second request's mail").hasSize(1);
+    }
+
+    @Test
     void aLinkStopsWorkingWhenItExpires() throws Exception {
         String email = newAddress();
         String userId = TestServer.register(email, PASSWORD, "Vera");

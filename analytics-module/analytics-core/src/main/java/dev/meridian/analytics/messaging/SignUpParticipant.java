@@ -4,39 +4,30 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 
 import dev.meridian.analytics.api.SignUpRequest;
 import dev.meridian.analytics.command.SignUps;
-import dev.meridian.eventinfra.process.ProcessLog;
-import dev.meridian.eventinfra.web.ParticipantStatusAnswer;
+import dev.meridian.eventinfra.participant.ProcessParticipant;
 import dev.meridian.eventinfra.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import org.eclipse.microprofile.lra.annotation.Compensate;
-import org.eclipse.microprofile.lra.annotation.Complete;
-import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
-import org.eclipse.microprofile.lra.annotation.Status;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Analytics' part in the registration process ({@link SignUpRequest}): the sign-up is pending while the process
- * runs, confirmed when it closes (and counted from the account's activation) and dropped when it is cancelled. Every callback is idempotent.
+ * runs, confirmed when it closes (and counted from the account's activation) and dropped when it is cancelled.
+ * Every callback is idempotent.
  */
 @Path("participants/registration")
-public class SignUpParticipant {
+public class SignUpParticipant extends ProcessParticipant {
 
     @Inject
     SignUps signUps;
-
-    @Inject
-    ProcessLog processLog;
 
     @PUT
     @LRA(value = LRA.Type.MANDATORY, end = false, cancelOnFamily = {})
@@ -52,32 +43,13 @@ public class SignUpParticipant {
         return Response.ok().build();
     }
 
-    @PUT
-    @Path("complete")
-    @Complete
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        signUps.confirm(lraId.toString());
-        return Response.ok(ParticipantStatus.Completed.name()).build();
+    @Override
+    protected void onComplete(String lraId) {
+        signUps.confirm(lraId);
     }
 
-    @PUT
-    @Path("compensate")
-    @Compensate
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        signUps.drop(lraId.toString());
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
-    }
-
-    @GET
-    @Path("status")
-    @Status
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        return ParticipantStatusAnswer.of(processLog.state(lraId.toString(), SignUps.MODULE));
+    @Override
+    protected void onCompensate(String lraId) {
+        signUps.drop(lraId);
     }
 }

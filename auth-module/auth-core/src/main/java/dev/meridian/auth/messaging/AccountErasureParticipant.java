@@ -5,37 +5,26 @@ import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT
 import dev.meridian.auth.api.AccountErasureRequest;
 import dev.meridian.auth.command.AccountErasureHandler;
 import dev.meridian.auth.command.NoSuchAccountException;
-import dev.meridian.auth.command.RegisterUserHandler;
-import dev.meridian.eventinfra.process.ProcessLog;
-import dev.meridian.eventinfra.web.ParticipantStatusAnswer;
+import dev.meridian.eventinfra.participant.ProcessParticipant;
 import dev.meridian.eventinfra.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import org.eclipse.microprofile.lra.annotation.Compensate;
-import org.eclipse.microprofile.lra.annotation.Complete;
-import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
-import org.eclipse.microprofile.lra.annotation.Status;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Auth's part in the erasure process the user module runs ({@link AccountErasureRequest}). */
 @Path("participants/erasure")
-public class AccountErasureParticipant {
+public class AccountErasureParticipant extends ProcessParticipant {
 
     @Inject
     AccountErasureHandler erasure;
-
-    @Inject
-    ProcessLog processLog;
 
     @PUT
     @LRA(value = LRA.Type.MANDATORY, end = false, cancelOnFamily = {})
@@ -55,32 +44,13 @@ public class AccountErasureParticipant {
         return Response.ok().build();
     }
 
-    @PUT
-    @Path("complete")
-    @Complete
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        erasure.erase(lraId.toString());
-        return Response.ok(ParticipantStatus.Completed.name()).build();
+    @Override
+    protected void onComplete(String lraId) {
+        erasure.erase(lraId);
     }
 
-    @PUT
-    @Path("compensate")
-    @Compensate
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        erasure.restore(lraId.toString());
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
-    }
-
-    @GET
-    @Path("status")
-    @Status
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        return ParticipantStatusAnswer.of(processLog.state(lraId.toString(), RegisterUserHandler.MODULE));
+    @Override
+    protected void onCompensate(String lraId) {
+        erasure.restore(lraId);
     }
 }

@@ -12,15 +12,14 @@ import dev.meridian.auth.domain.AccountStatus;
 import dev.meridian.auth.token.EmailVerificationTokens;
 import dev.meridian.eventinfra.metrics.Meters;
 import dev.meridian.eventinfra.module.Settings;
-import dev.meridian.eventinfra.process.LraCoordinator;
-import dev.meridian.eventinfra.process.ProcessLog;
+import dev.meridian.eventinfra.process.ProcessInitiator;
+import dev.meridian.eventinfra.process.RunningProcess;
 import dev.meridian.notification.api.VerificationMailRequest;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Entity;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -54,10 +53,7 @@ public class EmailVerificationProcess {
     VerifyEmailHandler verify;
 
     @Inject
-    ProcessLog processLog;
-
-    @Inject
-    LraCoordinator coordinator;
+    ProcessInitiator processes;
 
     @Inject
     MeterRegistry meterRegistry;
@@ -112,19 +108,15 @@ public class EmailVerificationProcess {
             throw new EmailAlreadyVerifiedException(userId);
         }
         Link fresh = newLink(userId);
-        URI lraId = coordinator.start(TYPE, TIME_LIMIT);
-        String lra = lraId.toString();
-        processLog.begin(lra, TYPE, userId);
+        RunningProcess process = processes.begin(TYPE, userId, TIME_LIMIT);
         try {
-            coordinator.takeStep(lraId, VerificationMailRequest.PATH, Entity.json(new VerificationMailRequest(userId,
+            process.takeStep(VerificationMailRequest.PATH, Entity.json(new VerificationMailRequest(userId,
                     account.email().value(), locale, fresh.url(), fresh.expiresAt())), "notification");
-            coordinator.close(lraId);
+            process.close();
             outcome("mailed");
         } catch (RuntimeException e) {
             outcome("failed");
-            processLog.record(lra, RegisterUserHandler.MODULE, "failed", e.getMessage());
-            processLog.end(lra, "CANCELLED", e.getMessage());
-            coordinator.cancelQuietly(lraId);
+            process.cancel(RegisterUserHandler.MODULE, e);
             throw e;
         }
     }

@@ -14,7 +14,9 @@ import dev.meridian.auth.query.AccountQueries;
 import dev.meridian.eventinfra.metrics.Meters;
 import dev.meridian.eventinfra.module.Settings;
 import dev.meridian.eventinfra.process.LraCoordinator;
+import dev.meridian.eventinfra.process.ProcessInitiator;
 import dev.meridian.eventinfra.process.ProcessLog;
+import dev.meridian.eventinfra.process.RunningProcess;
 import dev.meridian.eventinfra.process.StepFailedException;
 import dev.meridian.notification.api.PasswordResetMailRequest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,6 +70,9 @@ public class PasswordResetProcess {
     ProcessLog processLog;
 
     @Inject
+    ProcessInitiator processes;
+
+    @Inject
     LraCoordinator coordinator;
 
     @Inject
@@ -105,22 +110,18 @@ public class PasswordResetProcess {
             return;
         }
         Instant expiresAt = Instant.now().plus(tokenLifetime);
-        URI lraId = coordinator.start(TYPE, tokenLifetime);
-        String lra = lraId.toString();
-        processLog.begin(lra, TYPE, userId.get());
+        RunningProcess process = processes.begin(TYPE, userId.get(), tokenLifetime);
         try {
-            coordinator.takeStep(lraId, PasswordResetParticipant.PATH, Entity.text(""), "auth");
-            IssuedPasswordReset issued = issue.handle(new IssuePasswordReset(lra, userId.get(), expiresAt));
-            coordinator.takeStep(lraId, PasswordResetMailRequest.PATH, Entity.json(new PasswordResetMailRequest(
-                    userId.get(), request.email(), request.locale(), link + issued.token(), expiresAt)),
-                    "notification");
+            process.takeStep(PasswordResetParticipant.PATH, Entity.text(""), "auth");
+            IssuedPasswordReset issued = issue.handle(new IssuePasswordReset(process.lraId(), userId.get(),
+                    expiresAt));
+            process.takeStep(PasswordResetMailRequest.PATH, Entity.json(new PasswordResetMailRequest(userId.get(),
+                    request.email(), request.locale(), link + issued.token(), expiresAt)), "notification");
             issued.superseded().forEach(earlier -> coordinator.cancelQuietly(URI.create(earlier)));
             outcome("done");
         } catch (RuntimeException e) {
             outcome("failed");
-            processLog.record(lra, RegisterUserHandler.MODULE, "failed", e.getMessage());
-            processLog.end(lra, "CANCELLED", e.getMessage());
-            coordinator.cancelQuietly(lraId);
+            process.cancel(RegisterUserHandler.MODULE, e);
             throw e;
         }
     }

@@ -7,8 +7,8 @@ import dev.meridian.auth.command.RegisterUserHandler;
 import dev.meridian.auth.command.RegistrationCancelledException;
 import dev.meridian.auth.messaging.AccountParticipant;
 import dev.meridian.eventinfra.metrics.Meters;
-import dev.meridian.eventinfra.process.LraCoordinator;
-import dev.meridian.eventinfra.process.ProcessLog;
+import dev.meridian.eventinfra.process.ProcessInitiator;
+import dev.meridian.eventinfra.process.RunningProcess;
 import dev.meridian.eventinfra.process.StepFailedException;
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.notification.api.WelcomeMailRequest;
@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -51,10 +50,7 @@ public class RegistrationProcess {
     EmailVerificationProcess verification;
 
     @Inject
-    ProcessLog processLog;
-
-    @Inject
-    LraCoordinator coordinator;
+    ProcessInitiator processes;
 
     @Inject
     MeterRegistry meterRegistry;
@@ -74,36 +70,32 @@ public class RegistrationProcess {
      * @throws RegistrationFailedException when a step failed; the process was cancelled
      */
     public UUID run(Registration registration) {
-        URI lraId;
+        UUID userId = UUID.randomUUID();
+        RunningProcess process;
         try {
-            lraId = coordinator.start(TYPE, TIME_LIMIT);
+            process = processes.begin(TYPE, userId, TIME_LIMIT);
         } catch (StepFailedException e) {
             throw cancelled(e);
         }
-        String lra = lraId.toString();
-        UUID userId = UUID.randomUUID();
-        processLog.begin(lra, TYPE, userId);
         try {
-            timed("auth-join", () -> takeStep(lraId, AccountParticipant.PATH, Entity.text(""), "auth"));
-            timed("account", () -> createAccount(lra, userId, registration));
-            timed("profile", () -> takeStep(lraId, ProfileRequest.PATH, Entity.json(new ProfileRequest(userId,
+            timed("auth-join", () -> takeStep(process, AccountParticipant.PATH, Entity.text(""), "auth"));
+            timed("account", () -> createAccount(process.lraId(), userId, registration));
+            timed("profile", () -> takeStep(process, ProfileRequest.PATH, Entity.json(new ProfileRequest(userId,
                     registration.email(), registration.displayName(), registration.locale())), "user"));
-            timed("sign-up", () -> takeStep(lraId, SignUpRequest.PATH, Entity.json(new SignUpRequest(userId)),
+            timed("sign-up", () -> takeStep(process, SignUpRequest.PATH, Entity.json(new SignUpRequest(userId)),
                     "analytics"));
             timed("welcome-mail", () -> {
                 EmailVerificationProcess.Link verificationLink = verification.newLink(userId);
-                takeStep(lraId, WelcomeMailRequest.PATH, Entity.json(new WelcomeMailRequest(userId,
+                takeStep(process, WelcomeMailRequest.PATH, Entity.json(new WelcomeMailRequest(userId,
                         registration.email(), registration.displayName(), registration.locale(),
                         verificationLink.url(), verificationLink.expiresAt())), "notification");
             });
-            timed("close", () -> closeLra(lraId));
+            timed("close", () -> close(process));
             meters.counter("meridian.registrations", "outcome", "closed").increment();
             return userId;
         } catch (RuntimeException e) {
             meters.counter("meridian.registrations", "outcome", "cancelled").increment();
-            processLog.record(lra, RegisterUserHandler.MODULE, "failed", e.getMessage());
-            processLog.end(lra, "CANCELLED", e.getMessage());
-            coordinator.cancelQuietly(lraId);
+            process.cancel(RegisterUserHandler.MODULE, e);
             throw e;
         }
     }
@@ -127,17 +119,17 @@ public class RegistrationProcess {
         }
     }
 
-    private void takeStep(URI lraId, String path, Entity<?> request, String module) {
+    private static void takeStep(RunningProcess process, String path, Entity<?> request, String module) {
         try {
-            coordinator.takeStep(lraId, path, request, module);
+            process.takeStep(path, request, module);
         } catch (StepFailedException e) {
             throw cancelled(e);
         }
     }
 
-    private void closeLra(URI lraId) {
+    private static void close(RunningProcess process) {
         try {
-            coordinator.close(lraId);
+            process.close();
         } catch (StepFailedException e) {
             throw cancelled(e);
         }

@@ -44,6 +44,10 @@ public class Deliveries {
             insert into notification.deliveries (id, user_id, kind, channel, recipient, display_name, locale, lra_id,
                 status, link, link_expires_at) values (?, ?, ?, 'EMAIL', ?, ?, ?, ?, 'HELD', ?, ?)
             """;
+    private static final String HOLD_WITH_LINK = """
+            insert into notification.deliveries (id, user_id, kind, channel, recipient, locale, lra_id, status, link,
+                link_expires_at) values (?, ?, ?, 'EMAIL', ?, ?, ?, 'HELD', ?, ?)
+            """;
     private static final String QUEUE_WITH_LINK = """
             insert into notification.deliveries (id, user_id, kind, channel, recipient, locale, lra_id, status,
                 next_attempt_at, link, link_expires_at) values (?, ?, ?, 'EMAIL', ?, ?, ?, 'QUEUED', now(), ?, ?)
@@ -124,34 +128,36 @@ public class Deliveries {
     }
 
     /**
-     * Queues the reset mail of the password-reset process {@code lraId}, with its {@code link}.
+     * Queues the reset mail of the password-reset process {@code lraId}, with its {@code link}: it goes out at once,
+     * since the process stays open until the link is used or expires.
      *
      * @return false when the process was cancelled before this step
      */
     @Transactional
     public boolean queuePasswordReset(String lraId, UUID userId, String email, String locale, String link,
                                       Instant expiresAt) {
-        return queueWithLink(lraId, PASSWORD_RESET, "reset mail queued", userId, email, locale, link, expiresAt);
+        return joinWithLink(QUEUE_WITH_LINK, lraId, PASSWORD_RESET, "reset mail queued", userId, email, locale, link,
+                expiresAt);
     }
 
     /**
-     * Queues the mail with a new email-verification link of the process {@code lraId}.
+     * Holds the mail with a new email-verification link of the process {@code lraId} until the process closes
+     * ({@link #release}), which it does right after this step.
      *
      * @return false when the process was cancelled before this step
      */
     @Transactional
-    public boolean queueVerification(String lraId, UUID userId, String email, String locale, String link,
-                                     Instant expiresAt) {
-        return queueWithLink(lraId, EMAIL_VERIFICATION, "verification mail queued", userId, email, locale, link,
-                expiresAt);
+    public boolean holdVerification(String lraId, UUID userId, String email, String locale, String link,
+                                    Instant expiresAt) {
+        return joinWithLink(HOLD_WITH_LINK, lraId, EMAIL_VERIFICATION, "verification mail held", userId, email,
+                locale, link, expiresAt);
     }
 
-    private boolean queueWithLink(String lraId, String kind, String step, UUID userId, String email, String locale,
-                                  String link, Instant expiresAt) {
+    private boolean joinWithLink(String insert, String lraId, String kind, String step, UUID userId, String email,
+                                 String locale, String link, Instant expiresAt) {
         ProcessLog.Joining joining = processLog.join(lraId, MODULE, userId, step);
         if (joining == ProcessLog.Joining.JOINED) {
-            update(QUEUE_WITH_LINK, UUID.randomUUID(), userId, kind, email, locale, lraId, link,
-                    Timestamp.from(expiresAt));
+            update(insert, UUID.randomUUID(), userId, kind, email, locale, lraId, link, Timestamp.from(expiresAt));
         }
         return joining != ProcessLog.Joining.CANCELLED;
     }

@@ -2,42 +2,32 @@ package dev.meridian.notification.messaging;
 
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
 
-import dev.meridian.eventinfra.process.ProcessLog;
-import dev.meridian.eventinfra.web.ParticipantStatusAnswer;
+import dev.meridian.eventinfra.participant.ProcessParticipant;
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.notification.api.NotificationErasureRequest;
 import dev.meridian.notification.command.Deliveries;
 import dev.meridian.notification.mail.MailDelivery;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import org.eclipse.microprofile.lra.annotation.Compensate;
-import org.eclipse.microprofile.lra.annotation.Complete;
-import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
-import org.eclipse.microprofile.lra.annotation.Status;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The notification module's part in the erasure process ({@link NotificationErasureRequest}). */
 @Path("participants/erasure")
-public class ErasureParticipant {
+public class ErasureParticipant extends ProcessParticipant {
 
     @Inject
     Deliveries deliveries;
 
     @Inject
     MailDelivery mail;
-
-    @Inject
-    ProcessLog processLog;
 
     @PUT
     @LRA(value = LRA.Type.MANDATORY, end = false, cancelOnFamily = {})
@@ -53,34 +43,15 @@ public class ErasureParticipant {
         return Response.ok().build();
     }
 
-    @PUT
-    @Path("complete")
-    @Complete
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        deliveries.erase(lraId.toString());
-        return Response.ok(ParticipantStatus.Completed.name()).build();
+    @Override
+    protected void onComplete(String lraId) {
+        deliveries.erase(lraId);
     }
 
-    @PUT
-    @Path("compensate")
-    @Compensate
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        if (deliveries.releaseAfterCancelledErasure(lraId.toString())) {
+    @Override
+    protected void onCompensate(String lraId) {
+        if (deliveries.releaseAfterCancelledErasure(lraId)) {
             mail.wakeUp();
         }
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
-    }
-
-    @GET
-    @Path("status")
-    @Status
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        return ParticipantStatusAnswer.of(processLog.state(lraId.toString(), Deliveries.MODULE));
     }
 }

@@ -2,28 +2,21 @@ package dev.meridian.notification.messaging;
 
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
 
-import dev.meridian.eventinfra.process.ProcessLog;
-import dev.meridian.eventinfra.web.ParticipantStatusAnswer;
+import dev.meridian.eventinfra.participant.ProcessParticipant;
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.notification.api.PasswordResetMailRequest;
 import dev.meridian.notification.command.Deliveries;
 import dev.meridian.notification.mail.MailDelivery;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.lra.annotation.Compensate;
-import org.eclipse.microprofile.lra.annotation.Complete;
-import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
-import org.eclipse.microprofile.lra.annotation.Status;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -33,16 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * waiting when the process is cancelled (expired, superseded) never goes. Every callback is idempotent.
  */
 @Path("participants/password-reset")
-public class PasswordResetMailParticipant {
+public class PasswordResetMailParticipant extends ProcessParticipant {
 
     @Inject
     Deliveries deliveries;
 
     @Inject
     MailDelivery mail;
-
-    @Inject
-    ProcessLog processLog;
 
     @PUT
     @LRA(value = LRA.Type.MANDATORY, end = false, cancelOnFamily = {})
@@ -70,34 +60,15 @@ public class PasswordResetMailParticipant {
         return Response.ok().build();
     }
 
-    @PUT
-    @Path("complete")
-    @Complete
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        if (deliveries.confirmPasswordReset(lraId.toString())) {
+    @Override
+    protected void onComplete(String lraId) {
+        if (deliveries.confirmPasswordReset(lraId)) {
             mail.wakeUp();
         }
-        return Response.ok(ParticipantStatus.Completed.name()).build();
     }
 
-    @PUT
-    @Path("compensate")
-    @Compensate
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        deliveries.cancel(lraId.toString(), "password reset expired or superseded");
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
-    }
-
-    @GET
-    @Path("status")
-    @Status
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        return ParticipantStatusAnswer.of(processLog.state(lraId.toString(), Deliveries.MODULE));
+    @Override
+    protected void onCompensate(String lraId) {
+        deliveries.cancel(lraId, "password reset expired or superseded");
     }
 }

@@ -2,28 +2,17 @@ package dev.meridian.notification.messaging;
 
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
 
-import dev.meridian.eventinfra.process.ProcessLog;
-import dev.meridian.eventinfra.web.ParticipantStatusAnswer;
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.notification.api.WelcomeMailRequest;
-import dev.meridian.notification.command.Deliveries;
-import dev.meridian.notification.mail.MailDelivery;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.lra.annotation.Compensate;
-import org.eclipse.microprofile.lra.annotation.Complete;
-import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
-import org.eclipse.microprofile.lra.annotation.Status;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -33,16 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * callback is idempotent.
  */
 @Path("participants/registration")
-public class WelcomeMailParticipant {
-
-    @Inject
-    Deliveries deliveries;
-
-    @Inject
-    MailDelivery mail;
-
-    @Inject
-    ProcessLog processLog;
+public class WelcomeMailParticipant extends HeldMailParticipant {
 
     @PUT
     @LRA(value = LRA.Type.MANDATORY, end = false, cancelOnFamily = {})
@@ -72,34 +52,8 @@ public class WelcomeMailParticipant {
         return Response.ok().build();
     }
 
-    @PUT
-    @Path("complete")
-    @Complete
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        if (deliveries.release(lraId.toString())) {
-            mail.wakeUp();
-        }
-        return Response.ok(ParticipantStatus.Completed.name()).build();
-    }
-
-    @PUT
-    @Path("compensate")
-    @Compensate
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        deliveries.cancel(lraId.toString(), "registration cancelled");
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
-    }
-
-    @GET
-    @Path("status")
-    @Status
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        return ParticipantStatusAnswer.of(processLog.state(lraId.toString(), Deliveries.MODULE));
+    @Override
+    String cancellationReason() {
+        return "registration cancelled";
     }
 }

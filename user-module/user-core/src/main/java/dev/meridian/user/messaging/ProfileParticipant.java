@@ -2,8 +2,7 @@ package dev.meridian.user.messaging;
 
 import static org.eclipse.microprofile.lra.annotation.ws.rs.LRA.LRA_HTTP_CONTEXT_HEADER;
 
-import dev.meridian.eventinfra.process.ProcessLog;
-import dev.meridian.eventinfra.web.ParticipantStatusAnswer;
+import dev.meridian.eventinfra.participant.ProcessParticipant;
 import dev.meridian.eventinfra.web.Problem;
 import dev.meridian.user.api.ProfileRequest;
 import dev.meridian.user.command.CreateProfile;
@@ -11,21 +10,14 @@ import dev.meridian.user.command.CreateProfileHandler;
 import dev.meridian.user.command.DiscardProfileHandler;
 import dev.meridian.user.command.RegistrationCancelledException;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import org.eclipse.microprofile.lra.annotation.Compensate;
-import org.eclipse.microprofile.lra.annotation.Complete;
-import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
-import org.eclipse.microprofile.lra.annotation.Status;
 import org.eclipse.microprofile.lra.annotation.ws.rs.LRA;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -34,16 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * process asks, kept when it closes and discarded when it is cancelled. Every callback is idempotent.
  */
 @Path("participants/registration")
-public class ProfileParticipant {
+public class ProfileParticipant extends ProcessParticipant {
 
     @Inject
     CreateProfileHandler create;
 
     @Inject
     DiscardProfileHandler discard;
-
-    @Inject
-    ProcessLog processLog;
 
     @PUT
     @LRA(value = LRA.Type.MANDATORY, end = false, cancelOnFamily = {})
@@ -65,33 +54,13 @@ public class ProfileParticipant {
         }
     }
 
-    @PUT
-    @Path("complete")
-    @Complete
-    @Transactional
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response complete(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        processLog.complete(lraId.toString(), CreateProfileHandler.MODULE);
-        return Response.ok(ParticipantStatus.Completed.name()).build();
+    @Override
+    protected void onComplete(String lraId) {
+        processLog().complete(lraId, CreateProfileHandler.MODULE);
     }
 
-    @PUT
-    @Path("compensate")
-    @Compensate
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response compensate(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        discard.handle(lraId.toString());
-        return Response.ok(ParticipantStatus.Compensated.name()).build();
-    }
-
-    @GET
-    @Path("status")
-    @Status
-    @Produces(MediaType.TEXT_PLAIN)
-    @Operation(hidden = true)
-    public Response status(@HeaderParam(LRA_HTTP_CONTEXT_HEADER) URI lraId) {
-        return ParticipantStatusAnswer.of(processLog.state(lraId.toString(), CreateProfileHandler.MODULE));
+    @Override
+    protected void onCompensate(String lraId) {
+        discard.handle(lraId);
     }
 }

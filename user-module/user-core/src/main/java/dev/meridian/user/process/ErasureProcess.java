@@ -2,9 +2,10 @@ package dev.meridian.user.process;
 
 import dev.meridian.auth.api.AccountErasureRequest;
 import dev.meridian.eventinfra.metrics.Meters;
-import dev.meridian.eventinfra.process.LraCoordinator;
+import dev.meridian.eventinfra.process.ProcessInitiator;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.process.ProcessSummary;
+import dev.meridian.eventinfra.process.RunningProcess;
 import dev.meridian.notification.api.NotificationErasureRequest;
 import dev.meridian.user.command.CreateProfileHandler;
 import dev.meridian.user.command.NoSuchProfileException;
@@ -16,7 +17,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.Entity;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,7 +52,7 @@ public class ErasureProcess {
     ProcessLog processLog;
 
     @Inject
-    LraCoordinator coordinator;
+    ProcessInitiator processes;
 
     @Inject
     MeterRegistry meterRegistry;
@@ -78,26 +78,21 @@ public class ErasureProcess {
             return earlier.get().id();
         }
         profiles.existing(userId);
-        URI lraId = coordinator.start(TYPE, TIME_LIMIT);
-        String lra = lraId.toString();
-        UUID processId = processLog.begin(lra, TYPE, userId);
+        RunningProcess process = processes.begin(TYPE, userId, TIME_LIMIT);
         try {
-            coordinator.takeStep(lraId, ErasureParticipant.PATH, Entity.text(""), "user");
-            if (!profileErasure.freeze(lra, userId, requestedBy)) {
+            process.takeStep(ErasureParticipant.PATH, Entity.text(""), "user");
+            if (!profileErasure.freeze(process.lraId(), userId, requestedBy)) {
                 throw new IllegalStateException("The erasure was cancelled before the profile was frozen");
             }
-            coordinator.takeStep(lraId, NotificationErasureRequest.PATH,
-                    Entity.json(new NotificationErasureRequest(userId)), "notification");
-            coordinator.takeStep(lraId, AccountErasureRequest.PATH, Entity.json(new AccountErasureRequest(userId)),
-                    "auth");
-            coordinator.close(lraId);
+            process.takeStep(NotificationErasureRequest.PATH, Entity.json(new NotificationErasureRequest(userId)),
+                    "notification");
+            process.takeStep(AccountErasureRequest.PATH, Entity.json(new AccountErasureRequest(userId)), "auth");
+            process.close();
             meters.counter("meridian.erasures", "outcome", "closed").increment();
-            return processId;
+            return process.id();
         } catch (RuntimeException e) {
             meters.counter("meridian.erasures", "outcome", "cancelled").increment();
-            processLog.record(lra, CreateProfileHandler.MODULE, "failed", e.getMessage());
-            processLog.end(lra, "CANCELLED", e.getMessage());
-            coordinator.cancelQuietly(lraId);
+            process.cancel(CreateProfileHandler.MODULE, e);
             throw new ErasureFailedException(e.getMessage()
                     + "; the erasure was cancelled and nothing was erased", e);
         }
