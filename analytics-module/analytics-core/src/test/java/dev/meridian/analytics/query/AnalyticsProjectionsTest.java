@@ -5,14 +5,11 @@ import static dev.meridian.eventinfra.testing.ProjectionScenario.at;
 import dev.meridian.auth.api.AccountActivated;
 import dev.meridian.auth.api.AccountErased;
 import dev.meridian.auth.api.UserLoggedIn;
-import dev.meridian.eventinfra.module.SchemaMigrations;
+import dev.meridian.eventinfra.testing.ModuleDatabase;
 import dev.meridian.eventinfra.testing.ProjectionScenario;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.UUID;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Analytics' read models as specifications, on a real PostgreSQL with analytics' own migrations. */
 class AnalyticsProjectionsTest {
@@ -24,27 +21,15 @@ class AnalyticsProjectionsTest {
     private static final String ERASURES_PER_DAY = "select day, count from analytics.erasures_per_day order by day";
     private static final String SIGN_UPS_PER_DAY = "select day, count from analytics.signups_per_day order by day";
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource database;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        database = postgres.getPostgresDatabase();
-        SchemaMigrations.migrate(database, "analytics", AnalyticsProjectionsTest.class.getClassLoader());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final ModuleDatabase DATABASE = ModuleDatabase.withSchema("analytics");
 
     @Test
     void countsSignInsPerHourAndForgetsAnErasedPersonsLastSignIn() {
         UUID ada = UUID.fromString("00000000-0000-0000-0000-00000000000a");
         UUID bob = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
-        ProjectionScenario.of(new ActivityProjection(), database)
+        ProjectionScenario.of(new ActivityProjection(), DATABASE.dataSource())
                 .given(at("2026-12-01T10:15:00Z", new UserLoggedIn(ada, UUID.randomUUID())),
                         at("2026-12-01T10:40:00Z", new UserLoggedIn(bob, UUID.randomUUID())),
                         at("2026-12-01T11:05:00Z", new UserLoggedIn(ada, UUID.randomUUID())),
@@ -58,7 +43,7 @@ class AnalyticsProjectionsTest {
 
     @Test
     void countsSignUpsOnTheDayTheAccountBecameActive() {
-        ProjectionScenario.of(new SignUpsProjection(), database)
+        ProjectionScenario.of(new SignUpsProjection(), DATABASE.dataSource())
                 .given(at("2026-12-01T23:59:00Z", new AccountActivated(UUID.randomUUID())),
                         at("2026-12-02T00:01:00Z", new AccountActivated(UUID.randomUUID())),
                         at("2026-12-02T12:00:00Z", new AccountActivated(UUID.randomUUID())))

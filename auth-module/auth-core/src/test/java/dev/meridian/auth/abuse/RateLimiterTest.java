@@ -3,8 +3,7 @@ package dev.meridian.auth.abuse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meridian.eventinfra.module.SchemaMigrations;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.meridian.eventinfra.testing.ModuleDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -17,33 +16,19 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Rate limits kept in a real PostgreSQL with auth's migrations, as two servers on one database see them. */
+/** Rate limits kept in a real PostgreSQL with auth's migrations, as two servers on one DATABASE.dataSource() see them. */
 class RateLimiterTest {
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource database;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        database = postgres.getPostgresDatabase();
-        SchemaMigrations.migrate(database, "auth", RateLimiterTest.class.getClassLoader());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final ModuleDatabase DATABASE = ModuleDatabase.withSchema("auth");
 
     @Test
     void oneLimitHoldsAcrossServersSharingTheDatabase() {
-        RateLimiter serverA = new RateLimiter(database);
-        RateLimiter serverB = new RateLimiter(database);
+        RateLimiter serverA = new RateLimiter(DATABASE.dataSource());
+        RateLimiter serverB = new RateLimiter(DATABASE.dataSource());
         RateLimit threePerHour = new RateLimit(3, Duration.ofHours(1));
         String key = "login-address:" + UUID.randomUUID();
 
@@ -59,7 +44,7 @@ class RateLimiterTest {
 
     @Test
     void takesGivenBackAreAvailableAgain() {
-        RateLimiter limiter = new RateLimiter(database);
+        RateLimiter limiter = new RateLimiter(DATABASE.dataSource());
         RateLimit twice = new RateLimit(2, Duration.ofHours(1));
         String key = "login-failures:" + UUID.randomUUID();
         limiter.take(key, twice);
@@ -74,7 +59,7 @@ class RateLimiterTest {
 
     @Test
     void parallelTakesNeverOvertakeTheLimit() throws Exception {
-        RateLimiter limiter = new RateLimiter(database);
+        RateLimiter limiter = new RateLimiter(DATABASE.dataSource());
         RateLimit five = new RateLimit(5, Duration.ofHours(1));
         String key = "login-failures:" + UUID.randomUUID();
         ExecutorService clients = Executors.newFixedThreadPool(20);
@@ -93,9 +78,9 @@ class RateLimiterTest {
     @Test
     void keepsOnlyHashesOfWhatItCounts() throws Exception {
         String email = "counted-" + UUID.randomUUID() + "@example.org";
-        new RateLimiter(database).take("login-failures:" + email, new RateLimit(5, Duration.ofMinutes(5)));
+        new RateLimiter(DATABASE.dataSource()).take("login-failures:" + email, new RateLimit(5, Duration.ofMinutes(5)));
 
-        try (Connection db = database.getConnection(); Statement query = db.createStatement();
+        try (Connection db = DATABASE.dataSource().getConnection(); Statement query = db.createStatement();
              ResultSet rows = query.executeQuery("select id from auth.rate_limit_buckets")) {
             while (rows.next()) {
                 assertThat(rows.getString(1)).matches("[0-9a-f]{64}").doesNotContain(email);

@@ -3,9 +3,8 @@ package dev.meridian.auth.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.meridian.eventinfra.module.SchemaMigrations;
 import dev.meridian.eventinfra.store.KeyEncryptionKey;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.meridian.eventinfra.testing.ModuleDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -23,37 +22,23 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SigningKeysTest {
 
     private static final KeyEncryptionKey KEY_ENCRYPTION_KEY = KeyEncryptionKey.generate();
-    private static EmbeddedPostgres postgres;
-    private static DataSource database;
+    @RegisterExtension
+    static final ModuleDatabase DATABASE = ModuleDatabase.withSchema("auth");
 
     @TempDir
     Path directory;
 
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        database = postgres.getPostgresDatabase();
-        SchemaMigrations.migrate(database, "auth", SigningKeysTest.class.getClassLoader());
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
-    }
-
     @BeforeEach
     void noKeysYet() throws Exception {
-        try (Connection db = database.getConnection(); Statement delete = db.createStatement()) {
+        try (Connection db = DATABASE.dataSource().getConnection(); Statement delete = db.createStatement()) {
             delete.execute("delete from auth.signing_keys");
         }
     }
@@ -80,12 +65,12 @@ class SigningKeysTest {
         }
     }
 
-    /** What a dump of the database holds: the private key only wrapped, which signs nothing without the KEK. */
+    /** What a dump of the DATABASE.dataSource() holds: the private key only wrapped, which signs nothing without the KEK. */
     @Test
     void keepsThePrivateKeyWrappedAndRefusesAnotherKeyEncryptionKey() throws Exception {
         SigningKey key = stored(KEY_ENCRYPTION_KEY).all().get(0).key();
 
-        try (Connection db = database.getConnection(); Statement query = db.createStatement();
+        try (Connection db = DATABASE.dataSource().getConnection(); Statement query = db.createStatement();
              ResultSet row = query.executeQuery("select private_key, kek_id, kid from auth.signing_keys")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).doesNotContain("PRIVATE KEY");
@@ -104,7 +89,7 @@ class SigningKeysTest {
     @Test
     void wrapsTheKeyKeptInTheClearAtStartUpAndRefusesOneInTheClearAfterwards() throws Exception {
         KeyPair pair = generated();
-        try (Connection db = database.getConnection(); PreparedStatement insert = db.prepareStatement(
+        try (Connection db = DATABASE.dataSource().getConnection(); PreparedStatement insert = db.prepareStatement(
                 "insert into auth.signing_keys (id, private_key, public_key) values (1, ?, ?)")) {
             insert.setString(1, SigningKeys.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             insert.setString(2, SigningKeys.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
@@ -118,7 +103,7 @@ class SigningKeysTest {
 
         SigningKey read = stored(KEY_ENCRYPTION_KEY).all().get(0).key();
         assertThat(read.privateKey().getEncoded()).isEqualTo(pair.getPrivate().getEncoded());
-        try (Connection db = database.getConnection(); Statement query = db.createStatement();
+        try (Connection db = DATABASE.dataSource().getConnection(); Statement query = db.createStatement();
              ResultSet row = query.executeQuery("select private_key, kek_id from auth.signing_keys")) {
             row.next();
             assertThat(row.getString(1)).doesNotContain("PRIVATE KEY");
@@ -168,7 +153,7 @@ class SigningKeysTest {
     }
 
     private static void madeAgo(int id, Duration age) throws Exception {
-        try (Connection db = database.getConnection(); PreparedStatement backdate = db.prepareStatement(
+        try (Connection db = DATABASE.dataSource().getConnection(); PreparedStatement backdate = db.prepareStatement(
                 "update auth.signing_keys set created_at = now() - ? * interval '1 second' where id = ?")) {
             backdate.setLong(1, age.toSeconds());
             backdate.setInt(2, id);
@@ -204,7 +189,7 @@ class SigningKeysTest {
     }
 
     private static StoredSigningKeys stored(KeyEncryptionKey keyEncryptionKey) {
-        return new StoredSigningKeys(database, keyEncryptionKey);
+        return new StoredSigningKeys(DATABASE.dataSource(), keyEncryptionKey);
     }
 
     private static KeyPair generated() throws Exception {

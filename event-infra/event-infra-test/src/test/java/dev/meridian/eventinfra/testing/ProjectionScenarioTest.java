@@ -8,39 +8,31 @@ import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.projection.Projection;
 import dev.meridian.eventinfra.testing.Greetings.Greeted;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProjectionScenarioTest {
 
     private static final String GREETINGS = "select who, count from greetings order by who";
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource database;
+    @RegisterExtension
+    static final ModuleDatabase DATABASE = ModuleDatabase.empty();
 
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        database = postgres.getPostgresDatabase();
-        Statements.update(database, "create the test's read model",
-                "create table greetings (who text primary key, count bigint not null)");
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        postgres.close();
+    @BeforeEach
+    void createTheReadModel() {
+        Statements.update(DATABASE.dataSource(), "create the test's read model",
+                "create table if not exists greetings (who text primary key, count bigint not null)");
     }
 
     @Test
     void specifiesTheReadModelAndThatARebuildMakesTheSame() {
-        ProjectionScenario.of(new GreetingCounts(), database)
+        ProjectionScenario.of(new GreetingCounts(), DATABASE.dataSource())
                 .given(at("2026-12-01T10:00:00Z", new Greeted("Ada", "warmly")),
                         at("2026-12-01T10:01:00Z", new Greeted("Grace", "briefly")),
                         at("2026-12-01T10:02:00Z", new Greeted("Ada", "again")))
@@ -50,7 +42,7 @@ class ProjectionScenarioTest {
 
     @Test
     void reportsOtherRowsAsAFailure() {
-        assertThatThrownBy(() -> ProjectionScenario.of(new GreetingCounts(), database)
+        assertThatThrownBy(() -> ProjectionScenario.of(new GreetingCounts(), DATABASE.dataSource())
                 .given(at("2026-12-01T10:00:00Z", new Greeted("Ada", "warmly")))
                 .thenRows(GREETINGS, "Ada|2"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("[Ada|2]").hasMessageContaining("[Ada|1]");
@@ -58,7 +50,7 @@ class ProjectionScenarioTest {
 
     @Test
     void catchesAProjectionWhoseRowsDependOnWhereItsBatchesEnd() {
-        ProjectionScenario.Outcome outcome = ProjectionScenario.of(new GreetingBatches(), database)
+        ProjectionScenario.Outcome outcome = ProjectionScenario.of(new GreetingBatches(), DATABASE.dataSource())
                 .given(at("2026-12-01T10:00:00Z", new Greeted("Ada", "warmly")),
                         at("2026-12-01T10:01:00Z", new Greeted("Ada", "again")))
                 .thenRows(GREETINGS, "Ada|1");
@@ -69,7 +61,7 @@ class ProjectionScenarioTest {
 
     @Test
     void refusesAProjectionThatInjectsMoreThanADataSource() {
-        assertThatThrownBy(() -> ProjectionScenario.of(new NeedsAClock(), database))
+        assertThatThrownBy(() -> ProjectionScenario.of(new NeedsAClock(), DATABASE.dataSource()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.time.Clock");
     }
 
