@@ -18,13 +18,13 @@ import jakarta.jms.Topic;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,6 +83,7 @@ public final class DeliveryBenchmark {
         this.cpu = cpu;
     }
 
+    @SuppressWarnings("try") // the database only has to run for the length of the block
     public static void main(String[] args) throws Exception {
         Path output = Path.of(args[0]);
         Path work = Path.of(TestServer.property("meridian.test.base.dir")).getParent();

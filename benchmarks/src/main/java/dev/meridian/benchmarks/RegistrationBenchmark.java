@@ -58,6 +58,7 @@ public final class RegistrationBenchmark {
     private RegistrationBenchmark() {
     }
 
+    @SuppressWarnings("try") // the database only has to run for the length of the block
     public static void main(String[] args) throws Exception {
         Path output = Path.of(args[0]);
         Path work = Path.of(TestServer.property("meridian.test.base.dir")).getParent();

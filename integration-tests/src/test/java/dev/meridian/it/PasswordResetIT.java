@@ -224,7 +224,6 @@ class PasswordResetIT {
                 + newPassword + "\"}");
     }
 
-    /** The mail with {@code subject} the SMTP server received for {@code email}, once it arrived. */
     /** The token in the reset link of {@code mail}'s text part, decoded as a mail reader shows it. */
     private static String tokenIn(MimeMessage mail) throws Exception {
         Matcher link = LINK.matcher(Mailbox.textOf(mail));

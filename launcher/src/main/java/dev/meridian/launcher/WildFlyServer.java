@@ -2,9 +2,9 @@ package dev.meridian.launcher;
 
 import dev.meridian.launcher.LaunchSettings.BrokerMode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;

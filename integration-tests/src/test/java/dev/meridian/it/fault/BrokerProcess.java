@@ -124,8 +124,8 @@ public final class BrokerProcess {
     }
 
     private boolean listening() {
-        try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
-            return true;
+        try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+            return probe.isConnected();
         } catch (IOException refused) {
             return false;
         }

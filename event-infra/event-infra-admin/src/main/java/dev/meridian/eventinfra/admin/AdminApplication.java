@@ -1,8 +1,8 @@
 package dev.meridian.eventinfra.admin;
 
 import jakarta.ws.rs.ApplicationPath;
-import org.eclipse.microprofile.auth.LoginConfig;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
 
 /** The JAX-RS application of the admin REST API over event-infra (the console page is served beside it). */
 @ApplicationPath("/api")

@@ -2,8 +2,8 @@ package dev.meridian.eventinfra.admin;
 
 import dev.meridian.eventinfra.delivery.DeadLetterQueries;
 import dev.meridian.eventinfra.delivery.DeadLetters;
-import dev.meridian.eventinfra.web.Page;
 import dev.meridian.eventinfra.web.InvalidParameterException;
+import dev.meridian.eventinfra.web.Page;
 import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

@@ -1,12 +1,12 @@
 package dev.meridian.eventinfra.delivery;
 
+import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.inject.Qualifier;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import jakarta.enterprise.util.AnnotationLiteral;
 import org.apiguardian.api.API;
 
 /**

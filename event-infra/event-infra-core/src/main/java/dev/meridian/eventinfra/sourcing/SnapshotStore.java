@@ -1,8 +1,8 @@
 package dev.meridian.eventinfra.sourcing;
 
 import dev.meridian.eventinfra.store.EventJson;
-import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.EventStoreException;
+import dev.meridian.eventinfra.store.EventStoreMetrics;
 import dev.meridian.eventinfra.store.PersonalDataSeal;
 import dev.meridian.eventinfra.store.StreamIds;
 import jakarta.json.bind.JsonbException;

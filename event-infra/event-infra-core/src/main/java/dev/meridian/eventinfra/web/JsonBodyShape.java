@@ -1,6 +1,5 @@
 package dev.meridian.eventinfra.web;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
