@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apiguardian.api.API;
 
 /**
@@ -26,6 +28,7 @@ import org.apiguardian.api.API;
 public class ProblemErrorPage extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ProblemErrorPage.class.getName());
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Override
@@ -39,6 +42,14 @@ public class ProblemErrorPage extends HttpServlet {
             case 404 -> "There is nothing at this path";
             default -> title;
         }, List.of());
+        if (code >= Response.Status.INTERNAL_SERVER_ERROR.getStatusCode()) {
+            // the answer names nothing of the cause, so the server's log must: with the id the client was given
+            Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            LOG.log(Level.SEVERE, failure instanceof Throwable thrown ? thrown : null, () -> "Answered " + code + " to "
+                    + request.getMethod() + " " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+                    + " (correlation id " + response.getHeader(CorrelationIds.HEADER) + "): "
+                    + request.getAttribute(RequestDispatcher.ERROR_MESSAGE));
+        }
         response.setStatus(problem.status());
         // JSON is UTF-8 by definition (RFC 8259), so no charset parameter, as in every other problem answer
         response.setContentType(Problem.MEDIA_TYPE);
