@@ -35,8 +35,7 @@ final class Podman {
 
     /** Runs {@code podman arguments...}, which must succeed within {@code timeout}; what it printed. */
     String run(Duration timeout, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("podman"));
-        command.addAll(List.of(arguments));
+        List<String> command = podman(arguments);
         return succeeded(command, attempt(timeout, command));
     }
 
@@ -47,9 +46,13 @@ final class Podman {
 
     /** Runs {@code podman arguments...} and tells how it ended, whatever that was. */
     Result attempt(Duration timeout, String... arguments) throws IOException, InterruptedException {
+        return attempt(timeout, podman(arguments));
+    }
+
+    private static List<String> podman(String... arguments) {
         List<String> command = new ArrayList<>(List.of("podman"));
         command.addAll(List.of(arguments));
-        return attempt(timeout, command);
+        return command;
     }
 
     private Result attempt(Duration timeout, List<String> command) throws IOException, InterruptedException {
