@@ -1,7 +1,12 @@
 package dev.meridian.eventinfra.module;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Collections;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
+import java.util.Properties;
 
 /**
  * What a module says about itself in its own {@code META-INF/microprofile-config.properties}.
@@ -18,12 +23,46 @@ public record ModuleDescriptor(String name, String version, Optional<String> sch
     static final String SCHEMA = "meridian.module.schema";
     static final String TOPIC = "meridian.module.topic";
 
-    /** Reads the descriptor of the module whose configuration is given; empty for a WAR that is no module. */
-    public static Optional<ModuleDescriptor> from(Config config) {
-        return config.getOptionalValue(NAME, String.class).map(name -> new ModuleDescriptor(
+    private static final String CONFIG_FILE = "META-INF/microprofile-config.properties";
+
+    private static final ClassValue<Optional<ModuleDescriptor>> OF_CLASS = new ClassValue<>() {
+        @Override
+        protected Optional<ModuleDescriptor> computeValue(Class<?> type) {
+            return of(type.getClassLoader());
+        }
+    };
+
+    /**
+     * Reads the descriptor of the module whose WAR has this class loader; empty for a WAR that is no module.
+     *
+     * <p>Read from the configuration files that loader sees (the WAR's own, and the EAR library's, which name no
+     * module), not through the configuration the server keeps for the WAR: a descriptor is what the module was built
+     * as, not a setting, and while WildFly gives each WAR of an EAR a configuration of its own, Payara gives all of
+     * them the EAR's, which has no WAR's file in it.
+     */
+    public static Optional<ModuleDescriptor> of(ClassLoader moduleLoader) {
+        Properties declared = new Properties();
+        try {
+            for (URL file : Collections.list(moduleLoader.getResources(CONFIG_FILE))) {
+                Properties one = new Properties();
+                try (InputStream in = file.openStream()) {
+                    one.load(in);
+                }
+                one.forEach(declared::putIfAbsent);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + CONFIG_FILE, e);
+        }
+        return Optional.ofNullable(declared.getProperty(NAME)).map(name -> new ModuleDescriptor(
                 name,
-                config.getValue(VERSION, String.class),
-                config.getOptionalValue(SCHEMA, String.class),
-                config.getOptionalValue(TOPIC, String.class)));
+                Optional.ofNullable(declared.getProperty(VERSION))
+                        .orElseThrow(() -> new IllegalStateException("The module " + name + " declares no " + VERSION)),
+                Optional.ofNullable(declared.getProperty(SCHEMA)),
+                Optional.ofNullable(declared.getProperty(TOPIC))));
+    }
+
+    /** The descriptor of the module whose WAR holds this class, read once per class. */
+    public static Optional<ModuleDescriptor> of(Class<?> moduleClass) {
+        return OF_CLASS.get(moduleClass);
     }
 }

@@ -4,7 +4,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.apiguardian.api.API;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code GET .../info}: the module's name and version, without authentication. A WAR exposes it by declaring a
@@ -17,7 +16,7 @@ public abstract class ModuleInfoResource {
     @Produces(MediaType.APPLICATION_JSON)
     public ModuleInfo info() {
         // the subclass belongs to the WAR, so its class loader sees that module's own configuration
-        ModuleDescriptor module = ModuleDescriptor.from(ConfigProvider.getConfig(getClass().getClassLoader()))
+        ModuleDescriptor module = ModuleDescriptor.of(getClass())
                 .orElseThrow(() -> new IllegalStateException(getClass().getName() + " belongs to no Meridian module"));
         return new ModuleInfo(module.name(), module.version());
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Starts each module as its WAR starts ({@link ModuleStartupListener} tells it). This bean lives in the EAR's lib/,
@@ -58,7 +57,7 @@ public class ModuleStartup {
     public void startModuleOf(ServletContext context, BeanManager beanManager) {
         ClassLoader moduleLoader = context.getClassLoader();
         List<ObserverMethod<?>> handlers = extension.handlersOf(moduleLoader);
-        Optional<ModuleDescriptor> descriptor = ModuleDescriptor.from(ConfigProvider.getConfig(moduleLoader));
+        Optional<ModuleDescriptor> descriptor = ModuleDescriptor.of(moduleLoader);
         if (descriptor.isEmpty()) {
             if (!handlers.isEmpty()) {
                 throw new IllegalStateException("The WAR at " + context.getContextPath() + " declares @Delivered"

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 import org.apiguardian.api.API;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.lra.annotation.Compensate;
 import org.eclipse.microprofile.lra.annotation.Complete;
 import org.eclipse.microprofile.lra.annotation.ParticipantStatus;
@@ -80,7 +79,7 @@ public abstract class ProcessParticipant {
      * the WAR's: this class is in the EAR's library, whose configuration names no module.
      */
     private String module() {
-        return ModuleDescriptor.from(ConfigProvider.getConfig(getClass().getClassLoader()))
+        return ModuleDescriptor.of(getClass())
                 .map(ModuleDescriptor::name)
                 .orElseThrow(() -> new IllegalStateException(getClass().getName() + " is in a WAR that is no module"));
     }

@@ -1,11 +1,14 @@
 package dev.meridian.user.web;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /** The JAX-RS application of user: profiles, preferences, email verification and data exports. */
 @ApplicationPath("/")
+// a CDI bean, so that the server sees @LoginConfig: Payara looks for it on beans only
+@ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT", realmName = "meridian")
 public class UserApplication extends Application {
 }
