@@ -78,9 +78,11 @@ public final class TestServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ear.addAsModule(war).setApplicationXML(new StringAsset(applicationXml.replace("</application>",
-                "<module><web><web-uri>" + war.getName() + "</web-uri><context-root>" + contextRoot
-                        + "</context-root></web></module></application>")));
+        // after the last module: what may follow the modules (library-directory) must stay after them
+        int afterModules = applicationXml.lastIndexOf("</module>") + "</module>".length();
+        return ear.addAsModule(war).setApplicationXML(new StringAsset(applicationXml.substring(0, afterModules)
+                + "<module><web><web-uri>" + war.getName() + "</web-uri><context-root>" + contextRoot
+                + "</context-root></web></module>" + applicationXml.substring(afterModules)));
     }
 
     /** A counter's value from {@code /prometheus}, summed over its series with every one of {@code labels}. */

@@ -2,6 +2,7 @@ package dev.meridian.it.delivery;
 
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.module.ModuleDescriptor;
 import dev.meridian.eventinfra.projection.Projection;
 import dev.meridian.it.probe.ProbeEvents;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** A read model of the probe's events: per stream, how many and the last note and position. */
 @ApplicationScoped
@@ -24,7 +24,7 @@ public class NotesProjection implements Projection {
     DataSource dataSource;
 
     private static String schema() {
-        return ConfigProvider.getConfig().getValue("meridian.module.schema", String.class);
+        return ModuleDescriptor.of(NotesProjection.class).flatMap(ModuleDescriptor::schema).orElseThrow();
     }
 
     @Override

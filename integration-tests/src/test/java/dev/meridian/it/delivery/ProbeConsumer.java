@@ -2,6 +2,7 @@ package dev.meridian.it.delivery;
 
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.delivery.Delivered;
+import dev.meridian.eventinfra.module.ModuleDescriptor;
 import dev.meridian.it.probe.ProbeEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A consuming module's handler: records every event it is given, in its own schema, with no deduplication of its
@@ -25,7 +25,7 @@ public class ProbeConsumer {
     DataSource dataSource;
 
     void on(@Observes @Delivered EventEnvelope<ProbeEvents.Published> envelope) throws SQLException {
-        String schema = ConfigProvider.getConfig().getValue("meridian.module.schema", String.class);
+        String schema = ModuleDescriptor.of(ProbeConsumer.class).flatMap(ModuleDescriptor::schema).orElseThrow();
         try (Connection db = dataSource.getConnection()) {
             if (envelope.event().note().equals("poison-" + schema) && !healed(db, schema)) {
                 throw new IllegalStateException("The handler of " + schema + " cannot take this event yet");

@@ -1,0 +1,176 @@
+package dev.meridian.it;
+
+import static dev.meridian.it.DeliveryIT.eventually;
+import static dev.meridian.it.TestServer.count;
+import static dev.meridian.it.TestServer.json;
+import static dev.meridian.it.TestServer.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Meridian on Payara Server: the Payara EAR ({@code payara/payara-server}) deployed by Arquillian to the server the
+ * build provisioned ({@link PayaraDomainSession}), against the tests' PostgreSQL, the standalone broker and
+ * GreenMail. One pass over what a user does and what an operator looks at, each through the real route: the
+ * modules' answers and readiness, a registration through its LRA process (Narayana's coordinator, in the EAR) with
+ * the welcome mail, a profile update delivered over the broker to analytics, a poison event parked and redriven
+ * from the admin API, the console's page, and the internal listener's paths kept from the public one.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PayaraServerIT {
+
+    private static final String PASSWORD = "a perfectly fine passphrase";
+    private static final URI INTERNAL = URI.create("http://127.0.0.1:8090");
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(
+            Integer.parseInt(TestServer.property("meridian.test.smtp.port")), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    private final Mailbox mailbox = new Mailbox(MAIL);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive meridianForPayara() {
+        EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
+                new File(TestServer.property("meridian.test.payara.ear")));
+        return DeliveryProbes.withDeliveryProbes(ear, List.of("probe_a"), false);
+    }
+
+    @Test
+    void everyModuleAnswersAndTheServerIsReady() throws Exception {
+        for (String module : List.of("auth", "users", "notifications", "analytics")) {
+            HttpResponse<String> info = TestServer.get(TestServer.http("/api/" + module + "/info"));
+            assertThat(info.statusCode()).as(module).isEqualTo(200);
+            assertThat(json(info).getString("version")).isNotBlank();
+        }
+        HttpResponse<String> ready = TestServer.get(TestServer.http("/health/ready"));
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        JsonObject health = json(ready);
+        assertThat(health.getString("status")).isEqualTo("UP");
+        assertThat(TestServer.healthCheck(health, "database").getJsonObject("data").keySet())
+                .as("every module started, in one CDI deployment").contains("auth.schemaVersion",
+                        "user.schemaVersion", "notification.schemaVersion", "analytics.schemaVersion");
+        assertThat(TestServer.healthCheck(health, "broker").getJsonObject("data").keySet())
+                .contains("auth.topic", "user.topic", "notification.topic", "analytics.topic");
+        HttpResponse<String> nothing = TestServer.get(TestServer.http("/no-such-module"));
+        assertThat(nothing.statusCode()).isEqualTo(404);
+        assertThat(nothing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aRegistrationRunsItsProcessAndTheWelcomeMailArrives() throws Exception {
+        String email = "ada-" + UUID.randomUUID() + "@payara.test";
+        String userId = TestServer.register(email, PASSWORD, "Ada on Payara");
+
+        MimeMessage welcome = mailbox.mailTo(email, "Welcome to Meridian, Ada on Payara");
+        assertThat(Mailbox.textOf(welcome)).contains("Ada on Payara");
+        List<JsonObject> processes = json(admin("/admin/api/processes?type=registration&size=500"))
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        assertThat(processes).as("the registration's process, closed by the coordinator")
+                .anySatisfy(process -> {
+                    assertThat(process.getString("subjectId")).isEqualTo(userId);
+                    assertThat(process.getString("status")).isEqualTo("CLOSED");
+                });
+        assertThat(count("select count(*) from analytics.pending_signups where user_id = '" + userId + "'"))
+                .as("analytics' participant completed").isZero();
+    }
+
+    @Test
+    void aProfileUpdateIsDeliveredToAnalytics() throws Exception {
+        String email = "grace-" + UUID.randomUUID() + "@payara.test";
+        TestServer.register(email, PASSWORD, "Grace");
+        String bearer = "Bearer " + json(TestServer.signIn(email, PASSWORD)).getString("accessToken");
+        long before = profileUpdatesCounted();
+
+        HttpResponse<String> updated = send(HttpRequest.newBuilder(TestServer.http("/api/users/me"))
+                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Grace Hopper\"}")));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+
+        eventually(() -> profileUpdatesCounted() > before, "analytics counted the profile update");
+    }
+
+    @Test
+    void aPoisonEventIsParkedAndRedrivenFromTheAdminApi() throws Exception {
+        String stream = "poisoned-" + UUID.randomUUID().toString().substring(0, 8);
+        String poisonId = DeliveryIT.publish(stream, "poison-probe_a");
+        DeliveryIT.publish(stream, "after");
+
+        eventually(() -> !deadLettersOf(poisonId).isEmpty(), "the poison parked");
+        JsonObject parked = deadLettersOf(poisonId).get(0);
+        assertThat(DeliveryIT.count("probe_a", "stream_id = '" + stream + "'")).as("the next waits behind it").isZero();
+
+        TestServer.execute("insert into probe_a.healed default values");
+        HttpResponse<String> retried = send(adminRequest("/admin/api/dead-letters/" + parked.getString("id")
+                + "/retry").POST(HttpRequest.BodyPublishers.noBody()));
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(202);
+
+        eventually(() -> DeliveryIT.count("probe_a", "stream_id = '" + stream + "'") == 2, "redriven, then the next");
+    }
+
+    @Test
+    void theConsoleServesItsSignInPage() throws Exception {
+        HttpResponse<String> console = TestServer.get(TestServer.http("/admin/"));
+
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(console.body()).contains("<title>Meridian console</title>", "type=\"password\"");
+    }
+
+    @Test
+    void theInternalListenersPathsAreNotServedOnThePublicOne() throws Exception {
+        for (String path : List.of("/lra-coordinator/lra-coordinator", "/api/auth/participants/registration",
+                "/api/users/participants/registration", "/prometheus")) {
+            HttpResponse<String> hidden = TestServer.get(TestServer.http(path));
+            assertThat(hidden.statusCode()).as(path).isEqualTo(404);
+            assertThat(hidden.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("application/problem+json"));
+        }
+        assertThat(TestServer.get(INTERNAL.resolve("/lra-coordinator/lra-coordinator")).statusCode()).isEqualTo(200);
+        assertThat(TestServer.get(INTERNAL.resolve("/api/auth/jwks")).body()).contains("\"keys\"");
+        assertThat(TestServer.get(INTERNAL.resolve("/prometheus")).body().lines())
+                .as("the modules' meters, for Prometheus").anyMatch(line -> line.startsWith("meridian_"));
+    }
+
+    private static long profileUpdatesCounted() throws Exception {
+        JsonObject byType = json(admin("/api/analytics/summary")).getJsonObject("eventsByType");
+        return byType.containsKey("user.UserProfileUpdated") ? byType.getJsonNumber("user.UserProfileUpdated")
+                .longValue() : 0;
+    }
+
+    private static List<JsonObject> deadLettersOf(String eventId) throws Exception {
+        return json(admin("/admin/api/dead-letters?consumer=probea")).getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream()
+                .filter(letter -> letter.getString("eventId").equals(eventId)).toList();
+    }
+
+    private static HttpResponse<String> admin(String path) throws Exception {
+        HttpResponse<String> answer = send(adminRequest(path).GET());
+        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
+        return answer;
+    }
+
+    private static HttpRequest.Builder adminRequest(String path) throws Exception {
+        HttpResponse<String> signedIn = TestServer.signIn(TestServer.property("meridian.test.admin.email"),
+                TestServer.property("meridian.test.admin.password"));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        return HttpRequest.newBuilder(TestServer.http(path))
+                .header("Authorization", "Bearer " + json(signedIn).getString("accessToken"));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.meridian.payara;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import java.util.EnumSet;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Gives every web module of the Payara EAR the {@link InternalDoor} and the roles the modules check
+ * ({@code isUserInRole}), and the root module ({@code /}) the metrics.
+ *
+ * <p>Roles: Payara grants a token's group as a role only when the application declares that role, which Payara's
+ * MicroProfile JWT does for the roles of {@code @RolesAllowed} on CDI beans; Meridian checks its one role in code.
+ */
+public class PayaraWebModules implements ServletContainerInitializer {
+
+    static final String PROMETHEUS_PATH = "/prometheus";
+    private static final String[] ROLES = {"admin", "user"};
+
+    @Override
+    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        int internalPort = ConfigProvider.getConfig(PayaraWebModules.class.getClassLoader())
+                .getOptionalValue("meridian.internal.port", Integer.class).orElse(8090);
+        context.addFilter("meridian-internal-door", new InternalDoor(internalPort))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        context.declareRoles(ROLES);
+        if (context.getContextPath().isEmpty()) {
+            context.addServlet("meridian-prometheus", PrometheusScrape.class).addMapping(PROMETHEUS_PATH);
+        }
+    }
+}
