@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * build provisioned ({@link PayaraDomainSession}), against the tests' PostgreSQL, the standalone broker and
  * GreenMail. One pass over what a user does and what an operator looks at, each through the real route: the
  * modules' answers and readiness, a registration through its LRA process (Narayana's coordinator, in the EAR) with
- * the welcome mail, a profile update delivered over the broker to analytics, a poison event parked and redriven
+ * the welcome mail, and one whose step fails compensated, a profile update delivered over the broker to analytics, a poison event parked and redriven
  * from the admin API, the console's page, and the internal listener's paths kept from the public one.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -91,6 +91,34 @@ class PayaraServerIT {
     }
 
     @Test
+    void aRegistrationWhoseStepFailsIsCompensatedByTheCoordinator() throws Exception {
+        String email = "unlucky-" + UUID.randomUUID() + "@payara.test";
+        TestServer.execute("create function refuse_for_payara_test() returns trigger language plpgsql as $$"
+                + " begin raise exception 'sign-ups are refused for this test'; end $$");
+        TestServer.execute("create trigger refuse_for_payara_test before insert on analytics.pending_signups"
+                + " for each row execute function refuse_for_payara_test()");
+        HttpResponse<String> refused;
+        try {
+            refused = send(TestServer.postJson("/api/auth/registrations", "{\"email\":\"" + email
+                    + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Unlucky\"}"));
+        } finally {
+            TestServer.execute("drop trigger refuse_for_payara_test on analytics.pending_signups");
+            TestServer.execute("drop function refuse_for_payara_test()");
+        }
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        UUID userId = UUID.fromString(json(admin("/admin/api/processes?type=registration&status=CANCELLED&size=1"))
+                .getJsonArray("items").getJsonObject(0).getString("subjectId"));
+        // the coordinator calls each participant's compensation back on the internal listener
+        eventually(() -> TestServer.eventTypes("profile-" + userId)
+                .equals(List.of("user.UserProfileCreated", "user.UserProfileDiscarded")), "the profile discarded");
+        assertThat(TestServer.eventTypes("account-" + userId)).containsExactly("auth.UserRegistered",
+                "auth.RegistrationCancelled");
+        assertThat(count("select count(*) from auth.account_emails where email = '" + email + "'")).isZero();
+        assertThat(MAIL.getReceivedMessagesForDomain(email)).as("no welcome mail").isEmpty();
+    }
+
+    @Test
     void aProfileUpdateIsDeliveredToAnalytics() throws Exception {
         String email = "grace-" + UUID.randomUUID() + "@payara.test";
         TestServer.register(email, PASSWORD, "Grace");
@@ -146,6 +174,23 @@ class PayaraServerIT {
         assertThat(TestServer.get(INTERNAL.resolve("/api/auth/jwks")).body()).contains("\"keys\"");
         assertThat(TestServer.get(INTERNAL.resolve("/prometheus")).body().lines())
                 .as("the modules' meters, for Prometheus").anyMatch(line -> line.startsWith("meridian_"));
+    }
+
+    @Test
+    void theInternalPathsStayHiddenHoweverTheyAreSpeltOrAddressed() throws Exception {
+        List<String[]> headers = List.of(new String[] {"Host", INTERNAL.getAuthority()},
+                new String[] {"X-Forwarded-For", "127.0.0.1"}, new String[] {"Content-Type", "application/json"});
+        for (String path : List.of("/lra-coordinator//lra-coordinator", "/lra-coordinator/./lra-coordinator",
+                "/lra-coordinator/lra-coordinator/start?ClientID=attacker", "/api/auth//participants/erasure",
+                "/api/auth/./participants/erasure", "/api/auth/%70articipants/erasure",
+                "/api/auth/participants;x=y/erasure", "/api/users/participants/erasure/complete")) {
+            for (String method : List.of("GET", "PUT", "POST")) {
+                // Payara itself answers some requests for a path with an empty or a dot segment with a 400, before
+                // any module sees them (a GET with // or /./ here); the rest are the door's 404
+                assertThat(RawHttp.send("127.0.0.1", method, TestServer.http(path), headers, "{}"))
+                        .as(method + " " + path).isIn(400, 404);
+            }
+        }
     }
 
     private static long profileUpdatesCounted() throws Exception {
