@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The paths only the internal listener serves: the LRA coordinator, the modules' participant callbacks and the
- * metrics. WildFly keeps them from the public listener with an Undertow filter in its configuration
- * ({@code common.cli}, {@code internal-paths}); Payara has no such filter, so every web module of the Payara EAR
- * (and the coordinator's) gets this one, with the same rule: a request for one of these paths that did not arrive on
+ * metrics. WildFly keeps the first two from the public listener with an Undertow filter in its configuration
+ * ({@code common.cli}, {@code internal-paths}) and serves metrics on its management port; Payara has no such filter,
+ * so every web module of the Payara EAR (the coordinator's included) gets this one, with the same rule: a request for one of these paths that did not arrive on
  * the internal port gets a 404 problem, as if the path did not exist.
  *
  * <p>The port is that of the socket the request arrived on ({@link HttpServletRequest#getLocalPort()}); nothing a
@@ -39,8 +39,8 @@ public class InternalDoor extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getLocalPort() != internalPort && INTERNAL_PATHS.matcher(dispatchedPath(request)).find()) {
-            // the root module's answer for a path no module serves, also from the coordinator's module, which has no
-            // error page of its own
+            // the body of the root module's answer for a path no module serves, also from the coordinator's module,
+            // which has no error page of its own
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");

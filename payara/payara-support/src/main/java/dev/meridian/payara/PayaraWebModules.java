@@ -8,11 +8,12 @@ import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Gives every web module of the Payara EAR the {@link InternalDoor} and the roles the modules check
- * ({@code isUserInRole}), and the root module ({@code /}) the metrics.
+ * Gives every web module of the Payara EAR the {@link InternalDoor} and Meridian's roles, and the root module
+ * ({@code /}) the metrics.
  *
  * <p>Roles: Payara grants a token's group as a role only when the application declares that role, which Payara's
- * MicroProfile JWT does for the roles of {@code @RolesAllowed} on CDI beans; Meridian checks its one role in code.
+ * MicroProfile JWT does for the roles of {@code @RolesAllowed} on CDI beans; Meridian checks its one role,
+ * {@code admin}, in code ({@code isUserInRole}). {@code user} is every account's group.
  */
 public class PayaraWebModules implements ServletContainerInitializer {
 
