@@ -26,9 +26,6 @@ public class InternalDoor extends HttpFilter {
             + "|^/api/[^/]+/(participants|lra-participant-proxy)(/|$)"
             + "|^" + PayaraWebModules.PROMETHEUS_PATH + "(/|$)");
 
-    private static final String NOT_FOUND = "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
-            + "\"detail\":\"There is nothing at this path\"}";
-
     private final int internalPort;
 
     InternalDoor(int internalPort) {
@@ -39,12 +36,8 @@ public class InternalDoor extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getLocalPort() != internalPort && INTERNAL_PATHS.matcher(dispatchedPath(request)).find()) {
-            // the body of the root module's answer for a path no module serves, also from the coordinator's module,
-            // which has no error page of its own
-            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(NOT_FOUND);
+            // answered by the module's error page (event-infra-core's ProblemErrorPage), as any path it lacks
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
         chain.doFilter(request, response);
