@@ -15,8 +15,13 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.apiguardian.api.API;
@@ -29,9 +34,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code meridian.process.step-timeout} (five seconds by default); a participant that does not answer in that
  * time fails its step.
  *
- * <p>The participants run in the server that runs the coordinator, so they are called at the coordinator's
- * address ({@code meridian.lra.coordinator.url}, on the internal listener), never at the address the client used:
- * that may be a proxy, and only the internal listener serves {@code /participants/*}. A participant joins the LRA
+ * <p>A module's participants are called on the internal listener of the server that runs the module, never at the
+ * address the client used: that may be a proxy, and only the internal listener serves {@code /participants/*}. By
+ * default that is the server running the coordinator ({@code meridian.lra.coordinator.url}'s host and port); a module
+ * extracted to a server of its own (Payara Micro, say) is named by {@code meridian.process.participants.<module>.url},
+ * that server's internal listener. A participant joins the LRA
  * with callback addresses built from the request that reached it, so the coordinator calls it back on the internal
  * listener too. Each step carries the current request's correlation id, so the participants' events carry it too.
  */
@@ -41,14 +48,17 @@ public class LraCoordinator {
 
     private static final Logger LOG = Logger.getLogger(LraCoordinator.class.getName());
     private static final int MAX_LOGGED_ANSWER = 1_000;
+    private static final Set<String> HTTP_SCHEMES = Set.of("http", "https");
 
+    private final Map<String, URI> participantServers = new ConcurrentHashMap<>();
+    private Config config;
     private Client http;
     private URI coordinator;
     private URI server;
 
     @PostConstruct
     void open() {
-        Config config = ConfigProvider.getConfig(LraCoordinator.class.getClassLoader());
+        config = ConfigProvider.getConfig(LraCoordinator.class.getClassLoader());
         Duration stepTimeout = config.getOptionalValue("meridian.process.step-timeout", Duration.class)
                 .orElse(Duration.ofSeconds(5));
         coordinator = URI.create(config.getOptionalValue("meridian.lra.coordinator.url", String.class)
@@ -93,7 +103,7 @@ public class LraCoordinator {
     public void takeStep(URI lraId, String path, Entity<?> request, String module) {
         Response answer;
         try {
-            answer = http.target(server.resolve(path)).request()
+            answer = http.target(participantServer(module).resolve(path)).request()
                     .header(LRA_HTTP_CONTEXT_HEADER, lraId.toString())
                     .header(CorrelationIds.HEADER, RequestCorrelation.current().map(UUID::toString).orElse(null))
                     .put(request);
@@ -117,6 +127,30 @@ public class LraCoordinator {
             throw new StepFailedException("The " + module + " module could not take its step (HTTP "
                     + answer.getStatus() + ")", refusal, null);
         }
+    }
+
+    private URI participantServer(String module) {
+        return participantServers.computeIfAbsent(module, name -> {
+            String setting = "meridian.process.participants." + name + ".url";
+            return config.getOptionalValue(setting, String.class).map(url -> serverAt(setting, url, name))
+                    .orElse(server);
+        });
+    }
+
+    /** The server whose internal listener {@code url} names, as the root the participants' paths resolve against. */
+    static URI serverAt(String setting, String url, String module) {
+        try {
+            URI address = new URI(url.strip());
+            if (address.getScheme() != null && HTTP_SCHEMES.contains(address.getScheme().toLowerCase(Locale.ROOT))
+                    && address.getHost() != null) {
+                return address.resolve("/");
+            }
+        } catch (URISyntaxException malformed) {
+            // refused below, with the setting's name
+        }
+        // a setting wrong for one module fails that module's steps, each with its reason in the log
+        LOG.severe(() -> setting + " must be an http or https address, not " + url);
+        throw new StepFailedException("The " + module + " module's address is misconfigured", null, null);
     }
 
     /**
