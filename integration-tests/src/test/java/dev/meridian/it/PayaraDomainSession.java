@@ -80,7 +80,7 @@ public class PayaraDomainSession implements LauncherSessionListener {
         property("meridian.admin.password", TestServer.property("meridian.test.admin.password"), commands);
         property("meridian.public-url", "https://meridian.test", commands);
         property("meridian.delivery.retry.delays", "PT0.1S", commands);
-        commands.add("create-admin-object --raname=artemis-ra --restype=jakarta.jms.Topic --property Address="
+        commands.add("create-admin-object --raname=artemis-ra --restype=jakarta.jms.Topic --property Address=jms.topic."
                 + DeliveryProbes.PROBE_TOPIC + " jms/topic/" + DeliveryProbes.PROBE_TOPIC);
         return commands;
     }
