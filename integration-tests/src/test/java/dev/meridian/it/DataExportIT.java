@@ -237,7 +237,7 @@ class DataExportIT {
         execute("delete from event_infra.data_export_sections where export_id = '" + recent + "'");
     }
 
-    private static JsonObject eventuallyIn(String bearer, String exportId, String status) throws Exception {
+    static JsonObject eventuallyIn(String bearer, String exportId, String status) throws Exception {
         JsonObject[] last = new JsonObject[1];
         DeliveryIT.eventually(() -> {
             HttpResponse<String> answer = status(bearer, exportId);
@@ -253,7 +253,7 @@ class DataExportIT {
                 .header("Authorization", bearer));
     }
 
-    private static HttpResponse<String> archive(String bearer, String exportId) throws Exception {
+    static HttpResponse<String> archive(String bearer, String exportId) throws Exception {
         return send(HttpRequest.newBuilder(TestServer.http("/api/users/me/data-exports/" + exportId + "/archive"))
                 .header("Authorization", bearer));
     }

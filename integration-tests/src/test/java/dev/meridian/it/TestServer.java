@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -72,17 +73,32 @@ public final class TestServer {
 
     /** Adds {@code war} to {@code ear} as a web module at {@code contextRoot}, after the shipped ones. */
     static EnterpriseArchive withWebModule(EnterpriseArchive ear, WebArchive war, String contextRoot) {
-        String applicationXml;
-        try (InputStream xml = ear.get("META-INF/application.xml").getAsset().openStream()) {
-            applicationXml = new String(xml.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        String applicationXml = applicationXml(ear);
         // after the last module: what may follow the modules (library-directory) must stay after them
         int afterModules = applicationXml.lastIndexOf("</module>") + "</module>".length();
         return ear.addAsModule(war).setApplicationXML(new StringAsset(applicationXml.substring(0, afterModules)
                 + "<module><web><web-uri>" + war.getName() + "</web-uri><context-root>" + contextRoot
                 + "</context-root></web></module>" + applicationXml.substring(afterModules)));
+    }
+
+    /** {@code ear} without its web module {@code warName}, as a server that leaves that module to another runs it. */
+    static EnterpriseArchive withoutWebModule(EnterpriseArchive ear, String warName) {
+        String applicationXml = applicationXml(ear);
+        String withoutModule = applicationXml.replaceAll("(?s)<module>\\s*<web>\\s*<web-uri>" + Pattern.quote(warName)
+                + "</web-uri>.*?</module>", "");
+        if (withoutModule.equals(applicationXml)) {
+            throw new IllegalArgumentException(warName + " is no web module of the EAR");
+        }
+        ear.delete(warName);
+        return ear.setApplicationXML(new StringAsset(withoutModule));
+    }
+
+    private static String applicationXml(EnterpriseArchive ear) {
+        try (InputStream xml = ear.get("META-INF/application.xml").getAsset().openStream()) {
+            return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A counter's value from {@code /prometheus}, summed over its series with every one of {@code labels}. */
@@ -171,6 +187,18 @@ public final class TestServer {
     static HttpResponse<String> signIn(String email, String password) throws Exception {
         return send(postJson("/api/auth/sessions", "{\"email\":\"" + email + "\",\"password\":\"" + password
                 + "\"}"));
+    }
+
+    /** Signs {@code email} in and changes its display name through the user module's API. */
+    static void changeDisplayName(String email, String password, String displayName) throws Exception {
+        String bearer = "Bearer " + json(signIn(email, password)).getString("accessToken");
+        HttpResponse<String> updated = send(HttpRequest.newBuilder(http("/api/users/me"))
+                .header("Authorization", bearer).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"displayName\":\"" + displayName + "\"}")));
+        if (updated.statusCode() != 200) {
+            throw new AssertionError("The display name was not changed: " + updated.statusCode() + " "
+                    + updated.body());
+        }
     }
 
     /** The number {@code query} (one row, one column) answers. */

@@ -24,7 +24,7 @@ public class InternalDoor extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final Pattern INTERNAL_PATHS = Pattern.compile("^/(lra-coordinator|lra-participant-narayana-proxy)(/|$)"
             + "|^/api/[^/]+/(participants|lra-participant-proxy)(/|$)"
-            + "|^" + PayaraWebModules.PROMETHEUS_PATH + "(/|$)");
+            + "|^(/api/[^/]+)?" + PayaraWebModules.PROMETHEUS_PATH + "(/|$)");
 
     private final int internalPort;
 

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Gives every web module of the Payara EAR the {@link InternalDoor} and Meridian's roles, and the root module
- * ({@code /}) the metrics.
+ * ({@code /}) the metrics. A module WAR deployed on its own (Payara Micro, {@code payara/payara-micro}) carries this
+ * jar in its {@code WEB-INF/lib}: it is the whole application then, and serves the metrics under its own path
+ * ({@code /api/analytics/prometheus}).
  *
  * <p>Roles: Payara grants a token's group as a role only when the application declares that role, which Payara's
  * MicroProfile JWT does for the roles of {@code @RolesAllowed} on CDI beans; Meridian checks its one role,
@@ -27,7 +29,8 @@ public class PayaraWebModules implements ServletContainerInitializer {
         context.addFilter("meridian-internal-door", new InternalDoor(internalPort))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.declareRoles(ROLES);
-        if (context.getContextPath().isEmpty()) {
+        boolean wholeApplication = context.getClassLoader() == PayaraWebModules.class.getClassLoader();
+        if (context.getContextPath().isEmpty() || wholeApplication) {
             context.addServlet("meridian-prometheus", PrometheusScrape.class).addMapping(PROMETHEUS_PATH);
         }
     }
