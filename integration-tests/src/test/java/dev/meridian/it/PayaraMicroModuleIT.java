@@ -122,6 +122,10 @@ class PayaraMicroModuleIT {
         assertThat(TestServer.get(TestServer.http("/api/analytics/info")).statusCode())
                 .as("WildFly runs no analytics").isEqualTo(404);
 
+        HttpResponse<String> document = TestServer.get(micro("/api/analytics/openapi?format=JSON"));
+        assertThat(document.statusCode()).as(document.body()).isEqualTo(200);
+        assertThat(json(document).getJsonObject("paths").keySet()).contains("/api/analytics/summary");
+
         HttpResponse<String> ready = TestServer.get(micro("/health/ready"));
         assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
         assertThat(TestServer.healthCheck(json(ready), "broker").getJsonObject("data").keySet())

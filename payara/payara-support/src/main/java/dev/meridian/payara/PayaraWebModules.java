@@ -8,8 +8,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Gives every web module of the Payara EAR the {@link InternalDoor} and Meridian's roles, and the root module
- * ({@code /}) the metrics. A module WAR deployed on its own (Payara Micro, {@code payara/payara-micro}) carries this
+ * Gives every web module of the Payara EAR the {@link InternalDoor} and Meridian's roles, every module but the root
+ * its own OpenAPI document ({@link ModuleOpenApi}), and the root module ({@code /}) the metrics. A module WAR deployed on its own (Payara Micro, {@code payara/payara-micro}) carries this
  * jar in its {@code WEB-INF/lib}: it is the whole application then, and serves the metrics under its own path
  * ({@code /api/analytics/prometheus}).
  *
@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class PayaraWebModules implements ServletContainerInitializer {
 
     static final String PROMETHEUS_PATH = "/prometheus";
+    /** Where WildFly serves each module's OpenAPI document ({@code mp.openapi.extensions.path}). */
+    private static final String OPENAPI_PATH = "/openapi";
     private static final String[] ROLES = {"admin", "user"};
 
     @Override
@@ -29,6 +31,9 @@ public class PayaraWebModules implements ServletContainerInitializer {
         context.addFilter("meridian-internal-door", new InternalDoor(internalPort))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.declareRoles(ROLES);
+        if (!context.getContextPath().isEmpty()) {
+            context.addServlet("meridian-openapi", ModuleOpenApi.class).addMapping(OPENAPI_PATH);
+        }
         boolean wholeApplication = context.getClassLoader() == PayaraWebModules.class.getClassLoader();
         if (context.getContextPath().isEmpty() || wholeApplication) {
             context.addServlet("meridian-prometheus", PrometheusScrape.class).addMapping(PROMETHEUS_PATH);
