@@ -80,6 +80,8 @@ public class PayaraDomainSession implements LauncherSessionListener {
         property("meridian.admin.password", TestServer.property("meridian.test.admin.password"), commands);
         property("meridian.public-url", "https://meridian.test", commands);
         property("meridian.delivery.retry.delays", "PT0.1S", commands);
+        // as the WildFly tests' server: the tests speak for a proxy in front of it
+        property("meridian.proxy-address-forwarding", "true", commands);
         commands.add("create-admin-object --raname=artemis-ra --restype=jakarta.jms.Topic --property Address=jms.topic."
                 + DeliveryProbes.PROBE_TOPIC + " jms/topic/" + DeliveryProbes.PROBE_TOPIC);
         return commands;

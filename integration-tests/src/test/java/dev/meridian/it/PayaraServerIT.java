@@ -98,6 +98,22 @@ class PayaraServerIT {
     }
 
     @Test
+    void behindItsProxyTheClientAddressIsTheFirstForwardedOne() throws Exception {
+        String email = "proxied-" + UUID.randomUUID() + "@payara.test";
+        TestServer.register(email, PASSWORD, "Proxied");
+
+        HttpResponse<String> signedIn = send(TestServer.postJson("/api/auth/sessions", "{\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\"}").header("X-Forwarded-For", "203.0.113.7, 10.0.0.1"));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        HttpResponse<String> sessions = send(HttpRequest.newBuilder(TestServer.http("/api/auth/sessions"))
+                .header("Authorization", "Bearer " + json(signedIn).getString("accessToken")));
+
+        assertThat(sessions.statusCode()).as(sessions.body()).isEqualTo(200);
+        assertThat(TestServer.jsonArray(sessions).getJsonObject(0).getString("clientAddress"))
+                .as("the address the proxy saw, as WildFly's proxy-address-forwarding takes it").isEqualTo("203.0.113.7");
+    }
+
+    @Test
     void aRegistrationRunsItsProcessAndTheWelcomeMailArrives() throws Exception {
         String email = "ada-" + UUID.randomUUID() + "@payara.test";
         String userId = TestServer.register(email, PASSWORD, "Ada on Payara");

@@ -5,11 +5,14 @@ import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import java.util.EnumSet;
 import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Gives every web module of the Payara EAR the {@link InternalDoor} and Meridian's roles, every module but the root
- * its own OpenAPI document ({@link ModuleOpenApi}), and the root module ({@code /}) the metrics. A module WAR deployed on its own (Payara Micro, {@code payara/payara-micro}) carries this
+ * its own OpenAPI document ({@link ModuleOpenApi}), and the root module ({@code /}) the metrics; with
+ * {@code meridian.proxy-address-forwarding}, the client address of {@code X-Forwarded-For}
+ * ({@link ForwardedClientAddress}). A module WAR deployed on its own (Payara Micro, {@code payara/payara-micro}) carries this
  * jar in its {@code WEB-INF/lib}: it is the whole application then, and serves the metrics under its own path
  * ({@code /api/analytics/prometheus}).
  *
@@ -26,8 +29,12 @@ public class PayaraWebModules implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
-        int internalPort = ConfigProvider.getConfig(PayaraWebModules.class.getClassLoader())
-                .getOptionalValue("meridian.internal.port", Integer.class).orElse(8090);
+        Config config = ConfigProvider.getConfig(PayaraWebModules.class.getClassLoader());
+        int internalPort = config.getOptionalValue("meridian.internal.port", Integer.class).orElse(8090);
+        if (config.getOptionalValue("meridian.proxy-address-forwarding", Boolean.class).orElse(false)) {
+            context.addFilter("meridian-forwarded-client-address", new ForwardedClientAddress(internalPort))
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        }
         context.addFilter("meridian-internal-door", new InternalDoor(internalPort))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         context.declareRoles(ROLES);

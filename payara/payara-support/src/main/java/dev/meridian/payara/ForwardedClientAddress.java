@@ -1,0 +1,50 @@
+package dev.meridian.payara;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * WildFly's {@code proxy-address-forwarding} on the public listener, for Payara, whose listeners have none: with
+ * {@code meridian.proxy-address-forwarding=true}, a request that arrived on the public listener has as its client
+ * address the first one of {@code X-Forwarded-For}, as Undertow takes it. The sign-in and registration limits per
+ * client address then count the clients behind the proxy, not the proxy. Only for a proxy that is the sole way in
+ * and replaces the header (README, "Configuration"); the internal listener never believes it.
+ */
+public class ForwardedClientAddress extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final String HEADER = "X-Forwarded-For";
+
+    private final int internalPort;
+
+    ForwardedClientAddress(int internalPort) {
+        this.internalPort = internalPort;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String forwarded = request.getHeader(HEADER);
+        if (forwarded == null || request.getLocalPort() == internalPort) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String client = forwarded.split(",", 2)[0].strip();
+        chain.doFilter(client.isEmpty() ? request : new HttpServletRequestWrapper(request) {
+            @Override
+            public String getRemoteAddr() {
+                return client;
+            }
+
+            @Override
+            public String getRemoteHost() {
+                return client;
+            }
+        }, response);
+    }
+}
