@@ -114,14 +114,19 @@ public class PayaraDomainSession implements LauncherSessionListener {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+    /** Deletes {@code root} and everything under it, if it exists. */
+    static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> tree = Files.walk(root)) {
+                for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
         }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        deleteTree(to);
         try (Stream<Path> tree = Files.walk(from)) {
             for (Path source : tree.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());

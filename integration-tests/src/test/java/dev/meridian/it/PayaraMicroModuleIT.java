@@ -51,6 +51,7 @@ class PayaraMicroModuleIT {
 
     private static Process micro;
     private static Path log;
+    private static Path root;
 
     /** The EAR without analytics, told where analytics' participants are (a setting in its lib/, as any other). */
     @Deployment(testable = false)
@@ -87,13 +88,14 @@ class PayaraMicroModuleIT {
             properties.store(out, "analytics on Payara Micro, beside the tests' WildFly");
         }
         log = run.resolve("payara-micro.log");
+        root = Files.createTempDirectory(run, "root-");
         ListeningPorts.awaitReleased(List.of(MICRO_PORT, MICRO_INTERNAL_PORT), Duration.ofSeconds(60));
         micro = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", distribution.resolve("payara-micro.jar").toString(),
                 "--nocluster", "--port", String.valueOf(MICRO_PORT),
                 // a root of its own on every start: Payara Micro keeps the configuration and the deployment in it,
                 // and given an earlier one it deploys before the post-boot commands, which then fail as duplicates
-                "--rootdir", Files.createTempDirectory(run, "root-").toString(),
+                "--rootdir", root.toString(),
                 "--systemproperties", settings.toString(),
                 "--addlibs", distribution.resolve("lib").toString(),
                 "--postbootcommandfile", distribution.resolve("meridian-micro.asadmin").toString(),
@@ -112,6 +114,7 @@ class PayaraMicroModuleIT {
             micro.destroyForcibly().waitFor();
         }
         ListeningPorts.awaitReleased(List.of(MICRO_PORT, MICRO_INTERNAL_PORT), Duration.ofSeconds(60));
+        PayaraDomainSession.deleteTree(root);
     }
 
     @Test
@@ -235,7 +238,7 @@ class PayaraMicroModuleIT {
         assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
     }
 
-    /** Waits for analytics' step in {@code userId}'s registration to end as {@code outcome}, its sign-up no longer pending. */
+    /** Waits for analytics' step in {@code userId}'s registration to end as {@code outcome}, the sign-up settled. */
     private static void awaitAnalyticsStep(String userId, String outcome) throws Exception {
         eventually(() -> Processes.steps(Processes.of("registration", userId)).contains("analytics: " + outcome),
                 "analytics' step " + outcome + " on Payara Micro");

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * build provisioned ({@link PayaraDomainSession}), against the tests' PostgreSQL, the standalone broker and
  * GreenMail. One pass over what a user does and what an operator looks at, each through the real route: the
  * modules' answers and readiness, a registration through its LRA process (Narayana's coordinator, in the EAR) with
- * the welcome mail, and one whose step fails compensated, a profile update delivered over the broker to analytics, a poison event parked and redriven
- * from the admin API, the console's page, and the internal listener's paths kept from the public one.
+ * the welcome mail, and one whose step fails compensated, a profile update counted by analytics, a poison event
+ * parked and redriven from the admin API over the broker, the console's page, each module's OpenAPI document, the
+ * client address behind a proxy, and the internal listener's paths kept from the public one.
  */
 @ExtendWith(ArquillianExtension.class)
 class PayaraServerIT {
@@ -110,7 +111,17 @@ class PayaraServerIT {
 
         assertThat(sessions.statusCode()).as(sessions.body()).isEqualTo(200);
         assertThat(TestServer.jsonArray(sessions).getJsonObject(0).getString("clientAddress"))
-                .as("the address the proxy saw, as WildFly's proxy-address-forwarding takes it").isEqualTo("203.0.113.7");
+                .as("the address the proxy saw, as WildFly's proxy-address-forwarding takes it")
+                .isEqualTo("203.0.113.7");
+
+        HttpResponse<String> forged = send(TestServer.postJson("/api/auth/sessions", "{\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\"}").header("X-Forwarded-For", "<b>not an address</b>"));
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(200);
+        HttpResponse<String> both = send(HttpRequest.newBuilder(TestServer.http("/api/auth/sessions"))
+                .header("Authorization", "Bearer " + json(forged).getString("accessToken")));
+        assertThat(TestServer.jsonArray(both).getValuesAs(JsonObject.class))
+                .extracting(session -> session.getString("clientAddress"))
+                .as("what is no address is not believed").containsExactlyInAnyOrder("203.0.113.7", "127.0.0.1");
     }
 
     @Test

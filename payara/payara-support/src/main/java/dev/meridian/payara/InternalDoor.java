@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * The paths only the internal listener serves: the LRA coordinator, the modules' participant callbacks and the
  * metrics. WildFly keeps the first two from the public listener with an Undertow filter in its configuration
  * ({@code common.cli}, {@code internal-paths}) and serves metrics on its management port; Payara has no such filter,
- * so every web module of the Payara EAR (the coordinator's included) gets this one, with the same rule: a request for one of these paths that did not arrive on
- * the internal port gets a 404 problem, as if the path did not exist.
+ * so every web module of the Payara EAR (the coordinator's included) and a module WAR on Payara Micro gets this one,
+ * with the same rule: a request for one of these paths, or for the metrics servlet in whichever module serves them,
+ * that did not arrive on the internal port gets a 404 problem, as if the path did not exist.
  *
  * <p>The port is that of the socket the request arrived on ({@link HttpServletRequest#getLocalPort()}); nothing a
  * client sends (a Host header, X-Forwarded-*) changes it. The path is the decoded, normalised one the container
@@ -24,7 +25,7 @@ public class InternalDoor extends HttpFilter {
     private static final long serialVersionUID = 1L;
     static final Pattern INTERNAL_PATHS = Pattern.compile("^/(lra-coordinator|lra-participant-narayana-proxy)(/|$)"
             + "|^/api/[^/]+/(participants|lra-participant-proxy)(/|$)"
-            + "|^(/api/[^/]+)?" + PayaraWebModules.PROMETHEUS_PATH + "(/|$)");
+            + "|^" + PayaraWebModules.PROMETHEUS_PATH + "(/|$)");
 
     private final int internalPort;
 
@@ -35,7 +36,8 @@ public class InternalDoor extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getLocalPort() != internalPort && INTERNAL_PATHS.matcher(dispatchedPath(request)).find()) {
+        if (request.getLocalPort() != internalPort && (INTERNAL_PATHS.matcher(dispatchedPath(request)).find()
+                || PayaraWebModules.PROMETHEUS_PATH.equals(request.getServletPath()))) {
             // answered by the module's error page (event-infra-core's ProblemErrorPage), as any path it lacks
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;

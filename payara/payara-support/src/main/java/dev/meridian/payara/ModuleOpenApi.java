@@ -9,6 +9,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,6 +39,8 @@ public class ModuleOpenApi extends HttpServlet {
     private static final String YAML = "application/yaml";
     private static final String JSON = "application/json";
 
+    private final AtomicBoolean warned = new AtomicBoolean();
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String contextRoot = request.getContextPath();
@@ -47,8 +50,10 @@ public class ModuleOpenApi extends HttpServlet {
         try {
             document = documentOf(contextRoot);
             body = document.isEmpty() ? null : serialized(underContextRoot(document.get(), contextRoot), json);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot read Payara's OpenAPI document of " + contextRoot, e);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // the path is public: the first failure is worth a warning, the rest would only fill the log
+            LOG.log(warned.getAndSet(true) ? Level.FINE : Level.WARNING,
+                    "Cannot read Payara's OpenAPI document of " + contextRoot, e);
             body = null;
         }
         if (body == null) {

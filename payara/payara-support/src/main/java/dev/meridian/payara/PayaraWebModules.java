@@ -12,9 +12,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Gives every web module of the Payara EAR the {@link InternalDoor} and Meridian's roles, every module but the root
  * its own OpenAPI document ({@link ModuleOpenApi}), and the root module ({@code /}) the metrics; with
  * {@code meridian.proxy-address-forwarding}, the client address of {@code X-Forwarded-For}
- * ({@link ForwardedClientAddress}). A module WAR deployed on its own (Payara Micro, {@code payara/payara-micro}) carries this
- * jar in its {@code WEB-INF/lib}: it is the whole application then, and serves the metrics under its own path
- * ({@code /api/analytics/prometheus}).
+ * ({@link ForwardedClientAddress}). A module WAR deployed on its own (Payara Micro, {@code payara/payara-micro})
+ * carries this jar in its {@code WEB-INF/lib}: it is the whole application then, and serves the metrics under its
+ * own path ({@code /api/analytics/prometheus}).
  *
  * <p>Roles: Payara grants a token's group as a role only when the application declares that role, which Payara's
  * MicroProfile JWT does for the roles of {@code @RolesAllowed} on CDI beans; Meridian checks its one role,
@@ -41,6 +41,7 @@ public class PayaraWebModules implements ServletContainerInitializer {
         if (!context.getContextPath().isEmpty()) {
             context.addServlet("meridian-openapi", ModuleOpenApi.class).addMapping(OPENAPI_PATH);
         }
+        // this jar in the WAR's own WEB-INF/lib (not the EAR's lib/, nor the server's --addlibs): the WAR is alone
         boolean wholeApplication = context.getClassLoader() == PayaraWebModules.class.getClassLoader();
         if (context.getContextPath().isEmpty() || wholeApplication) {
             context.addServlet("meridian-prometheus", PrometheusScrape.class).addMapping(PROMETHEUS_PATH);

@@ -8,8 +8,8 @@ import java.io.IOException;
 
 /**
  * The modules' meters in Prometheus' text format, at {@value PayaraWebModules#PROMETHEUS_PATH} of the root web
- * module, on the internal listener only ({@link InternalDoor}): where WildFly serves them on its management
- * interface.
+ * module (or of a module WAR running alone), on the internal listener only ({@link InternalDoor}): where WildFly
+ * serves them on its management interface.
  */
 public class PrometheusScrape extends HttpServlet {
 

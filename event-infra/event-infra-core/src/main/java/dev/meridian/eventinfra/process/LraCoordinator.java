@@ -38,9 +38,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * address the client used: that may be a proxy, and only the internal listener serves {@code /participants/*}. By
  * default that is the server running the coordinator ({@code meridian.lra.coordinator.url}'s host and port); a module
  * extracted to a server of its own (Payara Micro, say) is named by {@code meridian.process.participants.<module>.url},
- * that server's internal listener. A participant joins the LRA
- * with callback addresses built from the request that reached it, so the coordinator calls it back on the internal
- * listener too. Each step carries the current request's correlation id, so the participants' events carry it too.
+ * that server's internal listener. A participant joins the LRA with callback addresses built from the request that
+ * reached it, so the coordinator calls it back on the internal listener too. Each step carries the current request's correlation id, so the participants' events carry it too.
  */
 @ApplicationScoped
 @API(status = API.Status.EXPERIMENTAL)
