@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 public class ForwardedClientAddress extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    static final String HEADER = "X-Forwarded-For";
+    private static final String HEADER = "X-Forwarded-For";
     /** The characters of an IPv4 or IPv6 literal, at most as long as the longest. */
     private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f.:]{2,45}");
 
