@@ -8,10 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -115,6 +122,107 @@ class DeployedModulesIT {
             assertThat(paths.getJsonObject(operation[0]).getJsonObject(operation[1]).getJsonObject("responses")
                     .keySet()).as("the success documented for " + operation[1] + " " + operation[0])
                     .filteredOn(status -> status.startsWith("2")).containsExactly(operation[2]);
+        }
+    }
+
+    @Test
+    void documentsEveryErrorAnswerAsAProblemAndTheTokenOperationsNeed() throws Exception {
+        for (Map.Entry<String, String> module : MODULE_ROOTS.entrySet()) {
+            JsonObject document = openApi(module.getValue());
+            JsonObject components = document.getJsonObject("components");
+            assertThat(components.getJsonObject("schemas").getJsonObject("Problem").getJsonObject("properties")
+                    .keySet()).as(module.getKey()).contains("type", "title", "status", "detail", "violations");
+            JsonObject bearer = components.getJsonObject("securitySchemes").getJsonObject("bearer");
+            assertThat(List.of(bearer.getString("type"), bearer.getString("scheme"))).as(module.getKey())
+                    .containsExactly("http", "bearer");
+
+            for (DocumentedOperation operation : operations(document)) {
+                operation.responses().forEach((status, response) -> {
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        JsonObject content = response.asJsonObject().getJsonObject("content");
+                        assertThat(content.keySet()).as(operation + " " + status)
+                                .containsExactly("application/problem+json");
+                        assertThat(content.getJsonObject("application/problem+json").getJsonObject("schema")
+                                .getString("$ref")).as(operation + " " + status)
+                                .isEqualTo("#/components/schemas/Problem");
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
+    void refusesEveryOperationDocumentedToNeedATokenWithoutOneAndAnAdministratorsToAnyoneElse() throws Exception {
+        List<DocumentedOperation> secured = new ArrayList<>();
+        for (String root : MODULE_ROOTS.values()) {
+            operations(openApi(root)).stream().filter(operation -> operation.requiredRoles().isPresent())
+                    .forEach(secured::add);
+        }
+        assertThat(secured).extracting(DocumentedOperation::toString).contains("GET /api/users/me",
+                "DELETE /api/users/me", "GET /api/auth/sessions", "PUT /api/auth/accounts/{userId}/roles",
+                "GET /api/analytics/summary", "GET /admin/api/dead-letters", "GET /admin/api/events/live")
+                .doesNotContain("POST /api/auth/sessions", "POST /api/auth/registrations", "GET /api/users/info");
+        String someoneElse = "Bearer " + TestTokens.tokenFor("someone@example.com", "user");
+
+        for (DocumentedOperation operation : secured) {
+            assertThat(operation.responses().keySet()).as(operation.toString()).contains("401");
+            HttpResponse<String> anonymous = TestServer.send(operation.request());
+            assertThat(anonymous.statusCode()).as(operation + ": " + anonymous.body()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).as(operation.toString())
+                    .hasValue("application/problem+json");
+            if (operation.requiredRoles().get().contains("admin")) {
+                assertThat(operation.responses().keySet()).as(operation.toString()).contains("403");
+                HttpResponse<String> refused = TestServer.send(operation.request().header("Authorization",
+                        someoneElse));
+                assertThat(refused.statusCode()).as(operation + ": " + refused.body()).isEqualTo(403);
+            }
+        }
+    }
+
+    private static JsonObject openApi(String moduleRoot) throws Exception {
+        return json(get(http(moduleRoot.replace("/admin/api", "/admin") + "/openapi?format=JSON")));
+    }
+
+    private static List<DocumentedOperation> operations(JsonObject document) {
+        List<DocumentedOperation> operations = new ArrayList<>();
+        document.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, operation) -> {
+            if (operation.getValueType() == JsonValue.ValueType.OBJECT
+                    && operation.asJsonObject().containsKey("responses")) {
+                operations.add(new DocumentedOperation(method.toUpperCase(Locale.ROOT), path,
+                        operation.asJsonObject()));
+            }
+        }));
+        return operations;
+    }
+
+    /** An operation as a module's OpenAPI document describes it. */
+    private record DocumentedOperation(String method, String path, JsonObject operation) {
+
+        JsonObject responses() {
+            return operation.getJsonObject("responses");
+        }
+
+        /** The roles its bearer token must carry (none for any valid token); empty if it needs no token. */
+        Optional<List<String>> requiredRoles() {
+            return operation.getOrDefault("security", JsonValue.EMPTY_JSON_ARRAY).asJsonArray().stream()
+                    .map(JsonValue::asJsonObject).filter(requirement -> requirement.containsKey("bearer"))
+                    .map(requirement -> requirement.getJsonArray("bearer").getValuesAs(JsonString::getString))
+                    .findFirst();
+        }
+
+        /** A request for it, any path parameter a random id, any body an empty object. */
+        HttpRequest.Builder request() {
+            URI uri = http(path.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
+            return switch (method) {
+                case "POST", "PUT", "PATCH" -> HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString("{}"));
+                default -> HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody());
+            };
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
         }
     }
 

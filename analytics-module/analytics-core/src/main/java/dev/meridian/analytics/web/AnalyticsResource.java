@@ -6,6 +6,7 @@ import dev.meridian.analytics.query.SummaryQueries;
 import dev.meridian.analytics.query.SummaryView;
 import dev.meridian.eventinfra.web.InvalidParameterException;
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,11 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The analytics read models, for administrators: {@code /signups} and {@code /logins} per day (UTC; both bounds
  * included; without them the last 30 days; at most 366 days at once) and {@code /summary}.
  */
+@SecurityRequirement(name = ProblemResponses.BEARER, scopes = ProblemResponses.ADMINISTRATOR)
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {
@@ -54,12 +57,7 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "Days with at least one sign-up, in order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DailyCount.class)))
-    @APIResponse(responseCode = "400", description = "A date is malformed, or the range is reversed or too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A date is malformed, or the range is reversed or too long")
     public Response signUps(@QueryParam("from") String from, @QueryParam("to") String to) {
         return perDay(from, to, signUps::between);
     }
@@ -70,12 +68,7 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "Days with at least one sign-in, in order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = DailyCount.class)))
-    @APIResponse(responseCode = "400", description = "A date is malformed, or the range is reversed or too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A date is malformed, or the range is reversed or too long")
     public Response logins(@QueryParam("from") String from, @QueryParam("to") String to) {
         return perDay(from, to, summaries::loginsBetween);
     }
@@ -86,10 +79,6 @@ public class AnalyticsResource {
     @APIResponse(responseCode = "200", description = "The figures as of the projections' checkpoints",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = SummaryView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response summary() {
         return Problem.unlessAdministrator(security)
                 .orElseGet(() -> Response.ok(summaries.summary(), MediaType.APPLICATION_JSON).build());

@@ -6,6 +6,7 @@ import dev.meridian.auth.command.NoSuchAccountException;
 import dev.meridian.auth.query.AccountQueries;
 import dev.meridian.auth.query.AccountView;
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code GET /api/auth/accounts/{userId}}: an account, for its owner (the token's subject is the user id) or an
@@ -48,18 +50,14 @@ public class AccountsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ProblemResponses.BEARER)
     @Operation(summary = "An account, for its owner or an administrator")
     @APIResponse(responseCode = "200", description = "The account",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "400", description = "The user id is no UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Neither the owner nor an administrator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The user id is no UUID")
+    @APIResponse(responseCode = "403", description = "Neither the owner nor an administrator")
+    @APIResponse(responseCode = "404", description = "No such account")
     public Response account(@PathParam("userId") String userId, @Context SecurityContext security) {
         Optional<UUID> id = RequestParameters.uuid(userId);
         if (id.isEmpty()) {
@@ -72,20 +70,14 @@ public class AccountsResource {
     @Path("roles")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ProblemResponses.BEARER, scopes = ProblemResponses.ADMINISTRATOR)
     @Operation(summary = "Set an account's roles (administrators only)")
     @APIResponse(responseCode = "200", description = "The account with its new roles",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AccountView.class)))
-    @APIResponse(responseCode = "400", description = "The user id is no UUID, or the roles are missing or unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such account",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The account changed meanwhile; read it and try again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The user id is no UUID, or the roles are missing or unknown")
+    @APIResponse(responseCode = "404", description = "No such account")
+    @APIResponse(responseCode = "409", description = "The account changed meanwhile; read it and try again")
     public Response changeRoles(@PathParam("userId") String userId, RolesChange change,
                                 @Context SecurityContext security) {
         Optional<UUID> id = RequestParameters.uuid(userId);

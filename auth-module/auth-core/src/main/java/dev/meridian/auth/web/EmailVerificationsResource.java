@@ -8,6 +8,7 @@ import dev.meridian.auth.domain.AccountStateException;
 import dev.meridian.auth.process.EmailVerificationProcess;
 import dev.meridian.eventinfra.process.StepFailedException;
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -24,9 +25,8 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code POST /api/auth/email-verifications} mails the bearer a new link that verifies their address (limited per
@@ -50,18 +50,15 @@ public class EmailVerificationsResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ProblemResponses.BEARER)
     @Operation(summary = "Mail the bearer a new link that verifies their address; earlier links stop working")
     @APIResponse(responseCode = "202", description = "A new link is on its way to the account's address")
-    @APIResponse(responseCode = "401", description = "No valid bearer token of a session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The address is verified already, or the account is not active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token of a session")
+    @APIResponse(responseCode = "409", description = "The address is verified already, or the account is not active")
     @APIResponse(responseCode = "429", description = "Too many links asked for this account; Retry-After says"
-            + " when to try again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " when to try again")
     @APIResponse(responseCode = "503", description = "The link could not be mailed now, and the earlier links"
-            + " stopped working; ask again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " stopped working; ask again")
     public Response resend(@Context SecurityContext security,
                            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Optional<BearerSession> bearer = BearerSession.of(security, token);
@@ -91,8 +88,7 @@ public class EmailVerificationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Verify an address with the token from a verification link")
     @APIResponse(responseCode = "204", description = "Verified; the token cannot be used again")
-    @APIResponse(responseCode = "400", description = "The token is missing, invalid, used, superseded or expired",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The token is missing, invalid, used, superseded or expired")
     public Response confirm(EmailVerificationConfirmation confirmation) {
         if (confirmation == null || confirmation.token() == null || confirmation.token().isBlank()) {
             return Problem.invalid(List.of(new Problem.Violation("token", "required"))).toResponse();

@@ -26,8 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -60,11 +58,9 @@ public class PasswordResetsResource {
     @Operation(summary = "Ask for a password-reset link by mail")
     @APIResponse(responseCode = "202", description = "Taken: a link goes to the address if it has an active"
             + " account; the answer is the same when it has none")
-    @APIResponse(responseCode = "400", description = "The email address is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The email address is missing or malformed")
     @APIResponse(responseCode = "429", description = "Too many requests from this client address or for this"
-            + " email address; Retry-After says when to try again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " email address; Retry-After says when to try again")
     public Response request(PasswordResetRequestBody body,
                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                             @Context HttpServletRequest client) {
@@ -93,8 +89,7 @@ public class PasswordResetsResource {
     @Operation(summary = "Set a new password with the token from a reset link; every session ends")
     @APIResponse(responseCode = "204", description = "The password is set; the token cannot be used again")
     @APIResponse(responseCode = "400", description = "The token is invalid, used, superseded or expired, or the"
-            + " new password breaks a rule (then the token still works)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " new password breaks a rule (then the token still works)")
     public Response confirm(PasswordResetConfirmation confirmation) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (confirmation == null || confirmation.token() == null || confirmation.token().isBlank()) {

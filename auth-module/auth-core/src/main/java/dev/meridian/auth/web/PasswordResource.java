@@ -8,6 +8,7 @@ import dev.meridian.auth.domain.AccountStateException;
 import dev.meridian.auth.domain.PasswordRules;
 import dev.meridian.auth.domain.WeakPasswordException;
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -23,9 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code PUT /api/auth/accounts/me/password}: the bearer changes their password with the current one; every other
@@ -49,18 +49,15 @@ public class PasswordResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ProblemResponses.BEARER)
     @Operation(summary = "Change the bearer's password; every other session ends")
     @APIResponse(responseCode = "204", description = "Changed; the bearer's session goes on, every other one ended")
-    @APIResponse(responseCode = "400", description = "A password is missing, or the new one breaks a rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A password is missing, or the new one breaks a rule")
     @APIResponse(responseCode = "401", description = "No valid bearer token of a session, or a wrong current"
-            + " password",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The account is not active",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " password")
+    @APIResponse(responseCode = "409", description = "The account is not active")
     @APIResponse(responseCode = "429", description = "Too many wrong passwords for this account; Retry-After says"
-            + " when to try again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " when to try again")
     public Response change(PasswordChange change, @Context SecurityContext security,
                            @Context HttpServletRequest request) {
         Optional<BearerSession> bearer = BearerSession.of(security, token);

@@ -56,16 +56,12 @@ public class RegistrationsResource {
     @APIResponse(responseCode = "201", description = "The account exists and is active",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RegistrationAnswer.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing was stored",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An account has this address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing was stored")
+    @APIResponse(responseCode = "409", description = "An account has this address")
     @APIResponse(responseCode = "429", description = "Too many registrations from this address or of this email"
-            + " address; Retry-After says when to try again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " address; Retry-After says when to try again")
     @APIResponse(responseCode = "503", description = "A step of the process failed or took too long; the"
-            + " process was cancelled and nothing was kept",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " process was cancelled and nothing was kept")
     public Response register(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
                              @Context UriInfo uri, @Context HttpServletRequest client,
                              RegistrationRequest request) {

@@ -12,6 +12,7 @@ import dev.meridian.auth.domain.PasswordRules;
 import dev.meridian.auth.token.SessionTokens;
 import dev.meridian.auth.token.Sessions;
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code POST /api/auth/sessions} signs in, {@code POST .../refresh} trades a refresh token for the next pair,
@@ -76,14 +78,11 @@ public class SessionsResource {
     @APIResponse(responseCode = "200", description = "The session's tokens",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "The email address or the password is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The email address or the password is missing or malformed")
     @APIResponse(responseCode = "401", description = "Refused: the same answer for an unknown address, a wrong"
-            + " password and an account that may not sign in",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " password and an account that may not sign in")
     @APIResponse(responseCode = "429", description = "Too many sign-ins from this address, or too many refused"
-            + " ones for this account from this address or from everywhere; Retry-After says when to try again",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " ones for this account from this address or from everywhere; Retry-After says when to try again")
     public Response logIn(Credentials credentials, @Context HttpServletRequest request) {
         List<Problem.Violation> violations = new ArrayList<>();
         if (credentials == null || credentials.email() == null || credentials.email().isBlank()) {
@@ -125,11 +124,9 @@ public class SessionsResource {
     @APIResponse(responseCode = "200", description = "The session's next tokens; the one presented is used up",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "No refresh token given",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No refresh token given")
     @APIResponse(responseCode = "401", description = "Unknown, expired or used refresh token, or the session ended;"
-            + " a used token presented again ends its session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " a used token presented again ends its session")
     public Response refresh(RefreshRequest request) {
         if (request == null || request.refreshToken() == null || request.refreshToken().isBlank()) {
             return Problem.invalid(List.of(new Problem.Violation("refreshToken", "required"))).toResponse();
@@ -140,10 +137,10 @@ public class SessionsResource {
 
     @DELETE
     @Path("current")
+    @SecurityRequirement(name = ProblemResponses.BEARER)
     @Operation(summary = "Sign the bearer's session out")
     @APIResponse(responseCode = "204", description = "The session's refresh token is revoked")
-    @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session")
     public Response logOut(@Context SecurityContext security) {
         Optional<BearerSession> bearer = BearerSession.of(security, token);
         if (bearer.isEmpty()) {
@@ -155,12 +152,12 @@ public class SessionsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @SecurityRequirement(name = ProblemResponses.BEARER)
     @Operation(summary = "List the bearer's own sessions that may still be refreshed")
     @APIResponse(responseCode = "200", description = "The sessions, oldest first; current marks the bearer's",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SessionView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session")
     public Response list(@Context SecurityContext security) {
         Optional<BearerSession> bearer = BearerSession.of(security, token);
         if (bearer.isEmpty()) {
@@ -173,13 +170,12 @@ public class SessionsResource {
 
     @DELETE
     @Path("{sessionId}")
+    @SecurityRequirement(name = ProblemResponses.BEARER)
     @Operation(summary = "End one of the bearer's own sessions")
     @APIResponse(responseCode = "204", description = "The session's refresh token is revoked")
-    @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token, or one that names no session")
     @APIResponse(responseCode = "404", description = "No session of the bearer's that may still be refreshed has"
-            + " this id (another person's sessions are not told apart from sessions that do not exist)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " this id (another person's sessions are not told apart from sessions that do not exist)")
     public Response end(@PathParam("sessionId") String sessionId, @Context SecurityContext security) {
         Optional<BearerSession> bearer = BearerSession.of(security, token);
         if (bearer.isEmpty()) {

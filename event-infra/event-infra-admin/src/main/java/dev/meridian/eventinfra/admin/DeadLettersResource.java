@@ -4,6 +4,7 @@ import dev.meridian.eventinfra.delivery.DeadLetterQueries;
 import dev.meridian.eventinfra.delivery.DeadLetters;
 import dev.meridian.eventinfra.web.InvalidParameterException;
 import dev.meridian.eventinfra.web.Page;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,10 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** {@code /admin/api/dead-letters}: find, inspect, retry and discard parked deliveries (API.md, admin). */
 @Path("dead-letters")
 @AdminOnly
+@SecurityRequirement(name = ProblemResponses.BEARER, scopes = ProblemResponses.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLettersResource {
 

@@ -6,6 +6,7 @@ import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.delivery.DeliveryRuntime;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.web.InvalidParameterException;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,6 +27,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code /admin/api/events} and {@code /admin/api/streams/{streamId}}: the stored events, by position, type,
@@ -34,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("")
 @AdminOnly
+@SecurityRequirement(name = ProblemResponses.BEARER, scopes = ProblemResponses.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class EventsResource {
 

@@ -4,6 +4,7 @@ import dev.meridian.eventinfra.process.ProcessDetail;
 import dev.meridian.eventinfra.process.ProcessLog;
 import dev.meridian.eventinfra.process.ProcessSummary;
 import dev.meridian.eventinfra.web.Page;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import dev.meridian.eventinfra.web.RequestParameters;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code /admin/api/processes}: the registration, erasure and password-reset processes with each module's steps,
@@ -22,6 +24,7 @@ import java.util.UUID;
  */
 @Path("processes")
 @AdminOnly
+@SecurityRequirement(name = ProblemResponses.BEARER, scopes = ProblemResponses.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProcessesResource {
 

@@ -2,6 +2,7 @@ package dev.meridian.eventinfra.admin;
 
 import dev.meridian.eventinfra.projection.ProjectionStatus;
 import dev.meridian.eventinfra.projection.Projections;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code /admin/api/projections}: every projection's checkpoint, lag, state and rebuild progress; rebuilds, each
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("projections")
 @AdminOnly
+@SecurityRequirement(name = ProblemResponses.BEARER, scopes = ProblemResponses.ADMINISTRATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionsResource {
 

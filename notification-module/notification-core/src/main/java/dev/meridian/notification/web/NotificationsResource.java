@@ -1,6 +1,7 @@
 package dev.meridian.notification.web;
 
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import dev.meridian.eventinfra.web.RequestParameters;
 import dev.meridian.notification.query.NotificationQueries;
 import jakarta.inject.Inject;
@@ -16,9 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code GET /api/notifications/me}: the bearer's notifications; {@code GET /api/notifications?userId=}: anybody's,
@@ -36,12 +36,10 @@ public class NotificationsResource {
 
     @GET
     @Path("me")
+    @SecurityRequirement(name = ProblemResponses.BEARER)
     @Operation(summary = "The signed-in person's notifications")
     @APIResponse(responseCode = "200", description = "A page of notifications")
-    @APIResponse(responseCode = "400", description = "page or size is not a number in range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "page or size is not a number in range")
     public Response mine(@QueryParam("page") String page, @QueryParam("size") String size,
                          @Context SecurityContext security) {
         Optional<UUID> userId = Optional.ofNullable(security.getUserPrincipal())
@@ -53,14 +51,10 @@ public class NotificationsResource {
     }
 
     @GET
+    @SecurityRequirement(name = ProblemResponses.BEARER, scopes = ProblemResponses.ADMINISTRATOR)
     @Operation(summary = "Anybody's notifications (administrators only)")
     @APIResponse(responseCode = "200", description = "A page of notifications")
-    @APIResponse(responseCode = "400", description = "userId is missing or no UUID, or page or size out of range",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "userId is missing or no UUID, or page or size out of range")
     public Response anybodys(@QueryParam("userId") String userId, @QueryParam("page") String page,
                              @QueryParam("size") String size, @Context SecurityContext security) {
         Optional<Response> refusal = Problem.unlessAdministrator(security);

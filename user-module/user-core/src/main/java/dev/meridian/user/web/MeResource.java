@@ -1,6 +1,7 @@
 package dev.meridian.user.web;
 
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import dev.meridian.eventinfra.web.RequestParameters;
 import dev.meridian.user.command.ChangePreferences;
 import dev.meridian.user.command.ChangePreferencesHandler;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * {@code /api/users/me}: the bearer's own profile (the token's subject is their user id), to read
@@ -48,6 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * Every answer with a profile shows it as it is after the request. A data export is its owner's alone: anyone
  * else is told it does not exist.
  */
+@SecurityRequirement(name = ProblemResponses.BEARER)
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
@@ -81,10 +84,7 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProfileView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The account has no profile (its registration did not close)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The account has no profile (its registration did not close)")
     public Response me() {
         return asOwner(userId -> queries.profile(userId)
                 .map(profile -> Response.ok(profile, MediaType.APPLICATION_JSON).build())
@@ -98,15 +98,10 @@ public class MeResource {
     @APIResponse(responseCode = "200", description = "The changed profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProfileView.class)))
-    @APIResponse(responseCode = "400", description = "A value is invalid, or a field unknown",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The account has no profile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A value is invalid, or a field unknown")
+    @APIResponse(responseCode = "404", description = "The account has no profile")
     @APIResponse(responseCode = "409", description = "The profile changed meanwhile (read it and try again), or"
-            + " the person is being erased",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " the person is being erased")
     public Response change(ProfileChange change) {
         if (change == null) {
             return invalid("body", "required");
@@ -124,15 +119,10 @@ public class MeResource {
                     schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(responseCode = "400", description = "A name or value is not allowed (names: a letter, then letters,"
             + " digits, dots, dashes, underscores, up to 64; values: strings up to 500 characters or booleans; at"
-            + " most 50)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The account has no profile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " most 50)")
+    @APIResponse(responseCode = "404", description = "The account has no profile")
     @APIResponse(responseCode = "409", description = "The profile changed meanwhile (read it and try again), or"
-            + " the person is being erased",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " the person is being erased")
     public Response setPreferences(Map<String, Object> preferences) {
         if (preferences == null) {
             return invalid("body", "required");
@@ -148,13 +138,10 @@ public class MeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErasureAnswer.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token, or one whose password sign-in is not"
-            + " recent (type .../reauthentication-required): sign in again with the password, then erase",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The account has no profile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " recent (type .../reauthentication-required): sign in again with the password, then erase")
+    @APIResponse(responseCode = "404", description = "The account has no profile")
     @APIResponse(responseCode = "503", description = "A module could not take its step; the erasure was cancelled"
-            + " and nothing was erased",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + " and nothing was erased")
     public Response erase() {
         return asOwner(userId -> RecentAuthentication.missingFrom(token)
                 .orElseGet(() -> erasures.erase(userId, userId)));
@@ -167,12 +154,8 @@ public class MeResource {
     @APIResponse(responseCode = "202", description = "The export started, or the one still pending",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DataExportView.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "The account has no profile",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The person is being erased",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The account has no profile")
+    @APIResponse(responseCode = "409", description = "The person is being erased")
     public Response requestDataExport(@Context UriInfo uri) {
         return asOwner(userId -> {
             try {
@@ -194,12 +177,8 @@ public class MeResource {
             + " (with the modules that did not answer)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DataExportView.class)))
-    @APIResponse(responseCode = "400", description = "The export id is not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such export of this person (or it expired and was deleted)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The export id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such export of this person (or it expired and was deleted)")
     public Response dataExport(@PathParam("exportId") String exportId) {
         return asOwnerOfExport(exportId, (userId, export) -> Response.ok(export, MediaType.APPLICATION_JSON)
                 .build());
@@ -210,14 +189,9 @@ public class MeResource {
     @Operation(summary = "Download the signed-in person's data export: every module's data and all their events")
     @APIResponse(responseCode = "200", description = "The archive, one JSON document",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))
-    @APIResponse(responseCode = "400", description = "The export id is not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such export of this person (or it expired and was deleted)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The export is still pending, or failed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The export id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such export of this person (or it expired and was deleted)")
+    @APIResponse(responseCode = "409", description = "The export is still pending, or failed")
     public Response dataExportArchive(@PathParam("exportId") String exportId) {
         return asOwnerOfExport(exportId, (userId, export) -> dataExportQueries.archive(userId, export.exportId())
                 .map(archive -> Response.ok(archive, MediaType.APPLICATION_JSON).header("Content-Disposition",

@@ -1,6 +1,7 @@
 package dev.meridian.user.web;
 
 import dev.meridian.eventinfra.web.Problem;
+import dev.meridian.eventinfra.web.ProblemResponses;
 import dev.meridian.eventinfra.web.RequestParameters;
 import dev.meridian.user.query.ProfileQueries;
 import dev.meridian.user.query.ProfileView;
@@ -21,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** {@code /api/users/{userId}}: any person's profile, to read or to erase, for administrators. */
+@SecurityRequirement(name = ProblemResponses.BEARER, scopes = ProblemResponses.ADMINISTRATOR)
 @Path("{userId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {
@@ -44,14 +47,8 @@ public class UsersResource {
     @APIResponse(responseCode = "200", description = "The profile",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ProfileView.class)))
-    @APIResponse(responseCode = "400", description = "The user id is not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person, or they were erased",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The user id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such person, or they were erased")
     public Response profile(@PathParam("userId") String userId) {
         return asAdministrator(userId, (person, administrator) -> queries.profile(person)
                 .map(profile -> Response.ok(profile, MediaType.APPLICATION_JSON).build())
@@ -64,16 +61,9 @@ public class UsersResource {
     @APIResponse(responseCode = "202", description = "The erasure process ran (or runs, or ran before): its id",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ErasureAnswer.class)))
-    @APIResponse(responseCode = "400", description = "The user id is not a UUID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an administrator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such person",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "A module could not take its step; nothing was erased",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The user id is not a UUID")
+    @APIResponse(responseCode = "404", description = "No such person")
+    @APIResponse(responseCode = "503", description = "A module could not take its step; nothing was erased")
     public Response erase(@PathParam("userId") String userId) {
         return asAdministrator(userId, erasures::erase);
     }
