@@ -1,0 +1,5 @@
+package ${package}.web;
+
+/** The body of {@code POST notes}. */
+public record NoteRequest(String text) {
+}
