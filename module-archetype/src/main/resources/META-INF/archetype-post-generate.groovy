@@ -1,5 +1,6 @@
 // Moves the generated module into Meridian's checkout and wires it in: a <module> line in the root POM, its api jar
-// into the EAR's lib/, its WAR at /api/<module> before the root and admin web modules, which must come last.
+// into the EAR's lib/, its WAR at /api/<module> before the root and admin web modules, which must come last, and
+// both on the module rules' class path.
 // Generation happens in target/ (the root POM's configuration of the plugin) because the plugin itself would
 // rewrite the whole root POM to add the module, reformatting it.
 import java.nio.file.Files
@@ -70,5 +71,27 @@ earText = earText.replace(rootModule, """\
                         </webModule>
 ${rootModule}""")
 earPom.write(earText, 'UTF-8')
-println "Generated ${destination}, added it to pom.xml, and ${module}-api and ${module}-core (at /api/${module}) to" +
-        " ear/pom.xml"
+// the module rules (architecture-tests) find the modules on their class path
+def architecturePom = new File(root, 'architecture-tests/pom.xml')
+def architectureText = architecturePom.getText('UTF-8')
+def frameworkTypes = "        <!-- the cores' classes refer to these"
+if (!architectureText.contains(frameworkTypes)) {
+    throw new IllegalStateException("architecture-tests/pom.xml has no place for ${module}'s classes")
+}
+architecturePom.write(architectureText.replace(frameworkTypes, """\
+        <dependency>
+            <groupId>${groupId}</groupId>
+            <artifactId>${module}-api</artifactId>
+            <version>\${project.version}</version>
+            <scope>test</scope>
+        </dependency>
+        <dependency>
+            <groupId>${groupId}</groupId>
+            <artifactId>${module}-core</artifactId>
+            <version>\${project.version}</version>
+            <classifier>classes</classifier>
+            <scope>test</scope>
+        </dependency>
+${frameworkTypes}"""), 'UTF-8')
+println "Generated ${destination}; added it to pom.xml, ${module}-api and ${module}-core (at /api/${module}) to" +
+        " ear/pom.xml, and both to architecture-tests/pom.xml"

@@ -11,6 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
@@ -20,6 +21,7 @@ import dev.meridian.eventinfra.delivery.Delivered;
 import dev.meridian.eventinfra.module.ModuleInfoResource;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -28,14 +30,28 @@ import org.apiguardian.api.API;
  */
 final class MeridianArchitecture {
 
-    /** The domain modules; each is an {@code x.api} package others may use and private packages nobody else may. */
-    static final List<String> DOMAIN_MODULES = List.of("auth", "user", "notification", "analytics");
+    /** The packages below the root that are the platform or tooling, not domain modules. */
+    private static final Set<String> NOT_DOMAIN_MODULES = Set.of("eventinfra", "launcher", "jdbc", "payara",
+            "architecture");
 
     private static final String[] FRAMEWORK_PACKAGES = {
         "jakarta..", "javax..", "org.eclipse.microprofile..", "org.hibernate..", "org.flywaydb..", "io.micrometer.."
     };
 
     private MeridianArchitecture() {
+    }
+
+    /**
+     * The domain modules among {@code classes}: every package right below {@code root} but the platform's. Each is
+     * an {@code x.api} package others may use and private packages nobody else may. Found, not listed, so that a
+     * module the generator adds is held to the rules as soon as its classes are on this module's class path.
+     */
+    static List<String> domainModules(JavaClasses classes, String root) {
+        return classes.stream().map(JavaClass::getPackageName)
+                .filter(name -> name.startsWith(root + "."))
+                .map(name -> name.substring(root.length() + 1).split("\\.")[0])
+                .filter(module -> !NOT_DOMAIN_MODULES.contains(module))
+                .distinct().sorted().toList();
     }
 
     /**
@@ -66,8 +82,8 @@ final class MeridianArchitecture {
     }
 
     /** Outside a module, only its {@code api} package may be used. */
-    static ArchRule modulesMeetOnlyThroughTheirApi(String root) {
-        List<ArchRule> rules = DOMAIN_MODULES.stream()
+    static ArchRule modulesMeetOnlyThroughTheirApi(String root, List<String> domainModules) {
+        List<ArchRule> rules = domainModules.stream()
                 .map(module -> root + "." + module)
                 .map(module -> (ArchRule) noClasses()
                         .that().resideOutsideOfPackage(module + "..")
@@ -95,8 +111,8 @@ final class MeridianArchitecture {
     }
 
     /** event-infra serves every module and therefore knows none of them. */
-    static ArchRule eventInfraKnowsNoDomainModule(String root) {
-        String[] modules = DOMAIN_MODULES.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
+    static ArchRule eventInfraKnowsNoDomainModule(String root, List<String> domainModules) {
+        String[] modules = domainModules.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
         return noClasses().that().resideInAPackage(root + ".eventinfra..")
                 .should().dependOnClassesThat().resideInAnyPackage(modules);
     }
@@ -106,8 +122,8 @@ final class MeridianArchitecture {
      * marked {@code @API} with a status other than {@code INTERNAL} (apiguardian's annotation, which JUnit marks its
      * own surface with), nested types included. Everything else in event-infra may change without notice.
      */
-    static ArchRule modulesUseOnlyTheDeclaredPlatform(String root) {
-        String[] modules = DOMAIN_MODULES.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
+    static ArchRule modulesUseOnlyTheDeclaredPlatform(String root, List<String> domainModules) {
+        String[] modules = domainModules.stream().map(module -> root + "." + module + "..").toArray(String[]::new);
         return noClasses().that().resideInAnyPackage(modules)
                 .should().dependOnClassesThat(and(resideInAPackage(root + ".eventinfra.."),
                         resideOutsideOfPackage(root + ".eventinfra.api.."), not(declaredForModules())))

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,17 @@ class RulesCatchViolationsTest {
     private static final String FIXTURE = "dev.meridian.architecture.fixture";
 
     private static JavaClasses fixture;
+    private static List<String> fixtureModules;
 
     @BeforeAll
     static void importFixture() {
         fixture = new ClassFileImporter().importPackages(FIXTURE);
+        fixtureModules = MeridianArchitecture.domainModules(fixture, FIXTURE);
+    }
+
+    @Test
+    void findsTheDomainModulesAndNotThePlatform() {
+        assertThat(fixtureModules).containsExactly("auth", "notification", "user");
     }
 
     @Test
@@ -28,7 +36,7 @@ class RulesCatchViolationsTest {
 
     @Test
     void catchesAModuleReachingIntoAnotherModulesCore() {
-        assertViolation(MeridianArchitecture.modulesMeetOnlyThroughTheirApi(FIXTURE),
+        assertViolation(MeridianArchitecture.modulesMeetOnlyThroughTheirApi(FIXTURE, fixtureModules),
                 "fixture.notification.messaging.ReadsAuthInternals");
     }
 
@@ -44,7 +52,7 @@ class RulesCatchViolationsTest {
 
     @Test
     void catchesAModuleUsingAnUndeclaredPartOfThePlatform() {
-        ArchRule rule = MeridianArchitecture.modulesUseOnlyTheDeclaredPlatform(FIXTURE);
+        ArchRule rule = MeridianArchitecture.modulesUseOnlyTheDeclaredPlatform(FIXTURE, fixtureModules);
         assertViolation(rule, "fixture.notification.command.UsesThePlatform");
         assertThat(rule.evaluate(fixture).getFailureReport().getDetails())
                 .as("the undeclared and the internal type are named; the declared ones and the api are fine")
@@ -56,7 +64,7 @@ class RulesCatchViolationsTest {
 
     @Test
     void catchesEventInfraKnowingADomainModule() {
-        assertViolation(MeridianArchitecture.eventInfraKnowsNoDomainModule(FIXTURE),
+        assertViolation(MeridianArchitecture.eventInfraKnowsNoDomainModule(FIXTURE, fixtureModules),
                 "fixture.eventinfra.store.KnowsAuth");
     }
 

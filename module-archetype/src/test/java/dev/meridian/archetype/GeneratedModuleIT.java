@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The module generator as a newcomer uses it: in a copy of the whole project, {@code ./mvnw archetype:generate
  * -Dmodule=ledger} (the README's command) makes the ledger module and wires it in; the build then makes the EAR with
  * it and runs the generated module's own tests (its aggregate, its event samples, its projection on a real
- * PostgreSQL), and {@code ./mvnw -Prun package} serves it: a person signs in, writes a note and reads it back.
+ * PostgreSQL) and the module rules with it, and {@code ./mvnw -Prun package} serves it: a person signs in, writes a note and reads it back.
  */
 class GeneratedModuleIT {
 
@@ -67,8 +67,9 @@ class GeneratedModuleIT {
         assertThat(project.resolve("ledger-module/ledger-core/src/main/java/dev/meridian/ledger/domain/Note.java"))
                 .isRegularFile();
         assertThat(Files.readString(project.resolve("pom.xml"))).contains("<module>ledger-module</module>");
-        maven(project, "verify", "-pl", "ledger-module/ledger-api,ledger-module/ledger-core,ear", "-am",
-                "-Dtest=dev.meridian.ledger.**", "-Dsurefire.failIfNoSpecifiedTests=false", "-DskipITs");
+        maven(project, "verify", "-pl", "ledger-module/ledger-api,ledger-module/ledger-core,ear,architecture-tests",
+                "-am", "-Dtest=dev.meridian.ledger.**,ModuleBoundariesTest", "-Dsurefire.failIfNoSpecifiedTests=false",
+                "-DskipITs");
 
         try (ZipFile ear = new ZipFile(project.resolve("ear/target/meridian.ear").toFile())) {
             assertThat(ear.getEntry("ledger-core.war")).isNotNull();
@@ -78,6 +79,8 @@ class GeneratedModuleIT {
         }
         assertThat(testsRun(project.resolve("ledger-module/ledger-api/target/surefire-reports"))).isEqualTo(1);
         assertThat(testsRun(project.resolve("ledger-module/ledger-core/target/surefire-reports"))).isEqualTo(4);
+        assertThat(testsRun(project.resolve("architecture-tests/target/surefire-reports")))
+                .as("the module rules, which hold every module directory to them").isPositive();
 
         Process meridian = start(project, List.of("-Prun", "package", "-pl", "launcher", "-am", "-DskipTests"),
                 Map.of("MERIDIAN_DATA_DIR", workspace.resolve("data").toString(), "MERIDIAN_PORT_OFFSET",
