@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 // a CDI bean, so that the server sees @LoginConfig: Payara looks for it on beans only
 @ApplicationScoped
 // the schema ProblemResponses gives every error answer
-@OpenAPIDefinition(info = @Info(title = "Meridian admin API", version = "1"), components = @Components(schemas = @Schema(
-        name = ProblemResponses.PROBLEM_SCHEMA, implementation = Problem.class)))
+@OpenAPIDefinition(info = @Info(title = "Meridian admin API", version = "1"), components = @Components(
+        schemas = @Schema(name = ProblemResponses.PROBLEM_SCHEMA, implementation = Problem.class)))
 @LoginConfig(authMethod = "MP-JWT", realmName = "meridian")
 public class AdminApplication extends Application {
 }
