@@ -31,8 +31,8 @@ import org.apiguardian.api.API;
 final class MeridianArchitecture {
 
     /** The packages below the root that are the platform or tooling, not domain modules. */
-    private static final Set<String> NOT_DOMAIN_MODULES = Set.of("eventinfra", "launcher", "jdbc", "payara",
-            "architecture");
+    private static final Set<String> NOT_DOMAIN_MODULES = Set.of("eventinfra", "launcher", "server", "payara",
+            "architecture", "it", "benchmarks", "archetype");
 
     private static final String[] FRAMEWORK_PACKAGES = {
         "jakarta..", "javax..", "org.eclipse.microprofile..", "org.hibernate..", "org.flywaydb..", "io.micrometer.."

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The module generator as a newcomer uses it: in a copy of the whole project, {@code ./mvnw archetype:generate
  * -Dmodule=ledger} (the README's command) makes the ledger module and wires it in; the build then makes the EAR with
  * it and runs the generated module's own tests (its aggregate, its event samples, its projection on a real
- * PostgreSQL) and the module rules with it, and {@code ./mvnw -Prun package} serves it: a person signs in, writes a note and reads it back.
+ * PostgreSQL) and the module rules with it, and {@code ./mvnw -Prun package} serves it: a person signs in, writes a
+ * note and reads it back. A name the generator must refuse leaves the project as it was.
  */
 class GeneratedModuleIT {
 
@@ -45,6 +46,7 @@ class GeneratedModuleIT {
     // the launcher's ports moved clear of a Meridian running here, the integration tests (100) and Payara Micro (300)
     private static final int PORT_OFFSET = 400;
     private static final int DATABASE_PORT = 25832;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -61,6 +63,12 @@ class GeneratedModuleIT {
         // the generator comes from the local repository, like any archetype; its tests are this one
         maven(project, "install", "-N");
         maven(project, "install", "-pl", "module-archetype", "-DskipTests");
+
+        String rootPom = Files.readString(project.resolve("pom.xml"));
+        assertThat(run(project, "archetype:generate", "-Dmodule=order")).as("a module named by a reserved word")
+                .contains("'order' is a reserved word");
+        assertThat(Files.readString(project.resolve("pom.xml"))).as("the refused module's root POM").isEqualTo(rootPom);
+        assertThat(project.resolve("order-module")).doesNotExist();
 
         maven(project, "archetype:generate", "-Dmodule=ledger");
 
@@ -89,16 +97,16 @@ class GeneratedModuleIT {
             awaitUp(meridian);
             String bearer = "Bearer " + signedInPerson();
             HttpResponse<String> written = HTTP.send(HttpRequest.newBuilder(api("/api/ledger/notes"))
-                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .timeout(REQUEST_TIMEOUT).header("Authorization", bearer).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\" Remember the milk \"}")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(written.statusCode()).as(written.body()).isEqualTo(202);
             URI note = URI.create(written.headers().firstValue("Location").orElseThrow());
-            HttpResponse<String> read = awaitAnswer(HttpRequest.newBuilder(note).header("Authorization", bearer)
-                    .build(), 200);
+            HttpResponse<String> read = awaitAnswer(HttpRequest.newBuilder(note).timeout(REQUEST_TIMEOUT)
+                    .header("Authorization", bearer).build(), 200);
             assertThat(read.body()).contains("\"text\":\"Remember the milk\"");
-            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(note).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(note).timeout(REQUEST_TIMEOUT)
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(401);
         } finally {
             stop(meridian);
@@ -114,8 +122,8 @@ class GeneratedModuleIT {
         while (System.nanoTime() < deadline) {
             assertThat(meridian.isAlive()).as("the launcher is running").isTrue();
             try {
-                if (HTTP.send(HttpRequest.newBuilder(api("/api/ledger/info")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                if (HTTP.send(HttpRequest.newBuilder(api("/api/ledger/info")).timeout(REQUEST_TIMEOUT)
+                        .build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -141,8 +149,8 @@ class GeneratedModuleIT {
     }
 
     private static HttpRequest json(String path, String body) {
-        return HttpRequest.newBuilder(api(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpRequest.newBuilder(api(path)).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     /** The answer to {@code request} once it is {@code status}: a projection shows a note moments after it. */
@@ -171,7 +179,8 @@ class GeneratedModuleIT {
                 process.onExit().get(1, TimeUnit.MINUTES);
             }
         }
-        for (int port : List.of(8080 + PORT_OFFSET, 8090 + PORT_OFFSET, 9990 + PORT_OFFSET, DATABASE_PORT)) {
+        for (int port : List.of(8080 + PORT_OFFSET, 8090 + PORT_OFFSET, 8443 + PORT_OFFSET, 9990 + PORT_OFFSET,
+                9993 + PORT_OFFSET, DATABASE_PORT)) {
             awaitFree(port);
         }
     }
@@ -210,15 +219,31 @@ class GeneratedModuleIT {
 
     /** Runs the copy's Maven wrapper, as a newcomer would, and fails with the end of its output if it fails. */
     private void maven(Path project, String... arguments) throws Exception {
-        Process maven = start(project, List.of(arguments), Map.of());
-        boolean ended = maven.waitFor(BUILD_MINUTES, TimeUnit.MINUTES);
-        if (!ended) {
-            maven.descendants().forEach(ProcessHandle::destroyForcibly);
-            maven.destroyForcibly().waitFor();
-        }
+        Process maven = started(project, arguments);
         List<String> output = Files.readAllLines(logs.get(maven));
-        assertThat(ended && maven.exitValue() == 0).as("%s ended well:%n%s", String.join(" ", arguments),
-                String.join("\n", output.subList(Math.max(0, output.size() - 60), output.size()))).isTrue();
+        assertThat(maven.exitValue()).as("%s ended well:%n%s", String.join(" ", arguments),
+                String.join("\n", output.subList(Math.max(0, output.size() - 60), output.size()))).isZero();
+    }
+
+    /** The output of the copy's Maven wrapper, which must fail. */
+    private String run(Path project, String... arguments) throws Exception {
+        Process maven = started(project, arguments);
+        assertThat(maven.exitValue()).as(String.join(" ", arguments)).isNotZero();
+        return Files.readString(logs.get(maven));
+    }
+
+    private Process started(Path project, String... arguments) throws Exception {
+        Process maven = start(project, List.of(arguments), Map.of());
+        if (!maven.waitFor(BUILD_MINUTES, TimeUnit.MINUTES)) {
+            List<ProcessHandle> started = maven.descendants().toList();
+            started.forEach(ProcessHandle::destroyForcibly);
+            maven.destroyForcibly().waitFor();
+            for (ProcessHandle process : started) {
+                process.onExit().get(1, TimeUnit.MINUTES);
+            }
+            throw new AssertionError(String.join(" ", arguments) + " did not end in " + BUILD_MINUTES + " minutes");
+        }
+        return maven;
     }
 
     private Process start(Path project, List<String> arguments, Map<String, String> environment)

@@ -1,6 +1,8 @@
 package ${package}.api;
 
+import dev.meridian.eventinfra.api.DataSubject;
 import dev.meridian.eventinfra.api.EventType;
+import dev.meridian.eventinfra.api.PersonalData;
 import java.util.UUID;
 
 /**
@@ -9,8 +11,9 @@ import java.util.UUID;
  *
  * @param noteId   the note
  * @param authorId the user id of who wrote it
- * @param text     what it says
+ * @param text     what it says: personal data, sealed with the author's key, so that erasing them makes it
+ *                 unreadable in the event store
  */
 @EventType(name = "${module}.NoteWritten", version = 1)
-public record NoteWritten(UUID noteId, UUID authorId, String text) implements NoteEvent {
+public record NoteWritten(UUID noteId, @DataSubject UUID authorId, @PersonalData String text) implements NoteEvent {
 }
