@@ -59,11 +59,10 @@ public class AccountsResource {
     @APIResponse(responseCode = "403", description = "Neither the owner nor an administrator")
     @APIResponse(responseCode = "404", description = "No such account")
     public Response account(@PathParam("userId") String userId, @Context SecurityContext security) {
+        // who may ask comes first: an anonymous caller learns nothing, not even that an id is malformed
         Optional<UUID> id = RequestParameters.uuid(userId);
-        if (id.isEmpty()) {
-            return invalid("userId", "not a UUID");
-        }
-        return refusal(security, id.get()).orElseGet(() -> found(id.get()));
+        return refusal(security, id.orElse(null))
+                .orElseGet(() -> id.map(this::found).orElseGet(() -> invalid("userId", "not a UUID")));
     }
 
     @PUT
@@ -80,13 +79,13 @@ public class AccountsResource {
     @APIResponse(responseCode = "409", description = "The account changed meanwhile; read it and try again")
     public Response changeRoles(@PathParam("userId") String userId, RolesChange change,
                                 @Context SecurityContext security) {
-        Optional<UUID> id = RequestParameters.uuid(userId);
-        if (id.isEmpty()) {
-            return invalid("userId", "not a UUID");
-        }
         Optional<Response> refused = refusal(security, null);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        Optional<UUID> id = RequestParameters.uuid(userId);
+        if (id.isEmpty()) {
+            return invalid("userId", "not a UUID");
         }
         // the change is recorded as the administrator's: a token whose subject is no user id cannot make it
         Optional<UUID> administrator = RequestParameters.uuid(token.getSubject());

@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * else, unless the resource says more about either;</li>
  * <li>the {@value #BEARER} scheme itself is declared: Meridian's JWTs, signed in at {@code POST /api/auth/sessions}.
  * </li>
+ * <li>in an OpenAPI 3.0 document, which allows roles only under OAuth scopes, an operation's roles move from its
+ * requirement to {@value #ROLES_EXTENSION}.</li>
  * </ul>
  * The model interfaces differ between MicroProfile OpenAPI 3.1 (Payara) and 4 (WildFly) in how a schema's type is
  * set, so this filter builds no schema: the Problem schema comes from the annotation scanner, which both servers
@@ -37,6 +39,9 @@ public class ProblemResponses implements OASFilter {
 
     /** The role an operation lists under {@link #BEARER} when only an administrator may call it. */
     public static final String ADMINISTRATOR = "admin";
+
+    /** Where an OpenAPI 3.0 document lists the roles an operation requires (3.1 lists them in its requirement). */
+    public static final String ROLES_EXTENSION = "x-meridian-roles";
 
     /** The name of {@link Problem}'s schema among a document's components. */
     public static final String PROBLEM_SCHEMA = "Problem";
@@ -53,11 +58,16 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         List<SecurityRequirement> documentSecurity = document.getSecurity();
-        document.getPaths().getPathItems().values().forEach(path -> path.getOperations().values()
-                .forEach(operation -> complete(operation, documentSecurity)));
+        // OpenAPI 3.0 (Payara's documents) allows roles under OAuth scopes only; 3.1 (WildFly's) under any scheme
+        boolean rolesInRequirements = document.getOpenapi() == null || !document.getOpenapi().startsWith("3.0");
+        document.getPaths().getPathItems().values().stream()
+                .filter(path -> path.getOperations() != null)
+                .flatMap(path -> path.getOperations().values().stream())
+                .forEach(operation -> complete(operation, documentSecurity, rolesInRequirements));
     }
 
-    private static void complete(Operation operation, List<SecurityRequirement> documentSecurity) {
+    private static void complete(Operation operation, List<SecurityRequirement> documentSecurity,
+                                 boolean rolesInRequirements) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -68,9 +78,17 @@ public class ProblemResponses implements OASFilter {
                     if (roles.contains(ADMINISTRATOR)) {
                         addUnlessDeclared(responses, "403", "Not an administrator");
                     }
+                    if (!rolesInRequirements && !roles.isEmpty() && operation.getSecurity() != null) {
+                        operation.getSecurity().stream().filter(requirement -> requirement.hasScheme(BEARER))
+                                .forEach(requirement -> requirement.addScheme(BEARER, List.of()));
+                        operation.addExtension(ROLES_EXTENSION, roles);
+                    }
                 });
+        if (responses.getAPIResponses() == null) {
+            return;
+        }
         responses.getAPIResponses().forEach((status, response) -> {
-            if (isError(status) && declaresNoContent(response)) {
+            if (isError(status) && response.getRef() == null && declaresNoContent(response)) {
                 response.setContent(problem());
             }
         });
