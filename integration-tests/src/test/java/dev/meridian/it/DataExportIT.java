@@ -116,13 +116,13 @@ class DataExportIT {
         assertThat(TestServer.eventTypes("dataexport-" + exportId)).containsExactly("user.UserDataExportRequested",
                 "user.UserDataExportCompleted");
         for (String module : List.of("auth", "notification", "analytics")) {
-            assertThat(TestServer.eventTypes(module + "export-" + exportId)).as(module + "'s answer").hasSize(1);
+            assertThat(TestServer.eventTypes(module + "reply-" + exportId)).as(module + "'s answer").hasSize(1);
         }
         assertThat(count("select count(distinct correlation_id) from event_infra.events where stream_id like '%-"
                 + exportId + "'")).as("the whole export in one correlation").isOne();
-        assertThat(count("select count(*) from event_infra.data_export_sections where export_id = '" + exportId
+        assertThat(count("select count(*) from event_infra.private_replies where request_id = '" + exportId
                 + "'")).as("the sections, once assembled").isZero();
-        assertThat(count("select count(*) from event_infra.events where stream_id like '%export-" + exportId
+        assertThat(count("select count(*) from event_infra.events where stream_id like '%-" + exportId
                 + "' and payload::text like '%" + email + "%'")).as("nothing personal in the export's events")
                 .isZero();
     }
@@ -183,7 +183,7 @@ class DataExportIT {
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(TestServer.eventTypes("dataexport-" + exportId)).containsExactly("user.UserDataExportRequested",
                 "user.UserDataExportFailed");
-        assertThat(count("select count(*) from event_infra.data_export_sections where export_id = '" + exportId
+        assertThat(count("select count(*) from event_infra.private_replies where request_id = '" + exportId
                 + "'")).as("the answers that came, dropped").isZero();
         String deadLetter = TestServer.json(send(HttpRequest.newBuilder(TestServer.http(
                 "/admin/api/dead-letters?consumer=analytics&eventType=user.UserDataExportRequested&status=PARKED&q="
@@ -194,13 +194,13 @@ class DataExportIT {
                 + deadLetter + "/retry")).header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()));
 
         assertThat(redriven.statusCode()).as(redriven.body()).isEqualTo(202);
-        DeliveryIT.eventually(() -> TestServer.eventTypes("analyticsexport-" + exportId).size() == 1
+        DeliveryIT.eventually(() -> TestServer.eventTypes("analyticsreply-" + exportId).size() == 1
                 && count("select count(*) from event_infra.inbox where consumer = 'user' and event_id = ("
-                + "select event_id from event_infra.events where stream_id = 'analyticsexport-" + exportId + "')")
+                + "select event_id from event_infra.events where stream_id = 'analyticsreply-" + exportId + "')")
                 == 1, "analytics' late answer received by the user module");
         assertThat(TestServer.json(status(bearer, exportId).body()).getString("status")).as("too late")
                 .isEqualTo("FAILED");
-        assertThat(count("select count(*) from event_infra.data_export_sections where export_id = '" + exportId
+        assertThat(count("select count(*) from event_infra.private_replies where request_id = '" + exportId
                 + "'")).as("the late section dropped").isZero();
         assertThat(TestServer.eventTypes("dataexport-" + exportId)).hasSize(2);
     }
@@ -226,15 +226,15 @@ class DataExportIT {
         // the tests' deadline is 8 s: the sweeper drops sections received more than 16 s ago
         String stale = UUID.randomUUID().toString();
         String recent = UUID.randomUUID().toString();
-        execute("insert into event_infra.data_export_sections (export_id, module, user_id, section, received_at)"
+        execute("insert into event_infra.private_replies (request_id, module, subject_id, content, received_at)"
                 + " values ('" + stale + "', 'analytics', gen_random_uuid(), '{}', now() - interval '1 minute'),"
                 + " ('" + recent + "', 'analytics', gen_random_uuid(), '{}', now())");
 
-        DeliveryIT.eventually(() -> count("select count(*) from event_infra.data_export_sections where export_id = '"
+        DeliveryIT.eventually(() -> count("select count(*) from event_infra.private_replies where request_id = '"
                 + stale + "'") == 0, "the stale section dropped");
-        assertThat(count("select count(*) from event_infra.data_export_sections where export_id = '" + recent + "'"))
+        assertThat(count("select count(*) from event_infra.private_replies where request_id = '" + recent + "'"))
                 .as("a section younger than twice the deadline stays").isOne();
-        execute("delete from event_infra.data_export_sections where export_id = '" + recent + "'");
+        execute("delete from event_infra.private_replies where request_id = '" + recent + "'");
     }
 
     static JsonObject eventuallyIn(String bearer, String exportId, String status) throws Exception {

@@ -187,7 +187,7 @@ class PayaraMicroModuleIT {
         assertThat(sections.keySet()).containsExactlyInAnyOrder("user", "auth", "notification", "analytics");
         assertThat(inboxed("analytics", "dataexport-" + exportId))
                 .as("analytics' consumer on Payara Micro received the request").isOne();
-        assertThat(inboxed("user", "analyticsexport-" + exportId))
+        assertThat(inboxed("user", "analyticsreply-" + exportId))
                 .as("the user module on WildFly received analytics' answer").isOne();
         assertThat(json(archive).getString("userId")).isEqualTo(userId);
     }

@@ -1,7 +1,7 @@
 package dev.meridian.analytics.api;
 
-import dev.meridian.eventinfra.api.DataExportContribution;
 import dev.meridian.eventinfra.api.EventType;
+import dev.meridian.eventinfra.api.PrivateReply;
 import java.util.UUID;
 
 /**
@@ -12,5 +12,5 @@ import java.util.UUID;
  * @param userId   the person
  */
 @EventType(name = "analytics.AnalyticsDataExported")
-public record AnalyticsDataExported(UUID exportId, UUID userId) implements DataExportContribution {
+public record AnalyticsDataExported(UUID exportId, UUID userId) implements PrivateReply {
 }

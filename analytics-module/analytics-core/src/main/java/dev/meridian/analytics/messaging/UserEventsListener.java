@@ -4,7 +4,8 @@ import dev.meridian.analytics.api.AnalyticsDataExported;
 import dev.meridian.analytics.query.AnalyticsExports;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.delivery.Delivered;
-import dev.meridian.eventinfra.export.ExportSections;
+import dev.meridian.eventinfra.reply.PrivateReplies;
+import dev.meridian.user.api.DataExportSection;
 import dev.meridian.user.api.UserDataExportRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,11 +24,12 @@ public class UserEventsListener {
     AnalyticsExports exports;
 
     @Inject
-    ExportSections sections;
+    PrivateReplies replies;
 
     void on(@Observes @Delivered EventEnvelope<UserDataExportRequested> request) {
         UUID userId = request.event().userId();
-        sections.answer(request, new AnalyticsDataExported(request.event().exportId(), userId), exports.of(userId),
-                List.of());
+        UUID exportId = request.event().exportId();
+        replies.send(request, exportId, userId, new AnalyticsDataExported(exportId, userId), DataExportSection.of(
+                exports.of(userId), List.of()));
     }
 }

@@ -4,8 +4,10 @@ import dev.meridian.auth.api.AccountDataExported;
 import dev.meridian.auth.command.AccountRecords;
 import dev.meridian.auth.query.AccountExports;
 import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.delivery.Delivered;
-import dev.meridian.eventinfra.export.ExportSections;
+import dev.meridian.eventinfra.reply.PrivateReplies;
+import dev.meridian.user.api.DataExportSection;
 import dev.meridian.user.api.UserDataExportRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,11 +25,15 @@ public class UserEventsListener {
     AccountRecords records;
 
     @Inject
-    ExportSections sections;
+    PrivateReplies replies;
+
+    @Inject
+    EventStore eventStore;
 
     void on(@Observes @Delivered EventEnvelope<UserDataExportRequested> request) {
         UUID userId = request.event().userId();
-        sections.answer(request, new AccountDataExported(request.event().exportId(), userId), exports.of(userId),
-                sections.stream(records.accounts().streamOf(userId)));
+        UUID exportId = request.event().exportId();
+        replies.send(request, exportId, userId, new AccountDataExported(exportId, userId), DataExportSection.of(
+                exports.of(userId), eventStore.readStream(records.accounts().streamOf(userId))));
     }
 }

@@ -1,5 +1,6 @@
 package dev.meridian.eventinfra.api;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,18 @@ public interface EventStore {
 
     /** Up to {@code maxCount} events of {@code streamId} from stream version {@code fromVersion} on, in order. */
     List<EventEnvelope<DomainEvent>> readStream(String streamId, long fromVersion, int maxCount);
+
+    /** Every event of {@code streamId}, in order, read a page at a time; none when there is no such stream. */
+    default List<EventEnvelope<DomainEvent>> readStream(String streamId) {
+        int page = 500;
+        List<EventEnvelope<DomainEvent>> events = new ArrayList<>();
+        List<EventEnvelope<DomainEvent>> read;
+        do {
+            read = readStream(streamId, events.size() + 1L, page);
+            events.addAll(read);
+        } while (read.size() == page);
+        return events;
+    }
 
     /**
      * Up to {@code maxCount} events matching {@code query} after global position {@code afterPosition}, in global

@@ -59,6 +59,22 @@ class EventStoreAppendTest {
     }
 
     @Test
+    void readsAWholeStreamAcrossPagesAndNothingOfAnUnknownOne() {
+        String cart = newCart();
+        List<NewEvent> events = new ArrayList<>();
+        for (int item = 0; item < 1001; item++) {
+            events.add(added("item " + item));
+        }
+        store.append(cart, ExpectedVersion.noStream(), events);
+
+        List<EventEnvelope<DomainEvent>> read = store.readStream(cart);
+
+        assertThat(read).extracting(EventEnvelope::eventId)
+                .containsExactlyElementsOf(events.stream().map(NewEvent::eventId).toList());
+        assertThat(store.readStream(newCart())).isEmpty();
+    }
+
+    @Test
     void findsOnlyTheEventsStoredAsAMessageClaimsThem() throws Exception {
         String cart = newCart();
         NewEvent added = added("pear");

@@ -1,7 +1,7 @@
 package dev.meridian.notification.api;
 
-import dev.meridian.eventinfra.api.DataExportContribution;
 import dev.meridian.eventinfra.api.EventType;
+import dev.meridian.eventinfra.api.PrivateReply;
 import java.util.UUID;
 
 /**
@@ -13,5 +13,5 @@ import java.util.UUID;
  * @param userId   the person
  */
 @EventType(name = "notification.NotificationDataExported")
-public record NotificationDataExported(UUID exportId, UUID userId) implements DataExportContribution {
+public record NotificationDataExported(UUID exportId, UUID userId) implements PrivateReply {
 }

@@ -2,12 +2,14 @@ package dev.meridian.notification.messaging;
 
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.delivery.Delivered;
-import dev.meridian.eventinfra.export.ExportSections;
+import dev.meridian.eventinfra.reply.PrivateReplies;
 import dev.meridian.notification.api.NotificationDataExported;
 import dev.meridian.notification.command.Deliveries;
 import dev.meridian.notification.query.NotificationExport;
 import dev.meridian.notification.query.NotificationExports;
+import dev.meridian.user.api.DataExportSection;
 import dev.meridian.user.api.UserDataExportCompleted;
 import dev.meridian.user.api.UserDataExportRequested;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +32,10 @@ public class UserEventsListener {
     NotificationExports exports;
 
     @Inject
-    ExportSections sections;
+    PrivateReplies replies;
+
+    @Inject
+    EventStore eventStore;
 
     @Inject
     Deliveries deliveries;
@@ -39,9 +44,12 @@ public class UserEventsListener {
         UUID userId = request.event().userId();
         NotificationExport export = exports.of(userId);
         List<EventEnvelope<DomainEvent>> events = export.notifications().stream()
-                .flatMap(notification -> sections.stream(Deliveries.streamOf(notification.notificationId())).stream())
+                .flatMap(notification -> eventStore.readStream(Deliveries.streamOf(notification.notificationId()))
+                        .stream())
                 .toList();
-        sections.answer(request, new NotificationDataExported(request.event().exportId(), userId), export, events);
+        UUID exportId = request.event().exportId();
+        replies.send(request, exportId, userId, new NotificationDataExported(exportId, userId),
+                DataExportSection.of(export, events));
     }
 
     void on(@Observes @Delivered UserDataExportCompleted completed) {

@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * A person asked for everything Meridian holds about them. Every module that holds something answers with its
- * section (a {@link dev.meridian.eventinfra.api.DataExportContribution}) before {@code deadline}. Carries no
- * personal data.
+ * {@link DataExportSection}, as a {@link dev.meridian.eventinfra.api.PrivateReply}, before {@code deadline}.
+ * Carries no personal data.
  *
  * @param exportId the export
  * @param userId   the person

@@ -1,18 +1,19 @@
 package dev.meridian.user.command;
 
-import dev.meridian.eventinfra.api.DataExportContribution;
 import dev.meridian.eventinfra.api.DomainEvent;
 import dev.meridian.eventinfra.api.EventEnvelope;
 import dev.meridian.eventinfra.api.EventMetadata;
 import dev.meridian.eventinfra.api.EventStore;
 import dev.meridian.eventinfra.api.ExpectedVersion;
 import dev.meridian.eventinfra.api.NewEvent;
-import dev.meridian.eventinfra.export.ExportSections;
+import dev.meridian.eventinfra.api.PrivateReply;
 import dev.meridian.eventinfra.jdbc.Statements;
 import dev.meridian.eventinfra.metrics.Meters;
 import dev.meridian.eventinfra.module.Settings;
+import dev.meridian.eventinfra.reply.PrivateReplies;
 import dev.meridian.eventinfra.store.StreamIds;
 import dev.meridian.user.api.DataExportEvent;
+import dev.meridian.user.api.DataExportSection;
 import dev.meridian.user.api.UserDataExportCompleted;
 import dev.meridian.user.api.UserDataExportFailed;
 import dev.meridian.user.api.UserDataExportRequested;
@@ -25,6 +26,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -40,8 +43,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * GDPR data exports (DESIGN.md: a choreography, not an LRA). Asking appends {@code UserDataExportRequested}; every
- * module in {@link #CONTRIBUTORS} answers with its section, kept by event-infra's {@link ExportSections}, and an
- * event saying so; the answer that completes the set assembles the archive with the user module's own section, and
+ * module in {@link #CONTRIBUTORS} answers with its {@link DataExportSection} as a private reply (kept by
+ * event-infra's {@link PrivateReplies}, announced by an event); the answer that completes the set assembles the archive with the user module's own section, and
  * {@code UserDataExportCompleted} has notification mail the link. An export still pending at its deadline fails
  * ({@code UserDataExportFailed}, naming who did not answer), and every export is deleted, archive and all, at its
  * expiry. Outcomes are counted as {@code meridian.data-exports} (requested, ready, failed, expired).
@@ -53,6 +56,7 @@ public class DataExports {
     public static final List<String> CONTRIBUTORS = List.of("auth", "notification", "analytics");
 
     private static final Logger LOG = Logger.getLogger(DataExports.class.getName());
+    private static final Jsonb JSON = JsonbBuilder.create();
     private static final String CATEGORY = "dataexport";
     private static final String INSERT = """
             insert into users.data_exports (id, user_id, status, requested_at, deadline_at)
@@ -93,7 +97,7 @@ public class DataExports {
     DataExportQueries queries;
 
     @Inject
-    ExportSections sections;
+    PrivateReplies replies;
 
     @Inject
     MeterRegistry meterRegistry;
@@ -147,16 +151,16 @@ public class DataExports {
      * is no longer pending (failed, expired, erased) is dropped: that export is over.
      */
     @Transactional
-    public void contribute(EventEnvelope<? extends DataExportContribution> answer) {
-        UUID exportId = answer.event().exportId();
+    public void contribute(EventEnvelope<? extends PrivateReply> answer) {
+        UUID exportId = PrivateReplies.requestOf(answer);
         List<Map.Entry<UUID, Instant>> pending = Statements.query(dataSource, "lock the data export", LOCK_PENDING,
                 row -> Map.entry(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant()), exportId);
         if (pending.isEmpty()) {
             LOG.info(() -> answer.type() + " answered data export " + exportId + " after it ended");
-            sections.drop(exportId);
+            replies.drop(exportId);
             return;
         }
-        Map<String, String> received = sections.of(exportId);
+        Map<String, String> received = replies.of(exportId);
         if (received.keySet().containsAll(CONTRIBUTORS)) {
             // the person is the export's, whatever an answer says
             assemble(exportId, pending.get(0).getKey(), pending.get(0).getValue(), received, answer);
@@ -166,14 +170,14 @@ public class DataExports {
     private void assemble(UUID exportId, UUID userId, Instant requestedAt, Map<String, String> received,
                           EventEnvelope<?> lastAnswer) {
         Profile profile = profiles.existing(userId);
-        received.put(CreateProfileHandler.MODULE, sections.section(profileQueries.view(profile),
-                sections.stream(profiles.profiles().streamOf(userId))));
+        received.put(CreateProfileHandler.MODULE, JSON.toJson(DataExportSection.of(profileQueries.view(profile),
+                eventStore.readStream(profiles.profiles().streamOf(userId)))));
         Instant now = Instant.now();
         Instant expiresAt = now.plus(lifetime);
         Statements.update(dataSource, "store the data export's archive", READY,
                 DataExportArchive.assemble(exportId, userId, requestedAt, now, expiresAt, received),
                 Timestamp.from(now), Timestamp.from(expiresAt), exportId);
-        sections.drop(exportId);
+        replies.drop(exportId);
         append(exportId, new UserDataExportCompleted(exportId, userId, profile.email(), profile.locale().value(),
                 queries.downloadUrl(exportId), expiresAt), EventMetadata.causedBy(lastAnswer,
                 CreateProfileHandler.MODULE));
@@ -194,11 +198,11 @@ public class DataExports {
         }
         UUID exportId = overdue.get(0).getKey();
         UUID userId = overdue.get(0).getValue();
-        Map<String, String> answered = sections.of(exportId);
+        Map<String, String> answered = replies.of(exportId);
         List<String> missing = CONTRIBUTORS.stream().filter(module -> !answered.containsKey(module)).toList();
         Statements.update(dataSource, "fail the data export", FAILED, String.join(",", missing),
                 Timestamp.from(Instant.now().plus(lifetime)), exportId);
-        sections.drop(exportId);
+        replies.drop(exportId);
         // in the request's correlation, like every other event of the export
         EventEnvelope<DomainEvent> request = eventStore.readStream(StreamIds.of(CATEGORY, exportId), 1, 1).get(0);
         append(exportId, new UserDataExportFailed(exportId, userId, missing),
@@ -218,7 +222,7 @@ public class DataExports {
     public int deleteExpired() {
         int deleted = Statements.update(dataSource, "delete expired data exports", DELETE_EXPIRED);
         // pending exports fail at their deadline, so a section twice that old belongs to an export that is over
-        sections.dropOlderThan(deadline.multipliedBy(2));
+        replies.dropOlderThan(deadline.multipliedBy(2));
         meters.counter("meridian.data-exports", "outcome", "expired").increment(deleted);
         return deleted;
     }
@@ -226,7 +230,7 @@ public class DataExports {
     /** Deletes every export of {@code userId} and every section about them, in the caller's transaction. */
     public void erase(UUID userId) {
         Statements.update(dataSource, "erase the data exports", ERASE, userId);
-        sections.forget(userId);
+        replies.forget(userId);
     }
 
     private void append(UUID exportId, DataExportEvent event, EventMetadata metadata) {

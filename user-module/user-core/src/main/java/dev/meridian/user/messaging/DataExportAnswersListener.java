@@ -1,7 +1,7 @@
 package dev.meridian.user.messaging;
 
-import dev.meridian.eventinfra.api.DataExportContribution;
 import dev.meridian.eventinfra.api.EventEnvelope;
+import dev.meridian.eventinfra.api.PrivateReply;
 import dev.meridian.eventinfra.delivery.Delivered;
 import dev.meridian.user.command.DataExports;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,7 @@ public class DataExportAnswersListener {
     @Inject
     DataExports exports;
 
-    void on(@Observes @Delivered EventEnvelope<DataExportContribution> answer) {
+    void on(@Observes @Delivered EventEnvelope<PrivateReply> answer) {
         exports.contribute(answer);
     }
 }
