@@ -20,14 +20,19 @@ public interface EventStore {
     /** Up to {@code maxCount} events of {@code streamId} from stream version {@code fromVersion} on, in order. */
     List<EventEnvelope<DomainEvent>> readStream(String streamId, long fromVersion, int maxCount);
 
-    /** Every event of {@code streamId}, in order, read a page at a time; none when there is no such stream. */
+    /**
+     * Every event of {@code streamId} its retention keeps, in order, read a page at a time; none when there is no
+     * such stream. Each page continues after the last version read: a truncated stream does not begin at 1.
+     */
     default List<EventEnvelope<DomainEvent>> readStream(String streamId) {
         int page = 500;
         List<EventEnvelope<DomainEvent>> events = new ArrayList<>();
         List<EventEnvelope<DomainEvent>> read;
+        long from = 1;
         do {
-            read = readStream(streamId, events.size() + 1L, page);
+            read = readStream(streamId, from, page);
             events.addAll(read);
+            from = read.isEmpty() ? from : read.get(read.size() - 1).streamVersion() + 1;
         } while (read.size() == page);
         return events;
     }

@@ -13,8 +13,10 @@ import dev.meridian.eventinfra.api.StreamRetention;
 import dev.meridian.eventinfra.store.TestEvents.ItemAdded;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,23 @@ class StreamRetentionTest {
     private static List<String> globalItems(String stream) {
         return itemsOf(store.readAll(EventQuery.all(), 0, 10_000).events().stream()
                 .filter(event -> event.streamId().equals(stream)).toList());
+    }
+
+    @Test
+    void readsAWholeTruncatedStreamOnceFromItsTruncationPointAcrossPages() {
+        String stream = StreamIds.of("cart", UUID.randomUUID());
+        Instant now = Instant.now();
+        List<NewEvent> events = new ArrayList<>();
+        for (int item = 1; item <= 1001; item++) {
+            events.add(added("item " + item, now));
+        }
+        store.append(stream, ExpectedVersion.noStream(), events);
+        store.retain(stream, StreamRetention.truncateBefore(10));
+
+        List<EventEnvelope<DomainEvent>> read = store.readStream(stream);
+
+        assertThat(read).extracting(EventEnvelope::streamVersion)
+                .containsExactlyElementsOf(LongStream.rangeClosed(10, 1001).boxed().toList());
     }
 
     @Test
