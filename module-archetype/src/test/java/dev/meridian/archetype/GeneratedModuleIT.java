@@ -179,8 +179,9 @@ class GeneratedModuleIT {
                 process.onExit().get(1, TimeUnit.MINUTES);
             }
         }
+        // every port the launcher's server opens (HTTP, internal, HTTPS, management, AMQP) and its database's
         for (int port : List.of(8080 + PORT_OFFSET, 8090 + PORT_OFFSET, 8443 + PORT_OFFSET, 9990 + PORT_OFFSET,
-                9993 + PORT_OFFSET, DATABASE_PORT)) {
+                9993 + PORT_OFFSET, 5672 + PORT_OFFSET, DATABASE_PORT)) {
             awaitFree(port);
         }
     }
